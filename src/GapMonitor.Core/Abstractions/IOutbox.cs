@@ -1,0 +1,21 @@
+using GapMonitor.Core.Notifications;
+
+namespace GapMonitor.Core.Abstractions;
+
+/// <summary>The notification outbox: rows written with their alert change, drained by the delivery step.</summary>
+public interface IOutbox
+{
+    /// <summary>Pending notifications whose next attempt is due and that nobody holds a lease on.</summary>
+    IAsyncEnumerable<Notification> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims a notification until <paramref name="leaseUntil"/> so that a concurrent sweep does not send it too.
+    /// Returns the leased row (new ETag) or null when someone else got there first.
+    /// </summary>
+    Task<Notification?> TryLeaseAsync(Notification notification, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+
+    /// <summary>Records an attempt and the notification's new state (delivered, rescheduled or failed) under the lease's ETag.</summary>
+    Task RecordAttemptAsync(Notification updated, NotificationAttempt attempt, CancellationToken cancellationToken = default);
+
+    Task<int> CountPendingAsync(CancellationToken cancellationToken = default);
+}

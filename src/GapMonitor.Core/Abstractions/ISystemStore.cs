@@ -1,0 +1,32 @@
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Audit;
+using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Core.Abstractions;
+
+/// <summary>A system with its active alerts: everything the rules need, read in one round trip.</summary>
+public sealed record SystemWithAlerts(MonitoredSystem System, IReadOnlyList<Alert> ActiveAlerts);
+
+/// <summary>Persistence of systems and of everything that changes atomically with them.</summary>
+public interface ISystemStore
+{
+    Task<SystemWithAlerts?> GetAsync(string systemId, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts a new system; <see cref="ConcurrencyConflictException"/> when the id is taken.</summary>
+    Task<MonitoredSystem> CreateAsync(MonitoredSystem system, AuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a system if its ETag still matches; <see cref="ConcurrencyConflictException"/> otherwise.</summary>
+    Task<MonitoredSystem> UpdateAsync(MonitoredSystem system, AuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a change set atomically together with <paramref name="system"/> (when it changed): all or nothing.
+    /// <see cref="ConcurrencyConflictException"/> when any row changed since it was read.
+    /// </summary>
+    Task ApplyAsync(SystemChangeSet changes, MonitoredSystem? system = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every system with its active alerts, for the sweep.</summary>
+    IAsyncEnumerable<SystemWithAlerts> ListAllAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string systemId, int max, CancellationToken cancellationToken = default);
+}

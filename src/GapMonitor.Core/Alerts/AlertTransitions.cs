@@ -1,0 +1,143 @@
+using GapMonitor.Core.Audit;
+using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Core.Alerts;
+
+/// <summary>
+/// The alert lifecycle: open → (escalated) → acknowledged → resolved. Each step decides who is told and
+/// produces the notifications and the audit entry that are written atomically with the alert.
+/// </summary>
+public sealed class AlertTransitions(IdGenerator ids)
+{
+    public AlertTransition Open(MonitoredSystem system, string kind, string summary, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var owner = system.OperationsOwnerAt(now);
+        var alert = new Alert
+        {
+            Id = ids.NewAlertId(system.Id),
+            SystemId = system.Id,
+            Kind = kind,
+            State = AlertState.Open,
+            Summary = summary,
+            OpenedAt = now,
+            OwnerAtOpening = owner,
+            NotifiedParties = [owner],
+        };
+        return Transition(system, alert, isNew: true, NotificationTypes.Opened, [owner], now, Actors.Sweep, "alert.opened", summary);
+    }
+
+    /// <summary>Nobody acknowledged in time: the other party is told too.</summary>
+    public AlertTransition Escalate(MonitoredSystem system, Alert alert, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(alert);
+        var other = alert.OwnerAtOpening == Party.Vendor ? Party.Customer : Party.Vendor;
+        var currentOwner = system.OperationsOwnerAt(now);
+        var recipients = new List<Party> { other };
+        if (currentOwner != alert.OwnerAtOpening && !recipients.Contains(currentOwner))
+        {
+            recipients.Add(currentOwner);
+        }
+
+        var escalated = alert with
+        {
+            EscalatedAt = now,
+            NotifiedParties = [.. alert.NotifiedParties.Union(recipients)],
+        };
+        var detail = $"Not acknowledged within {System.Xml.XmlConvert.ToString(system.AcknowledgeWithin)}; escalated to {string.Join(", ", recipients)}.";
+        return Transition(system, escalated, isNew: false, NotificationTypes.Escalated, recipients, now, Actors.Sweep, "alert.escalated", detail);
+    }
+
+    public AlertTransition Acknowledge(MonitoredSystem system, Alert alert, string by, string? note, DateTimeOffset now, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var acknowledged = alert with
+        {
+            State = AlertState.Acknowledged,
+            AcknowledgedAt = now,
+            AcknowledgedBy = by,
+            AcknowledgementNote = note,
+        };
+        return Transition(system, acknowledged, isNew: false, NotificationTypes.Acknowledged, alert.NotifiedParties, now, actor, "alert.acknowledged", note);
+    }
+
+    /// <summary>Resolution goes to everyone who was told.</summary>
+    public AlertTransition Resolve(MonitoredSystem system, Alert alert, string resolution, DateTimeOffset now, string actor = Actors.Sweep)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var resolved = alert with { State = AlertState.Resolved, ResolvedAt = now, Resolution = resolution };
+        return Transition(system, resolved, isNew: false, NotificationTypes.Resolved, alert.NotifiedParties, now, actor, "alert.resolved", resolution);
+    }
+
+    private AlertTransition Transition(
+        MonitoredSystem system,
+        Alert alert,
+        bool isNew,
+        string notificationType,
+        IEnumerable<Party> recipients,
+        DateTimeOffset now,
+        string actor,
+        string action,
+        string? detail)
+    {
+        var envelope = new NotificationEnvelope(notificationType, now, new NotificationData(
+            Snapshot(alert, system.OperationsOwnerAt(now)),
+            new SystemSnapshot(system.Id, system.Name, system.Vendor, system.Customer)));
+        var body = envelope.ToJson();
+        var notifications = new List<Notification>();
+        foreach (var party in recipients.Distinct())
+        {
+            foreach (var contact in system.ContactsOf(party))
+            {
+                if (contact.Email is { } email)
+                {
+                    notifications.Add(NewNotification(alert, notificationType, party, NotificationChannel.Email, email, body, now));
+                }
+
+                if (contact.Webhook is { } webhook)
+                {
+                    notifications.Add(NewNotification(alert, notificationType, party, NotificationChannel.Webhook, webhook.Url.AbsoluteUri, body, now));
+                }
+            }
+        }
+
+        var audit = new AuditEntry(ids.NewId(), system.Id, now, actor, action, alert.Id, detail);
+        return new AlertTransition(alert, isNew, notifications, audit);
+    }
+
+    private Notification NewNotification(Alert alert, string type, Party party, NotificationChannel channel, string target, string body, DateTimeOffset now) =>
+        new()
+        {
+            Id = ids.NewId(),
+            SystemId = alert.SystemId,
+            AlertId = alert.Id,
+            Type = type,
+            Party = party,
+            Channel = channel,
+            Target = target,
+            Body = body,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+
+    public static AlertSnapshot Snapshot(Alert alert, Party? owner = null)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return new AlertSnapshot(
+            alert.Id,
+            alert.Kind,
+            alert.State.ToString().ToLowerInvariant(),
+            alert.SystemId,
+            alert.OpenedAt,
+            alert.Summary,
+            alert.AcknowledgedAt,
+            alert.AcknowledgedBy,
+            alert.AcknowledgementNote,
+            alert.EscalatedAt,
+            alert.ResolvedAt,
+            alert.Resolution,
+            owner?.ToString().ToLowerInvariant());
+    }
+}

@@ -1,0 +1,41 @@
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Audit;
+using GapMonitor.Core.Notifications;
+
+namespace GapMonitor.Core.Evaluation;
+
+/// <summary>
+/// Everything one decision changes on one system. A store applies it atomically or not at all,
+/// so an alert never changes without its notifications and audit entries.
+/// </summary>
+public sealed class SystemChangeSet(string systemId)
+{
+    private readonly List<Alert> _created = [];
+    private readonly List<Alert> _updated = [];
+    private readonly List<Notification> _notifications = [];
+    private readonly List<AuditEntry> _audit = [];
+
+    public string SystemId { get; } = systemId;
+
+    /// <summary>New alerts; the store refuses a second active alert of the same kind.</summary>
+    public IReadOnlyList<Alert> CreatedAlerts => _created;
+
+    /// <summary>Changed alerts carrying the ETag they were read with.</summary>
+    public IReadOnlyList<Alert> UpdatedAlerts => _updated;
+
+    public IReadOnlyList<Notification> Notifications => _notifications;
+
+    public IReadOnlyList<AuditEntry> Audit => _audit;
+
+    public bool IsEmpty => _created.Count == 0 && _updated.Count == 0 && _notifications.Count == 0 && _audit.Count == 0;
+
+    public void Add(AlertTransition transition)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        (transition.IsNew ? _created : _updated).Add(transition.Alert);
+        _notifications.AddRange(transition.Notifications);
+        _audit.Add(transition.Audit);
+    }
+
+    public void AddAudit(AuditEntry entry) => _audit.Add(entry);
+}

@@ -1,0 +1,85 @@
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Core.Evaluation;
+
+/// <summary>
+/// The gap rules, as a pure function of a system, its active alerts and the time:
+/// which alerts to open, escalate and resolve.
+/// </summary>
+public sealed class SystemEvaluator(AlertTransitions transitions)
+{
+    public SystemChangeSet Evaluate(MonitoredSystem system, IReadOnlyList<Alert> activeAlerts, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(activeAlerts);
+        var changes = new SystemChangeSet(system.Id);
+        var active = activeAlerts.Where(a => a.IsActive).ToDictionary(a => a.Kind, StringComparer.Ordinal);
+
+        if (system.IsRetired)
+        {
+            foreach (var alert in active.Values)
+            {
+                changes.Add(transitions.Resolve(system, alert, "The system was retired; monitoring stopped.", now));
+            }
+
+            return changes;
+        }
+
+        var state = HeartbeatRules.StateAt(system, now);
+        Apply(changes, system, active, now, AlertKinds.MonitoringSilent,
+            shouldBeOpen: state == HeartbeatState.Down,
+            openSummary: () => SilentSummary(system),
+            resolution: "A fresh heartbeat arrived; monitoring is reporting again.");
+
+        Apply(changes, system, active, now, AlertKinds.MonitoringFailing,
+            shouldBeOpen: system.Signals.LastHeartbeatStatus == HeartbeatStatus.Fail,
+            openSummary: () => FailingSummary(system),
+            resolution: "The latest heartbeat reports ok.");
+
+        foreach (var alert in active.Values)
+        {
+            if (alert.State == AlertState.Open && alert.EscalatedAt is null && now >= alert.OpenedAt + system.AcknowledgeWithin
+                && !changes.UpdatedAlerts.Any(u => u.Id == alert.Id))
+            {
+                changes.Add(transitions.Escalate(system, alert, now));
+            }
+        }
+
+        return changes;
+    }
+
+    private void Apply(
+        SystemChangeSet changes,
+        MonitoredSystem system,
+        Dictionary<string, Alert> active,
+        DateTimeOffset now,
+        string kind,
+        bool shouldBeOpen,
+        Func<string> openSummary,
+        string resolution)
+    {
+        var current = active.GetValueOrDefault(kind);
+        if (shouldBeOpen && current is null)
+        {
+            changes.Add(transitions.Open(system, kind, openSummary(), now));
+        }
+        else if (!shouldBeOpen && current is not null)
+        {
+            changes.Add(transitions.Resolve(system, current, resolution, now));
+        }
+    }
+
+    private static string SilentSummary(MonitoredSystem system)
+    {
+        var since = HeartbeatRules.SilenceStartedAt(system);
+        return system.Signals.LastHeartbeatAt is null
+            ? $"No monitoring heartbeat from {system.Name} since {(system.HandoverAt > system.RegisteredAt ? "handover" : "registration")} at {since:O}; expected one every {System.Xml.XmlConvert.ToString(system.Monitoring.HeartbeatPeriod)}."
+            : $"Monitoring of {system.Name} went silent: last heartbeat at {since:O}, expected one every {System.Xml.XmlConvert.ToString(system.Monitoring.HeartbeatPeriod)}.";
+    }
+
+    private static string FailingSummary(MonitoredSystem system) =>
+        string.IsNullOrWhiteSpace(system.Signals.LastHeartbeatMessage)
+            ? $"Monitoring of {system.Name} reports failure."
+            : $"Monitoring of {system.Name} reports failure: {system.Signals.LastHeartbeatMessage}";
+}

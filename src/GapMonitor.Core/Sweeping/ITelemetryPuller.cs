@@ -1,0 +1,7 @@
+namespace GapMonitor.Core.Sweeping;
+
+/// <summary>The first step of a sweep: pull telemetry from the sources configured on systems.</summary>
+public interface ITelemetryPuller
+{
+    Task<int> PullAsync(CancellationToken cancellationToken = default);
+}

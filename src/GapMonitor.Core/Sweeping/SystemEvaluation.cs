@@ -1,0 +1,39 @@
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Evaluation;
+using Microsoft.Extensions.Logging;
+
+namespace GapMonitor.Core.Sweeping;
+
+public sealed record EvaluationOutcome(int Opened, int Escalated, int Resolved, bool Conflict);
+
+/// <summary>Evaluates one system and writes the result atomically; a concurrent writer wins and this attempt is dropped.</summary>
+public sealed class SystemEvaluation(ISystemStore store, SystemEvaluator evaluator, TimeProvider timeProvider, ILogger<SystemEvaluation> logger)
+{
+    public async Task<EvaluationOutcome> EvaluateAsync(SystemWithAlerts current, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var changes = evaluator.Evaluate(current.System, current.ActiveAlerts, timeProvider.GetUtcNow());
+        if (changes.IsEmpty)
+        {
+            return new EvaluationOutcome(0, 0, 0, Conflict: false);
+        }
+
+        try
+        {
+            await store.ApplyAsync(changes, cancellationToken: cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another sweep (or a heartbeat) changed this system first; its decision stands and the next sweep re-evaluates.
+            logger.LogInformation("Skipped {SystemId}: changed concurrently", current.System.Id);
+            return new EvaluationOutcome(0, 0, 0, Conflict: true);
+        }
+
+        return new EvaluationOutcome(
+            changes.CreatedAlerts.Count,
+            changes.UpdatedAlerts.Count(a => a.State != AlertState.Resolved && a.EscalatedAt is not null && !current.ActiveAlerts.Any(o => o.Id == a.Id && o.EscalatedAt is not null)),
+            changes.UpdatedAlerts.Count(a => a.State == AlertState.Resolved),
+            Conflict: false);
+    }
+}

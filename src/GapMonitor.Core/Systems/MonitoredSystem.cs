@@ -1,0 +1,57 @@
+namespace GapMonitor.Core.Systems;
+
+/// <summary>A handed-over ML system and the signal state its rules need (kept together so evaluating it costs one read).</summary>
+public sealed record MonitoredSystem
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Vendor { get; init; }
+    public required string Customer { get; init; }
+    public ModelInfo? Model { get; init; }
+    public required DateTimeOffset HandoverAt { get; init; }
+    public required TimeSpan VendorGracePeriod { get; init; }
+    public required MonitoringSettings Monitoring { get; init; }
+    public required TimeSpan AcknowledgeWithin { get; init; }
+    public IReadOnlyList<Contact> Contacts { get; init; } = [];
+    public required DateTimeOffset RegisteredAt { get; init; }
+    public DateTimeOffset? RetiredAt { get; init; }
+    public SignalState Signals { get; init; } = new();
+
+    /// <summary>Opaque concurrency token of the stored row; null before the first write.</summary>
+    public string? ETag { get; init; }
+
+    public bool IsRetired => RetiredAt is not null;
+
+    /// <summary>The vendor owns operations until the grace period after handover ends, the customer after.</summary>
+    public Party OperationsOwnerAt(DateTimeOffset now) =>
+        now < HandoverAt + VendorGracePeriod ? Party.Vendor : Party.Customer;
+
+    public IEnumerable<Contact> ContactsOf(Party party) => Contacts.Where(c => c.Party == party);
+}
+
+public sealed record ModelInfo(string Name, string? Version);
+
+public sealed record MonitoringSettings(TimeSpan HeartbeatPeriod, TimeSpan HeartbeatGrace);
+
+/// <summary>The latest signals received for a system.</summary>
+public sealed record SignalState
+{
+    public DateTimeOffset? LastHeartbeatAt { get; init; }
+    public HeartbeatStatus? LastHeartbeatStatus { get; init; }
+    public string? LastHeartbeatMessage { get; init; }
+    public DateTimeOffset? LastOkHeartbeatAt { get; init; }
+    public DateTimeOffset? LastDeploymentAt { get; init; }
+    public string? LastDeployedModelVersion { get; init; }
+}
+
+public enum Party
+{
+    Vendor,
+    Customer,
+}
+
+public enum HeartbeatStatus
+{
+    Ok,
+    Fail,
+}
