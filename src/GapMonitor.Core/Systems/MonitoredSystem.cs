@@ -17,6 +17,9 @@ public sealed record MonitoredSystem
     public DateTimeOffset? RetiredAt { get; init; }
     public SignalState Signals { get; init; } = new();
 
+    /// <summary>SHA-256 of the system's ingest key (the key itself is shown once, at registration).</summary>
+    public string? IngestKeyHash { get; init; }
+
     /// <summary>Opaque concurrency token of the stored row; null before the first write.</summary>
     public string? ETag { get; init; }
 

@@ -1,0 +1,28 @@
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Delivery;
+using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Sweeping;
+using GapMonitor.Core.UseCases;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GapMonitor.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Rules and use cases. Storage and channels come from the infrastructure registration.</summary>
+    public static IServiceCollection AddGapMonitorCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(RetrySchedule.Default);
+        services.AddSingleton<IdGenerator>();
+        services.AddSingleton<AlertTransitions>();
+        services.AddSingleton<SystemEvaluator>();
+        services.AddSingleton<SystemEvaluation>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<SweepService>();
+        services.AddSingleton<SignalIngestion>();
+        services.AddSingleton<AlertAcknowledgement>();
+        return services;
+    }
+}

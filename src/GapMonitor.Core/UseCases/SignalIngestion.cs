@@ -1,0 +1,72 @@
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Core.UseCases;
+
+/// <summary>
+/// Heartbeats and deployment events: appended to the history, folded into the system's latest signals, and the
+/// system re-evaluated in the same write — so a fresh heartbeat resolves a silent alert at once.
+/// </summary>
+public sealed class SignalIngestion(ISystemStore store, ISignalHistory history, SystemEvaluator evaluator, TimeProvider timeProvider)
+{
+    public async Task RecordHeartbeatAsync(MonitoredSystem system, HeartbeatStatus status, DateTimeOffset? at, string? message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var receivedAt = timeProvider.GetUtcNow();
+        var heartbeat = new Heartbeat(system.Id, status, at ?? receivedAt, receivedAt, message);
+        await history.AppendAsync(heartbeat, cancellationToken);
+        await UpdateAsync(system.Id, s => Fold(s, heartbeat), cancellationToken);
+    }
+
+    public async Task RecordDeploymentAsync(MonitoredSystem system, string modelVersion, DateTimeOffset? at, string? environment, string? by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var receivedAt = timeProvider.GetUtcNow();
+        var deployment = new DeploymentEvent(system.Id, modelVersion, at ?? receivedAt, receivedAt, environment, by);
+        await history.AppendAsync(deployment, cancellationToken);
+        await UpdateAsync(
+            system.Id,
+            s => s.Signals.LastDeploymentAt is { } last && last > deployment.At
+                ? s
+                : s with { Signals = s.Signals with { LastDeploymentAt = deployment.At, LastDeployedModelVersion = modelVersion } },
+            cancellationToken);
+    }
+
+    /// <summary>Only a newer heartbeat changes the latest state; a late-arriving old one stays in the history only.</summary>
+    private static MonitoredSystem Fold(MonitoredSystem system, Heartbeat heartbeat)
+    {
+        var signals = system.Signals;
+        if (signals.LastHeartbeatAt is { } last && last >= heartbeat.At)
+        {
+            return system;
+        }
+
+        return system with
+        {
+            Signals = signals with
+            {
+                LastHeartbeatAt = heartbeat.At,
+                LastHeartbeatStatus = heartbeat.Status,
+                LastHeartbeatMessage = heartbeat.Message,
+                LastOkHeartbeatAt = heartbeat.Status == HeartbeatStatus.Ok ? heartbeat.At : signals.LastOkHeartbeatAt,
+            },
+        };
+    }
+
+    private Task UpdateAsync(string systemId, Func<MonitoredSystem, MonitoredSystem> change, CancellationToken cancellationToken) =>
+        ConflictRetry.RunAsync(async () =>
+        {
+            var current = await store.GetAsync(systemId, cancellationToken)
+                ?? throw new ConcurrencyConflictException($"System {systemId} disappeared.");
+            var updated = change(current.System);
+            if (ReferenceEquals(updated, current.System))
+            {
+                return true;
+            }
+
+            var changes = evaluator.Evaluate(updated, current.ActiveAlerts, timeProvider.GetUtcNow());
+            await store.ApplyAsync(changes, updated, cancellationToken);
+            return true;
+        });
+}

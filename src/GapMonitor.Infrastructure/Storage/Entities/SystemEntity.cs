@@ -1,0 +1,86 @@
+using Azure;
+using Azure.Data.Tables;
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Infrastructure.Storage.Entities;
+
+/// <summary><c>systems</c> table, RowKey <c>system</c>: registration and latest signals.</summary>
+internal sealed class SystemEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = RowKeys.System;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Name { get; set; } = "";
+    public string Vendor { get; set; } = "";
+    public string Customer { get; set; } = "";
+    public string? ModelJson { get; set; }
+    public DateTimeOffset HandoverAt { get; set; }
+    public string VendorGracePeriod { get; set; } = "";
+    public string HeartbeatPeriod { get; set; } = "";
+    public string HeartbeatGrace { get; set; } = "";
+    public string AcknowledgeWithin { get; set; } = "";
+    public string ContactsJson { get; set; } = "[]";
+    public DateTimeOffset RegisteredAt { get; set; }
+    public DateTimeOffset? RetiredAt { get; set; }
+    public DateTimeOffset? LastHeartbeatAt { get; set; }
+    public string? LastHeartbeatStatus { get; set; }
+    public string? LastHeartbeatMessage { get; set; }
+    public DateTimeOffset? LastOkHeartbeatAt { get; set; }
+    public DateTimeOffset? LastDeploymentAt { get; set; }
+    public string? LastDeployedModelVersion { get; set; }
+    public string? IngestKeyHash { get; set; }
+
+    public static SystemEntity From(MonitoredSystem s) => new()
+    {
+        PartitionKey = s.Id,
+        ETag = s.ETag is null ? default : new ETag(s.ETag),
+        Name = s.Name,
+        Vendor = s.Vendor,
+        Customer = s.Customer,
+        ModelJson = s.Model is null ? null : StorageJson.Serialize(s.Model),
+        HandoverAt = s.HandoverAt,
+        VendorGracePeriod = StorageJson.Duration(s.VendorGracePeriod),
+        HeartbeatPeriod = StorageJson.Duration(s.Monitoring.HeartbeatPeriod),
+        HeartbeatGrace = StorageJson.Duration(s.Monitoring.HeartbeatGrace),
+        AcknowledgeWithin = StorageJson.Duration(s.AcknowledgeWithin),
+        ContactsJson = StorageJson.Serialize(s.Contacts),
+        RegisteredAt = s.RegisteredAt,
+        RetiredAt = s.RetiredAt,
+        LastHeartbeatAt = s.Signals.LastHeartbeatAt,
+        LastHeartbeatStatus = s.Signals.LastHeartbeatStatus?.ToString(),
+        LastHeartbeatMessage = s.Signals.LastHeartbeatMessage,
+        LastOkHeartbeatAt = s.Signals.LastOkHeartbeatAt,
+        LastDeploymentAt = s.Signals.LastDeploymentAt,
+        LastDeployedModelVersion = s.Signals.LastDeployedModelVersion,
+        IngestKeyHash = s.IngestKeyHash,
+    };
+
+    public MonitoredSystem ToDomain() => new()
+    {
+        Id = PartitionKey,
+        Name = Name,
+        Vendor = Vendor,
+        Customer = Customer,
+        Model = StorageJson.Deserialize<ModelInfo?>(ModelJson, null),
+        HandoverAt = HandoverAt,
+        VendorGracePeriod = StorageJson.Duration(VendorGracePeriod),
+        Monitoring = new MonitoringSettings(StorageJson.Duration(HeartbeatPeriod), StorageJson.Duration(HeartbeatGrace)),
+        AcknowledgeWithin = StorageJson.Duration(AcknowledgeWithin),
+        Contacts = StorageJson.Deserialize<List<Contact>>(ContactsJson, []),
+        RegisteredAt = RegisteredAt,
+        RetiredAt = RetiredAt,
+        Signals = new SignalState
+        {
+            LastHeartbeatAt = LastHeartbeatAt,
+            LastHeartbeatStatus = Enum.TryParse<HeartbeatStatus>(LastHeartbeatStatus, out var status) ? status : null,
+            LastHeartbeatMessage = LastHeartbeatMessage,
+            LastOkHeartbeatAt = LastOkHeartbeatAt,
+            LastDeploymentAt = LastDeploymentAt,
+            LastDeployedModelVersion = LastDeployedModelVersion,
+        },
+        IngestKeyHash = IngestKeyHash,
+        ETag = ETag.ToString(),
+    };
+}

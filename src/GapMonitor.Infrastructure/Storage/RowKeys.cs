@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace GapMonitor.Infrastructure.Storage;
+
+/// <summary>Row keys of the <c>systems</c> and <c>history</c> tables (see README.md beside this file).</summary>
+internal static class RowKeys
+{
+    public const string System = "system";
+    public const string ActivePrefix = "active-";
+    public const string ActiveEnd = "active.";
+    public const string AlertPrefix = "alert-";
+    public const string AlertEnd = "alert.";
+    public const string NotificationPrefix = "notification-";
+    public const string NotificationEnd = "notification.";
+    public const string AuditPrefix = "audit-";
+    public const string AuditEnd = "audit.";
+    public const string HeartbeatPrefix = "heartbeat-";
+    public const string HeartbeatEnd = "heartbeat.";
+    public const string DeploymentPrefix = "deployment-";
+    public const string DeploymentEnd = "deployment.";
+
+    public static string Active(string kind) => ActivePrefix + kind;
+
+    public static string Alert(string alertId) => AlertPrefix + alertId;
+
+    public static string Notification(string notificationId) => NotificationPrefix + notificationId;
+
+    public static string Attempt(string notificationId, int attempt) =>
+        $"attempt-{notificationId}-{attempt.ToString("D4", CultureInfo.InvariantCulture)}";
+
+    public static string Audit(DateTimeOffset at, string id) => AuditPrefix + InvertedTicks.Of(at) + "-" + id;
+
+    public static string Heartbeat(DateTimeOffset at, string id) => HeartbeatPrefix + InvertedTicks.Of(at) + "-" + id;
+
+    public static string Deployment(DateTimeOffset at, string id) => DeploymentPrefix + InvertedTicks.Of(at) + "-" + id;
+}

@@ -1,0 +1,55 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace GapMonitor.Infrastructure.Storage;
+
+/// <summary>The tables GapMonitor uses; created at start.</summary>
+public sealed class StorageTables
+{
+    public StorageTables(TableServiceClient service, IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        var prefix = options.Value.TablePrefix;
+        Systems = service.GetTableClient(prefix + "systems");
+        History = service.GetTableClient(prefix + "history");
+        ApiKeys = service.GetTableClient(prefix + "apikeys");
+        Idempotency = service.GetTableClient(prefix + "idempotency");
+    }
+
+    internal TableClient Systems { get; }
+    internal TableClient History { get; }
+    internal TableClient ApiKeys { get; }
+    internal TableClient Idempotency { get; }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var table in new[] { Systems, History, ApiKeys, Idempotency })
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Liveness probe for /api/health: one cheap request against the systems table.</summary>
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await foreach (var _ in Systems.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+            {
+                break;
+            }
+
+            return true;
+        }
+        catch (RequestFailedException)
+        {
+            return false;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+}

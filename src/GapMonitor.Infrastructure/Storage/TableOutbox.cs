@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Notifications;
+using GapMonitor.Infrastructure.Storage.Entities;
+
+namespace GapMonitor.Infrastructure.Storage;
+
+/// <summary>The outbox rows of the <c>systems</c> table; leases and attempts are written with ETags.</summary>
+public sealed class TableOutbox(StorageTables tables) : IOutbox
+{
+    private static readonly string PendingState = nameof(NotificationState.Pending);
+
+    public async IAsyncEnumerable<Notification> ListDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {RowKeys.NotificationPrefix} and RowKey lt {RowKeys.NotificationEnd} and State eq {PendingState} and NextAttemptAt le {now}");
+        await foreach (var entity in tables.Systems.QueryAsync<NotificationEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (entity.LeasedUntil is { } lease && lease > now)
+            {
+                continue;
+            }
+
+            yield return entity.ToDomain();
+        }
+    }
+
+    public async Task<Notification?> TryLeaseAsync(Notification notification, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var leased = notification with { LeasedUntil = leaseUntil };
+        var entity = NotificationEntity.From(leased);
+        try
+        {
+            var response = await tables.Systems.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return leased with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task RecordAttemptAsync(Notification updated, NotificationAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        var entity = NotificationEntity.From(updated);
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
+            new(TableTransactionActionType.UpsertReplace, AttemptEntity.From(updated.SystemId, updated.AlertId, attempt)),
+        ];
+        try
+        {
+            await tables.Systems.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+        {
+            throw new ConcurrencyConflictException($"Notification {updated.Id} changed while being delivered.", ex);
+        }
+    }
+
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {RowKeys.NotificationPrefix} and RowKey lt {RowKeys.NotificationEnd} and State eq {PendingState}");
+        var count = 0;
+        await foreach (var _ in tables.Systems.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

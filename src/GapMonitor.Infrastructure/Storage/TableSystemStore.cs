@@ -1,0 +1,172 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Audit;
+using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Systems;
+using GapMonitor.Infrastructure.Storage.Entities;
+
+namespace GapMonitor.Infrastructure.Storage;
+
+/// <summary>Systems and everything that changes with them, in one partition per system (see README.md).</summary>
+public sealed class TableSystemStore(StorageTables tables) : ISystemStore
+{
+    private const int MaxBatchSize = 100;
+    private TableClient Table => tables.Systems;
+
+    public async Task<SystemWithAlerts?> GetAsync(string systemId, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {systemId} and (RowKey eq {RowKeys.System} or (RowKey ge {RowKeys.ActivePrefix} and RowKey lt {RowKeys.ActiveEnd}))");
+        await foreach (var group in GroupByPartitionAsync(Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken), cancellationToken))
+        {
+            return group;
+        }
+
+        return null;
+    }
+
+    public IAsyncEnumerable<SystemWithAlerts> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey eq {RowKeys.System} or (RowKey ge {RowKeys.ActivePrefix} and RowKey lt {RowKeys.ActiveEnd})");
+        return GroupByPartitionAsync(Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken), cancellationToken);
+    }
+
+    public async Task<MonitoredSystem> CreateAsync(MonitoredSystem system, AuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, SystemEntity.From(system with { ETag = null })),
+            new(TableTransactionActionType.Add, AuditEntity.From(audit)),
+        };
+        var response = await SubmitAsync(actions, cancellationToken);
+        return system with { ETag = response.Value[0].Headers.ETag?.ToString() };
+    }
+
+    public async Task<MonitoredSystem> UpdateAsync(MonitoredSystem system, AuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var entity = SystemEntity.From(system);
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
+            new(TableTransactionActionType.Add, AuditEntity.From(audit)),
+        };
+        var response = await SubmitAsync(actions, cancellationToken);
+        return system with { ETag = response.Value[0].Headers.ETag?.ToString() };
+    }
+
+    public async Task ApplyAsync(SystemChangeSet changes, MonitoredSystem? system = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var actions = new List<TableTransactionAction>();
+        var owner = system ?? (await GetAsync(changes.SystemId, cancellationToken))?.System
+            ?? throw new ConcurrencyConflictException($"System {changes.SystemId} no longer exists.");
+        if (system is not null)
+        {
+            var entity = SystemEntity.From(system);
+            actions.Add(new(TableTransactionActionType.UpdateReplace, entity, entity.ETag));
+        }
+
+        foreach (var alert in changes.CreatedAlerts)
+        {
+            actions.Add(new(TableTransactionActionType.Add, AlertEntity.From(alert with { ETag = null }, owner.Vendor, owner.Customer)));
+        }
+
+        foreach (var alert in changes.UpdatedAlerts)
+        {
+            var etag = new ETag(alert.ETag ?? throw new InvalidOperationException($"Alert {alert.Id} has no ETag."));
+            if (alert.State == AlertState.Resolved)
+            {
+                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(alert.SystemId, RowKeys.Active(alert.Kind)), etag));
+                actions.Add(new(TableTransactionActionType.Add, AlertEntity.From(alert with { ETag = null }, owner.Vendor, owner.Customer)));
+            }
+            else
+            {
+                actions.Add(new(TableTransactionActionType.UpdateReplace, AlertEntity.From(alert, owner.Vendor, owner.Customer), etag));
+            }
+        }
+
+        actions.AddRange(changes.Notifications.Select(n => new TableTransactionAction(TableTransactionActionType.Add, NotificationEntity.From(n))));
+        actions.AddRange(changes.Audit.Select(a => new TableTransactionAction(TableTransactionActionType.Add, AuditEntity.From(a))));
+        if (actions.Count > 0)
+        {
+            await SubmitAsync(actions, cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string systemId, int max, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {systemId} and RowKey ge {RowKeys.AuditPrefix} and RowKey lt {RowKeys.AuditEnd}");
+        var result = new List<AuditEntry>();
+        await foreach (var entity in Table.QueryAsync<AuditEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+        {
+            result.Add(entity.ToDomain());
+            if (result.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<Response<IReadOnlyList<Response>>> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        if (actions.Count > MaxBatchSize)
+        {
+            // One change never spans more than one entity-group transaction: atomicity is the point.
+            throw new InvalidOperationException($"A change of {actions.Count} rows exceeds the {MaxBatchSize}-row transaction limit.");
+        }
+
+        try
+        {
+            return await Table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
+        {
+            throw new ConcurrencyConflictException($"Concurrent change on {actions[0].Entity.PartitionKey}: {ex.ErrorCode}", ex);
+        }
+    }
+
+    private static async IAsyncEnumerable<SystemWithAlerts> GroupByPartitionAsync(
+        AsyncPageable<TableEntity> rows,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? partition = null;
+        MonitoredSystem? system = null;
+        var alerts = new List<Alert>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (row.PartitionKey != partition)
+            {
+                if (system is not null)
+                {
+                    yield return new SystemWithAlerts(system, alerts);
+                }
+
+                partition = row.PartitionKey;
+                system = null;
+                alerts = [];
+            }
+
+            if (row.RowKey == RowKeys.System)
+            {
+                system = EntityMapping.To<SystemEntity>(row).ToDomain();
+            }
+            else
+            {
+                alerts.Add(EntityMapping.To<AlertEntity>(row).ToDomain());
+            }
+        }
+
+        if (system is not null)
+        {
+            yield return new SystemWithAlerts(system, alerts);
+        }
+    }
+}
