@@ -1,0 +1,20 @@
+namespace GapMonitor.Api.Contracts;
+
+public sealed record HealthResponse(string Status, string Storage, DateTimeOffset Time, string Version);
+
+public sealed record KeyRequest(string? Role, string? Vendor, string? Customer, string? Name);
+
+/// <summary>The key is shown once, here; only its hash is stored.</summary>
+public sealed record KeyCreatedResponse(string Id, string Key, string Role, string? Vendor, string? Customer, string? Name, DateTimeOffset CreatedAt);
+
+public sealed record SweepResponse(
+    DateTimeOffset StartedAt,
+    double DurationMs,
+    int SystemsEvaluated,
+    int AlertsOpened,
+    int AlertsEscalated,
+    int AlertsResolved,
+    int Conflicts,
+    int NotificationsDelivered,
+    int NotificationsRetrying,
+    int NotificationsFailed);

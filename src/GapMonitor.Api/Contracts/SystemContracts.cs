@@ -1,0 +1,45 @@
+namespace GapMonitor.Api.Contracts;
+
+/// <summary>The registration body of API.md. Durations are ISO 8601 strings.</summary>
+public sealed record SystemRequest(
+    string? Id,
+    string? Name,
+    string? Vendor,
+    string? Customer,
+    ModelRequest? Model,
+    DateTimeOffset? HandoverAt,
+    string? VendorGracePeriod,
+    MonitoringRequest? Monitoring,
+    string? AcknowledgeWithin,
+    IReadOnlyList<ContactRequest>? Contacts);
+
+public sealed record ModelRequest(string? Name, string? Version);
+
+public sealed record MonitoringRequest(string? HeartbeatPeriod, string? HeartbeatGrace);
+
+public sealed record ContactRequest(string? Party, string? Email, WebhookRequest? Webhook);
+
+public sealed record WebhookRequest(string? Url, string? Secret);
+
+/// <summary>A system as the API shows it; webhook secrets are never returned.</summary>
+public sealed record SystemResponse(
+    string Id,
+    string Name,
+    string Vendor,
+    string Customer,
+    ModelRequest? Model,
+    DateTimeOffset HandoverAt,
+    string VendorGracePeriod,
+    MonitoringRequest Monitoring,
+    string AcknowledgeWithin,
+    IReadOnlyList<ContactResponse> Contacts,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset? RetiredAt,
+    string OperationsOwner,
+    string? IngestKey = null);
+
+public sealed record ContactResponse(string Party, string? Email, WebhookResponse? Webhook);
+
+public sealed record WebhookResponse(string Url);
+
+public sealed record SystemList(IReadOnlyList<SystemResponse> Items);

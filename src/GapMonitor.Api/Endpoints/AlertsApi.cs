@@ -1,0 +1,120 @@
+using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Http;
+using GapMonitor.Api.Mapping;
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Keys;
+using GapMonitor.Core.UseCases;
+using Microsoft.AspNetCore.Http;
+
+namespace GapMonitor.Api.Endpoints;
+
+/// <summary>List, read and acknowledge alerts within the caller's scope.</summary>
+public sealed class AlertsApi(ApiPipeline pipeline, IAlertStore alerts, ISystemStore systems, AlertAcknowledgement acknowledgement)
+{
+    public Task<IResult> ListAsync(HttpContext http) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    {
+        var query = http.Request.Query;
+        var v = new Validation();
+        AlertState? state = query["state"].ToString() switch
+        {
+            "" => null,
+            "open" => AlertState.Open,
+            "acknowledged" => AlertState.Acknowledged,
+            "resolved" => AlertState.Resolved,
+            _ => Invalid(v, "state", "One of open, acknowledged, resolved."),
+        };
+        var kind = query["kind"].ToString() is { Length: > 0 } k ? k : null;
+        if (kind is not null && !AlertKinds.All.Contains(kind))
+        {
+            v.Add("kind", $"One of {string.Join(", ", AlertKinds.All)}.");
+        }
+
+        var systemId = query["systemId"].ToString() is { Length: > 0 } s ? s : null;
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var filter = new AlertQuery(
+            systemId,
+            state,
+            kind,
+            principal!.Role == Role.Vendor ? principal.Vendor : null,
+            principal.Role == Role.Customer ? principal.Customer : null);
+        var items = new List<AlertResponse>();
+        await foreach (var alert in alerts.QueryAsync(filter, http.RequestAborted))
+        {
+            items.Add(alert.ToResponse());
+        }
+
+        return ApiResponse.Json(StatusCodes.Status200OK, new AlertList([.. items.OrderByDescending(a => a.OpenedAt)]));
+    });
+
+    public Task<IResult> GetAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    {
+        var found = await FindAsync(principal!, id, http.RequestAborted);
+        return found is null ? Problems.NotFound($"Alert '{id}'") : ApiResponse.Json(StatusCodes.Status200OK, found.ToResponse());
+    });
+
+    public Task<IResult> AcknowledgeAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    {
+        if (await FindAsync(principal!, id, http.RequestAborted) is null)
+        {
+            return Problems.NotFound($"Alert '{id}'");
+        }
+
+        var (request, error) = await RequestBody.ReadJsonAsync<AcknowledgeRequest>(http.Request, pipeline.MaxRequestBytes, optional: true, http.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var v = new Validation();
+        if (request?.By?.Length > 200)
+        {
+            v.Add("by", "At most 200 characters.");
+        }
+
+        if (request?.Note?.Length > 2000)
+        {
+            v.Add("note", "At most 2000 characters.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var outcome = await acknowledgement.AcknowledgeAsync(principal!, id, request?.By, request?.Note, http.RequestAborted);
+        if (outcome == AcknowledgeOutcome.AlreadyResolved)
+        {
+            return Problems.Conflict("The alert is already resolved.");
+        }
+
+        var current = await FindAsync(principal!, id, http.RequestAborted);
+        return current is null ? Problems.NotFound($"Alert '{id}'") : ApiResponse.Json(StatusCodes.Status200OK, current.ToResponse());
+    });
+
+    private async Task<AlertWithHistory?> FindAsync(Principal principal, string id, CancellationToken cancellationToken)
+    {
+        if (id.Length > 200 || IdGenerator.SystemIdOfAlert(id) is not { } systemId || !SystemRequestValidator.SystemIdPattern().IsMatch(systemId))
+        {
+            return null;
+        }
+
+        var system = await systems.GetAsync(systemId, cancellationToken);
+        if (system is null || !principal.CanSee(system.System))
+        {
+            return null;
+        }
+
+        return await alerts.GetAsync(id, cancellationToken);
+    }
+
+    private static AlertState? Invalid(Validation v, string field, string message)
+    {
+        v.Add(field, message);
+        return null;
+    }
+}

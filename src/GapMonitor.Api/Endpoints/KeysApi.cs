@@ -1,0 +1,62 @@
+using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Http;
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Keys;
+using Microsoft.AspNetCore.Http;
+
+namespace GapMonitor.Api.Endpoints;
+
+/// <summary>Admin-only key management. The key is returned once; only its hash is stored.</summary>
+public sealed class KeysApi(ApiPipeline pipeline, IApiKeyStore keys, TimeProvider timeProvider)
+{
+    public Task<IResult> CreateAsync(HttpContext http) => pipeline.RunAsync(http, Access.AdminOnly, async _ =>
+    {
+        var (request, error) = await RequestBody.ReadJsonAsync<KeyRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var v = new Validation();
+        Role? role = request!.Role switch { "admin" => Role.Admin, "vendor" => Role.Vendor, "customer" => Role.Customer, _ => null };
+        if (role is null)
+        {
+            v.Add("role", "One of admin, vendor, customer (ingest keys come with each system).");
+        }
+
+        if (role == Role.Vendor && string.IsNullOrWhiteSpace(request.Vendor))
+        {
+            v.Add("vendor", "Required for a vendor key: the vendor id it is scoped to.");
+        }
+
+        if (role == Role.Customer && string.IsNullOrWhiteSpace(request.Customer))
+        {
+            v.Add("customer", "Required for a customer key: the customer id it is scoped to.");
+        }
+
+        if (request.Name?.Length > 200)
+        {
+            v.Add("name", "At most 200 characters.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var id = ApiKeyFormat.NewKeyId();
+        var key = ApiKeyFormat.NewRoleKey(id);
+        var now = timeProvider.GetUtcNow();
+        var vendor = role == Role.Vendor ? request.Vendor : null;
+        var customer = role == Role.Customer ? request.Customer : null;
+        await keys.CreateAsync(new ApiKey(id, role!.Value, vendor, customer, request.Name, ApiKeyFormat.Hash(key), now), http.RequestAborted);
+        return ApiResponse.Json(StatusCodes.Status201Created, new KeyCreatedResponse(id, key, request.Role!, vendor, customer, request.Name, now))
+            .WithHeader("Location", $"/api/keys/{id}");
+    });
+
+    public Task<IResult> RevokeAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOnly, async _ =>
+    {
+        var revoked = id.Length <= 64 && await keys.RevokeAsync(id, timeProvider.GetUtcNow(), http.RequestAborted);
+        return revoked ? ApiResponse.Empty(StatusCodes.Status204NoContent) : Problems.NotFound($"Key '{id}'");
+    });
+}

@@ -1,0 +1,104 @@
+using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Http;
+using GapMonitor.Core.Systems;
+using GapMonitor.Core.UseCases;
+using Microsoft.AspNetCore.Http;
+
+namespace GapMonitor.Api.Endpoints;
+
+/// <summary>Heartbeats and deployment events, from the system's ingest key or its vendor or customer.</summary>
+public sealed class SignalsApi(ApiPipeline pipeline, SystemsApi systems, SignalIngestion ingestion, TimeProvider timeProvider)
+{
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    public Task<IResult> HeartbeatAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
+    {
+        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        if (found is null)
+        {
+            return Problems.NotFound($"System '{id}'");
+        }
+
+        var (request, error) = await RequestBody.ReadJsonAsync<HeartbeatRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var v = new Validation();
+        HeartbeatStatus? status = request!.Status switch { "ok" => HeartbeatStatus.Ok, "fail" => HeartbeatStatus.Fail, _ => null };
+        if (status is null)
+        {
+            v.Add("status", "Required: \"ok\" or \"fail\".");
+        }
+
+        if (request.Message?.Length > 2000)
+        {
+            v.Add("message", "At most 2000 characters.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        CheckTime(v, request.At, now);
+        if (found.System.IsRetired)
+        {
+            v.Add("id", "The system is retired; it no longer accepts signals.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        await ingestion.RecordHeartbeatAsync(found.System, status!.Value, request.At?.ToUniversalTime(), request.Message, http.RequestAborted);
+        return ApiResponse.Json(StatusCodes.Status202Accepted, new Accepted(id, now));
+    });
+
+    public Task<IResult> DeploymentAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
+    {
+        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        if (found is null)
+        {
+            return Problems.NotFound($"System '{id}'");
+        }
+
+        var (request, error) = await RequestBody.ReadJsonAsync<DeploymentRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var v = new Validation();
+        if (string.IsNullOrWhiteSpace(request!.ModelVersion) || request.ModelVersion.Length > 100)
+        {
+            v.Add("modelVersion", "Required, at most 100 characters.");
+        }
+
+        if (request.Environment?.Length > 100)
+        {
+            v.Add("environment", "At most 100 characters.");
+        }
+
+        if (request.By?.Length > 200)
+        {
+            v.Add("by", "At most 200 characters.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        CheckTime(v, request.At, now);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        await ingestion.RecordDeploymentAsync(found.System, request.ModelVersion!.Trim(), request.At?.ToUniversalTime(), request.Environment, request.By, http.RequestAborted);
+        return ApiResponse.Json(StatusCodes.Status202Accepted, new Accepted(id, now));
+    });
+
+    private static void CheckTime(Validation v, DateTimeOffset? at, DateTimeOffset now)
+    {
+        if (at is { } when && when > now + MaxClockSkew)
+        {
+            v.Add("at", "Lies in the future (more than 5 minutes ahead of the server clock).");
+        }
+    }
+}

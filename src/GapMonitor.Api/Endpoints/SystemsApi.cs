@@ -1,0 +1,167 @@
+using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Http;
+using GapMonitor.Api.Mapping;
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Audit;
+using GapMonitor.Core.Keys;
+using Microsoft.AspNetCore.Http;
+
+namespace GapMonitor.Api.Endpoints;
+
+/// <summary>Register, read, update and retire handed-over systems.</summary>
+public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGenerator ids, TimeProvider timeProvider)
+{
+    public Task<IResult> CreateAsync(HttpContext http) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
+    {
+        var (request, error) = await RequestBody.ReadJsonAsync<SystemRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var (system, validation) = SystemRequestValidator.Build(request!, $"sys-{ids.NewId()[^12..]}", now, existing: null);
+        if (principal!.Role == Role.Vendor && request!.Vendor is not null && request.Vendor != principal.Vendor)
+        {
+            validation.Add("vendor", "A vendor key may only register systems of its own vendor id.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var ingestKey = ApiKeyFormat.NewIngestKey(system!.Id);
+        system = system with { IngestKeyHash = ApiKeyFormat.Hash(ingestKey) };
+        try
+        {
+            system = await store.CreateAsync(system, new AuditEntry(ids.NewId(), system.Id, now, principal.Name, "system.registered", Detail: system.Name), http.RequestAborted);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Problems.Conflict($"A system with id '{system.Id}' already exists.");
+        }
+
+        return ApiResponse.Json(StatusCodes.Status201Created, system.ToResponse(now, ingestKey))
+            .WithHeader("Location", $"/api/systems/{system.Id}")
+            .WithHeader("ETag", system.ETag ?? "");
+    });
+
+    public Task<IResult> ListAsync(HttpContext http) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    {
+        var now = timeProvider.GetUtcNow();
+        var items = new List<SystemResponse>();
+        await foreach (var entry in store.ListAllAsync(http.RequestAborted))
+        {
+            if (principal!.CanSee(entry.System))
+            {
+                items.Add(entry.System.ToResponse(now));
+            }
+        }
+
+        return ApiResponse.Json(StatusCodes.Status200OK, new SystemList(items));
+    });
+
+    public Task<IResult> GetAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    {
+        var found = await FindAsync(principal!, id, http.RequestAborted);
+        return found is null
+            ? Problems.NotFound($"System '{id}'")
+            : ApiResponse.Json(StatusCodes.Status200OK, found.System.ToResponse(timeProvider.GetUtcNow())).WithHeader("ETag", found.System.ETag ?? "");
+    });
+
+    public Task<IResult> UpdateAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
+    {
+        var found = await FindAsync(principal!, id, http.RequestAborted);
+        if (found is null)
+        {
+            return Problems.NotFound($"System '{id}'");
+        }
+
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*" && ifMatch != found.System.ETag)
+        {
+            return Problems.PreconditionFailed("The system changed since you read it (If-Match does not match its ETag). Read it again.");
+        }
+
+        var (request, error) = await RequestBody.ReadJsonAsync<SystemRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var (system, validation) = SystemRequestValidator.Build(request!, id, now, found.System);
+        if (principal!.Role == Role.Vendor && request!.Vendor != principal.Vendor)
+        {
+            validation.Add("vendor", "A vendor key cannot move a system to another vendor.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        try
+        {
+            system = await store.UpdateAsync(system!, new AuditEntry(ids.NewId(), id, now, principal.Name, "system.updated"), http.RequestAborted);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Problems.PreconditionFailed("The system changed concurrently. Read it again.");
+        }
+
+        return ApiResponse.Json(StatusCodes.Status200OK, system.ToResponse(now)).WithHeader("ETag", system.ETag ?? "");
+    });
+
+    /// <summary>Retiring stops monitoring and keeps the history; the next sweep resolves its open alerts.</summary>
+    public Task<IResult> RetireAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
+    {
+        var found = await FindAsync(principal!, id, http.RequestAborted);
+        if (found is null)
+        {
+            return Problems.NotFound($"System '{id}'");
+        }
+
+        if (found.System.IsRetired)
+        {
+            return ApiResponse.Empty(StatusCodes.Status204NoContent);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        try
+        {
+            await store.UpdateAsync(found.System with { RetiredAt = now }, new AuditEntry(ids.NewId(), id, now, principal!.Name, "system.retired"), http.RequestAborted);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Problems.Conflict("The system changed concurrently; try again.");
+        }
+
+        return ApiResponse.Empty(StatusCodes.Status204NoContent);
+    });
+
+    public Task<IResult> AuditAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    {
+        var found = await FindAsync(principal!, id, http.RequestAborted);
+        if (found is null)
+        {
+            return Problems.NotFound($"System '{id}'");
+        }
+
+        var entries = await store.GetAuditAsync(id, 500, http.RequestAborted);
+        return ApiResponse.Json(StatusCodes.Status200OK, new AuditList([.. entries.Select(e => new AuditResponse(e.Id, e.At, e.Actor, e.Action, e.AlertId, e.Detail))]));
+    });
+
+    internal async Task<SystemWithAlerts?> FindAsync(Principal principal, string id, CancellationToken cancellationToken)
+    {
+        if (!SystemRequestValidator.SystemIdPattern().IsMatch(id))
+        {
+            return null;
+        }
+
+        var found = await store.GetAsync(id, cancellationToken);
+        return found is not null && principal.CanSee(found.System) ? found : null;
+    }
+}

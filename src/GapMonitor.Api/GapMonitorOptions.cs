@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GapMonitor.Api;
+
+/// <summary>Section <c>GapMonitor</c>: the admin key and the schedules both hosts run.</summary>
+public sealed class GapMonitorOptions
+{
+    public const string Section = "GapMonitor";
+
+    /// <summary>The admin API key (app setting or Key Vault reference). Only its hash is kept in memory.</summary>
+    public string? AdminApiKey { get; set; }
+
+    /// <summary>NCRONTAB (six fields, with seconds) of the full sweep: pull → evaluate → deliver.</summary>
+    [Required]
+    public string SweepSchedule { get; set; } = "0 */1 * * * *";
+
+    /// <summary>NCRONTAB of the delivery-only step that drains the outbox between sweeps.</summary>
+    [Required]
+    public string DeliverySchedule { get; set; } = "*/20 * * * * *";
+
+    [Range(1024, 64 * 1024 * 1024)]
+    public long MaxRequestBytes { get; set; } = 1024 * 1024;
+}

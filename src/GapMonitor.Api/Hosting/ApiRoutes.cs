@@ -1,0 +1,21 @@
+namespace GapMonitor.Api.Hosting;
+
+/// <summary>Route templates below <c>/api</c>, shared by the Functions triggers (<c>Route = …</c>) and the standalone host.</summary>
+public static class ApiRoutes
+{
+    public const string Prefix = "api";
+    public const string Health = "health";
+    public const string OpenApi = "openapi.json";
+    public const string Keys = "keys";
+    public const string Key = "keys/{id}";
+    public const string Systems = "systems";
+    public const string SystemById = "systems/{id}";
+    public const string SystemStatus = "systems/{id}/status";
+    public const string SystemAudit = "systems/{id}/audit";
+    public const string Heartbeats = "systems/{id}/heartbeats";
+    public const string Deployments = "systems/{id}/deployments";
+    public const string Alerts = "alerts";
+    public const string Alert = "alerts/{id}";
+    public const string AlertAcknowledge = "alerts/{id}/acknowledge";
+    public const string Sweep = "sweep";
+}

@@ -1,0 +1,162 @@
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using GapMonitor.Api.Auth;
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Keys;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GapMonitor.Api.Http;
+
+/// <summary>
+/// What every route does around its handler, identically in both hosts: authenticate, authorise the role,
+/// replay or record <c>Idempotency-Key</c> requests, and map failures to problem details.
+/// </summary>
+public sealed class ApiPipeline(
+    ApiKeyAuthenticator authenticator,
+    IIdempotencyStore idempotency,
+    IOptions<GapMonitorOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ApiPipeline> logger)
+{
+    public long MaxRequestBytes => options.Value.MaxRequestBytes;
+
+    public async Task<IResult> RunAsync(HttpContext http, Access access, Func<Principal?, Task<ApiResponse>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(handler);
+        var cancellationToken = http.RequestAborted;
+        try
+        {
+            Principal? principal = null;
+            if (!access.Anonymous)
+            {
+                principal = await authenticator.AuthenticateAsync(http.Request, cancellationToken);
+                if (principal is null)
+                {
+                    return Problems.Unauthorized();
+                }
+
+                if (!access.Roles.Contains(principal.Role))
+                {
+                    return Problems.Forbidden($"A {principal.Role.ToString().ToLowerInvariant()} key may not call this route.");
+                }
+            }
+
+            var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
+            if (principal is not null && !HttpMethods.IsGet(http.Request.Method) && !string.IsNullOrEmpty(idempotencyKey))
+            {
+                return await RunIdempotentAsync(http, principal, idempotencyKey, () => handler(principal), cancellationToken);
+            }
+
+            return await handler(principal);
+        }
+        catch (Exception ex) when (IsStorageUnavailable(ex))
+        {
+            logger.LogWarning(ex, "Storage unavailable during {Method} {Path}", http.Request.Method, http.Request.Path);
+            return Problems.StorageUnavailable();
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.TooLarge(MaxRequestBytes);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ApiResponse.Empty(499);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogError(ex, "Unhandled error in {Method} {Path}", http.Request.Method, http.Request.Path);
+            return Problems.Unexpected(http.TraceIdentifier);
+        }
+    }
+
+    private async Task<IResult> RunIdempotentAsync(HttpContext http, Principal principal, string key, Func<Task<ApiResponse>> handler, CancellationToken cancellationToken)
+    {
+        if (key.Length > 200)
+        {
+            return Problems.Validation("Idempotency-Key", "At most 200 characters.");
+        }
+
+        http.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxRequestBytes);
+        var requestHash = await HashBodyAsync(http.Request, cancellationToken);
+        if (requestHash is null)
+        {
+            return Problems.TooLarge(MaxRequestBytes);
+        }
+
+        var scopedKey = $"{principal.KeyId}|{http.Request.Method}|{http.Request.Path}|{key}";
+        var (claim, stored) = await idempotency.TryClaimAsync(scopedKey, requestHash, timeProvider.GetUtcNow(), cancellationToken);
+        switch (claim)
+        {
+            case IdempotencyClaim.Completed when stored!.RequestHash != requestHash:
+                return Problems.Unprocessable("This Idempotency-Key was already used with a different request body.");
+            case IdempotencyClaim.Completed:
+                var replay = ApiResponse.Raw(stored!.Status, stored.Body, stored.ContentType);
+                foreach (var (name, value) in stored.Headers)
+                {
+                    replay.WithHeader(name, value);
+                }
+
+                return replay.WithHeader("Idempotent-Replayed", "true");
+            case IdempotencyClaim.InProgress:
+                return Problems.Conflict("A request with this Idempotency-Key is still being processed.");
+        }
+
+        ApiResponse response;
+        try
+        {
+            response = await handler();
+        }
+        catch
+        {
+            await idempotency.ReleaseAsync(scopedKey, CancellationToken.None);
+            throw;
+        }
+
+        if (response.Status >= 500)
+        {
+            await idempotency.ReleaseAsync(scopedKey, CancellationToken.None);
+        }
+        else
+        {
+            await idempotency.CompleteAsync(scopedKey, new StoredResponse(response.Status, response.Body, response.ContentType, response.Headers, requestHash), CancellationToken.None);
+        }
+
+        return response;
+    }
+
+    private async Task<string?> HashBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[16 * 1024];
+        long total = 0;
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > MaxRequestBytes)
+            {
+                return null;
+            }
+
+            sha.AppendData(buffer, 0, read);
+        }
+
+        request.Body.Position = 0;
+        sha.AppendData(Encoding.UTF8.GetBytes(request.ContentType ?? ""));
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static bool IsStorageUnavailable(Exception ex) => ex switch
+    {
+        RequestFailedException { Status: 0 or >= 500 } => true,
+        HttpRequestException or SocketException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsStorageUnavailable),
+        _ => ex.InnerException is { } inner && IsStorageUnavailable(inner),
+    };
+}

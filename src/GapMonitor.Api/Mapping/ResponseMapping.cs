@@ -1,0 +1,62 @@
+using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Http;
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Api.Mapping;
+
+internal static class ResponseMapping
+{
+    public static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    public static SystemResponse ToResponse(this MonitoredSystem s, DateTimeOffset now, string? ingestKey = null) => new(
+        s.Id,
+        s.Name,
+        s.Vendor,
+        s.Customer,
+        s.Model is null ? null : new ModelRequest(s.Model.Name, s.Model.Version),
+        s.HandoverAt,
+        Durations.Format(s.VendorGracePeriod),
+        new MonitoringRequest(Durations.Format(s.Monitoring.HeartbeatPeriod), Durations.Format(s.Monitoring.HeartbeatGrace)),
+        Durations.Format(s.AcknowledgeWithin),
+        [.. s.Contacts.Select(c => new ContactResponse(Lower(c.Party), c.Email, c.Webhook is null ? null : new WebhookResponse(c.Webhook.Url.AbsoluteUri)))],
+        s.RegisteredAt,
+        s.RetiredAt,
+        Lower(s.OperationsOwnerAt(now)),
+        ingestKey);
+
+    public static AlertResponse ToResponse(this Alert a) => new(
+        a.Id,
+        a.Kind,
+        Lower(a.State),
+        a.SystemId,
+        a.Summary,
+        a.OpenedAt,
+        Lower(a.OwnerAtOpening),
+        [.. a.NotifiedParties.Select(Lower)],
+        a.EscalatedAt,
+        a.AcknowledgedAt,
+        a.AcknowledgedBy,
+        a.AcknowledgementNote,
+        a.ResolvedAt,
+        a.Resolution);
+
+    public static AlertResponse ToResponse(this AlertWithHistory h) => h.Alert.ToResponse() with
+    {
+        Notifications = [.. h.Notifications.Select(n => new NotificationResponse(
+            n.Id,
+            n.Type,
+            Lower(n.Party),
+            Lower(n.Channel),
+            n.Target,
+            Lower(n.State),
+            n.Attempts,
+            n.CreatedAt,
+            n.DeliveredAt,
+            n.State == Core.Notifications.NotificationState.Pending ? n.NextAttemptAt : null,
+            n.LastError,
+            [.. h.Attempts.Where(a => a.NotificationId == n.Id).Select(a => new AttemptResponse(a.Attempt, a.At, a.Succeeded, a.Error, a.Duration.TotalMilliseconds))]))],
+    };
+}

@@ -1,0 +1,33 @@
+using GapMonitor.Api.Auth;
+using GapMonitor.Api.Endpoints;
+using GapMonitor.Api.Http;
+using GapMonitor.Core;
+using GapMonitor.Infrastructure.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GapMonitor.Api;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything both hosts need: the core, storage, delivery channels and the HTTP handlers.</summary>
+    public static IServiceCollection AddGapMonitor(this IServiceCollection services, IConfiguration configuration, string defaultDataDirectory)
+    {
+        services.AddOptions<GapMonitorOptions>().BindConfiguration(GapMonitorOptions.Section).ValidateDataAnnotations()
+            .Validate(o => Scheduling.Schedules.IsValid(o.SweepSchedule), "GapMonitor:SweepSchedule is not a valid six-field NCRONTAB expression.")
+            .Validate(o => Scheduling.Schedules.IsValid(o.DeliverySchedule), "GapMonitor:DeliverySchedule is not a valid six-field NCRONTAB expression.")
+            .ValidateOnStart();
+        services.AddGapMonitorCore();
+        services.AddGapMonitorStorage(configuration);
+        services.AddGapMonitorDelivery(Path.Combine(defaultDataDirectory, "mail"));
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiPipeline>();
+        services.AddSingleton<SystemsApi>();
+        services.AddSingleton<StatusApi>();
+        services.AddSingleton<SignalsApi>();
+        services.AddSingleton<AlertsApi>();
+        services.AddSingleton<KeysApi>();
+        services.AddSingleton<OperationsApi>();
+        return services;
+    }
+}
