@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using GapMonitor.Core.Notifications;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace GapMonitor.Infrastructure.Email;
+
+/// <summary>Turns a notification into the email its contact receives: what happened, who owns it and what to do.</summary>
+public sealed class EmailComposer(IOptions<EmailOptions> options)
+{
+    public const string AlertIdHeader = "X-GapMonitor-Alert-Id";
+    public const string EventHeader = "X-GapMonitor-Event";
+
+    /// <exception cref="ParseException">The target or the configured sender is not an email address.</exception>
+    public MimeMessage Compose(OutboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var notification = message.Notification;
+        var content = Content(message);
+        var email = new MimeMessage
+        {
+            // Stable across retries so that receiving systems can discard a duplicate.
+            MessageId = $"{notification.Id}@gapmonitor",
+            Date = notification.CreatedAt,
+            Subject = content.Subject,
+        };
+        email.From.Add(MailboxAddress.Parse(options.Value.Smtp.From));
+        email.To.Add(MailboxAddress.Parse(notification.Target));
+        email.Headers.Add(AlertIdHeader, message.Envelope.Data.Alert.Id);
+        email.Headers.Add(EventHeader, notification.Type);
+        email.Headers.Add("Auto-Submitted", "auto-generated");
+        email.Body = new BodyBuilder { TextBody = PlainText(content), HtmlBody = Html(content) }.ToMessageBody();
+        return email;
+    }
+
+    /// <summary>e.g. <c>[GapMonitor] Churn model for ACME (acme-churn): monitoring-silent opened</c>.</summary>
+    public static string Subject(NotificationEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var system = envelope.Data.System;
+        var eventName = envelope.Type.StartsWith("alert.", StringComparison.Ordinal) ? envelope.Type["alert.".Length..] : envelope.Type;
+        return $"[GapMonitor] {system.Name} ({system.Id}): {envelope.Data.Alert.Kind} {eventName}";
+    }
+
+    private static EmailContent Content(OutboundMessage message)
+    {
+        var envelope = message.Envelope;
+        var alert = envelope.Data.Alert;
+        var system = envelope.Data.System;
+        var facts = new List<(string, string)>
+        {
+            ("System", $"{system.Name} ({system.Id})"),
+            ("Vendor", system.Vendor),
+            ("Customer", system.Customer),
+            ("Alert", $"{alert.Kind}, {alert.State} ({alert.Id})"),
+            ("Operations owner", alert.Owner ?? "unknown"),
+            ("You are told as", message.Notification.Party.ToString().ToLowerInvariant()),
+            ("Opened", Time(alert.OpenedAt)),
+        };
+        if (alert.EscalatedAt is { } escalated)
+        {
+            facts.Add(("Escalated", Time(escalated)));
+        }
+
+        if (alert.AcknowledgedAt is { } acknowledged)
+        {
+            var by = alert.AcknowledgedBy is null ? string.Empty : $" by {alert.AcknowledgedBy}";
+            var note = alert.AcknowledgementNote is null ? string.Empty : $": {alert.AcknowledgementNote}";
+            facts.Add(("Acknowledged", $"{Time(acknowledged)}{by}{note}"));
+        }
+
+        if (alert.ResolvedAt is { } resolved)
+        {
+            var resolution = alert.Resolution is null ? string.Empty : $" ({alert.Resolution})";
+            facts.Add(("Resolved", $"{Time(resolved)}{resolution}"));
+        }
+
+        var (advice, needsAcknowledgement) = envelope.Type switch
+        {
+            NotificationTypes.Resolved => ("No action is needed: the alert is resolved.", false),
+            NotificationTypes.Acknowledged => ("The alert is acknowledged, so it is not escalated further. It resolves by itself once the signals recover.", false),
+            NotificationTypes.Escalated => ("It was not acknowledged in time, so both parties are now told. Whoever takes it on acknowledges it (optional JSON body: {\"by\": \"…\", \"note\": \"…\"}):", true),
+            _ => ("Look into it, then acknowledge the alert so that it is not escalated (optional JSON body: {\"by\": \"…\", \"note\": \"…\"}):", true),
+        };
+        var acknowledgeCall = needsAcknowledgement ? $"POST /api/alerts/{alert.Id}/acknowledge" : null;
+        return new EmailContent(Subject(envelope), alert.Summary, facts, advice, acknowledgeCall);
+    }
+
+    private static string PlainText(EmailContent content)
+    {
+        var text = new StringBuilder();
+        text.Append(content.Summary).Append("\n\n");
+        var width = content.Facts.Max(f => f.Label.Length) + 2;
+        foreach (var (label, value) in content.Facts)
+        {
+            text.Append((label + ":").PadRight(width)).Append(value).Append('\n');
+        }
+
+        text.Append('\n').Append(content.Advice).Append('\n');
+        if (content.AcknowledgeCall is not null)
+        {
+            text.Append("\n    ").Append(content.AcknowledgeCall).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Html(EmailContent content)
+    {
+        static string E(string text) => WebUtility.HtmlEncode(text);
+        var html = new StringBuilder("<!DOCTYPE html>\n<html><body style=\"font-family: sans-serif\">\n");
+        html.Append("<p>").Append(E(content.Summary)).Append("</p>\n<table>\n");
+        foreach (var (label, value) in content.Facts)
+        {
+            html.Append("<tr><th style=\"text-align: left; padding-right: 1em\">").Append(E(label))
+                .Append("</th><td>").Append(E(value)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n<p>").Append(E(content.Advice)).Append("</p>\n");
+        if (content.AcknowledgeCall is not null)
+        {
+            html.Append("<pre>").Append(E(content.AcknowledgeCall)).Append("</pre>\n");
+        }
+
+        return html.Append("</body></html>\n").ToString();
+    }
+
+    private static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    private sealed record EmailContent(
+        string Subject,
+        string Summary,
+        IReadOnlyList<(string Label, string Value)> Facts,
+        string Advice,
+        string? AcknowledgeCall);
+}

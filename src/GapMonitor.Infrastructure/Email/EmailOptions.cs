@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using MimeKit;
+
+namespace GapMonitor.Infrastructure.Email;
+
+/// <summary>Settings of email delivery (section <c>GapMonitor:Email</c>): SMTP when a host is set, else a pickup directory.</summary>
+public sealed class EmailOptions : IValidatableObject
+{
+    public const string SectionName = "GapMonitor:Email";
+
+    /// <summary>Where <c>.eml</c> files go when no SMTP host is set; null means the host's default folder.</summary>
+    public string? PickupDirectory { get; set; }
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // DataAnnotations validation does not descend into nested objects by itself.
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(Smtp, new ValidationContext(Smtp), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            yield return new ValidationResult(result.ErrorMessage, result.MemberNames.Select(m => $"{nameof(Smtp)}.{m}"));
+        }
+
+        if (!MailboxAddress.TryParse(Smtp.From, out _))
+        {
+            yield return new ValidationResult("GapMonitor:Email:Smtp:From is not an email address.", [$"{nameof(Smtp)}.{nameof(Smtp.From)}"]);
+        }
+
+        if (!string.IsNullOrEmpty(Smtp.UserName) && string.IsNullOrEmpty(Smtp.Password))
+        {
+            yield return new ValidationResult("GapMonitor:Email:Smtp:Password is required with a UserName.", [$"{nameof(Smtp)}.{nameof(Smtp.Password)}"]);
+        }
+    }
+}
+
+/// <summary>The SMTP relay (<c>GapMonitor:Email:Smtp</c>): Azure Communication Services, SendGrid, Exchange…</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    [Required]
+    public string From { get; set; } = "gapmonitor@localhost";
+
+    public SmtpSecureSocket SecureSocket { get; set; } = SmtpSecureSocket.Auto;
+}
+
+/// <summary>How the SMTP connection is secured; <see cref="Auto"/> is TLS on port 465 and STARTTLS when offered elsewhere.</summary>
+public enum SmtpSecureSocket
+{
+    Auto,
+    None,
+    StartTls,
+    SslOnConnect,
+}
