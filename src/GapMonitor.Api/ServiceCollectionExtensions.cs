@@ -2,6 +2,7 @@ using GapMonitor.Api.Auth;
 using GapMonitor.Api.Endpoints;
 using GapMonitor.Api.Http;
 using GapMonitor.Core;
+using GapMonitor.Infrastructure.Delivery;
 using GapMonitor.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

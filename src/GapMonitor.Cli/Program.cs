@@ -1,1 +1,10 @@
-return 0;
+using System.CommandLine;
+using GapMonitor.Cli.Demo;
+using GapMonitor.Cli.Serve;
+
+var root = new RootCommand("GapMonitor — the watchdog for the operations gap after ML model handover.");
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(SweepCommand.Create());
+root.Subcommands.Add(RoutesCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GapMonitor.Core.Notifications;
 
 namespace GapMonitor.Api.Http;
 
@@ -17,6 +18,7 @@ public static class ApiJson
             ReadCommentHandling = JsonCommentHandling.Disallow,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new UtcDateTimeOffsetConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

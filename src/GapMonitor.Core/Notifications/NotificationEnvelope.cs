@@ -9,6 +9,7 @@ public sealed record NotificationEnvelope(string Type, DateTimeOffset Timestamp,
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new UtcDateTimeOffsetConverter() },
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

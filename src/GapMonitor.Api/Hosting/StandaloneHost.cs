@@ -1,0 +1,86 @@
+using System.Text.Json;
+using GapMonitor.Api.Scheduling;
+using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Infrastructure.Storage.Local;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.OpenApi;
+
+namespace GapMonitor.Api.Hosting;
+
+/// <summary>
+/// <c>gapmonitor serve</c>: the API and the timers on Kestrel, configured by the same keys as the Functions app.
+/// Without configured storage it starts the repository's Azurite on loopback, with data under the local data folder.
+/// </summary>
+public static class StandaloneHost
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, StandaloneHostSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ApplicationName = "gapmonitor" });
+        builder.Configuration.AddInMemoryCollection(settings.Overrides);
+        if (settings.Urls is not null)
+        {
+            builder.WebHost.UseUrls(settings.Urls);
+        }
+
+        LocalAzurite? azurite = null;
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (!storage.IsConfigured && settings.StartLocalStorage)
+        {
+            azurite = await LocalAzurite.StartAsync(settings.RepositoryRoot, Path.Combine(settings.DataDirectory, "azurite"), cancellationToken);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["GapMonitor:Storage:ConnectionString"] = azurite.ConnectionString });
+        }
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Services.AddGapMonitor(builder.Configuration, settings.DataDirectory);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo { Title = "GapMonitor API", Version = "v1", Description = "Watches handed-over ML systems for continuity gaps." };
+            return Task.CompletedTask;
+        }));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("GapMonitor:MaxRequestBytes") ?? 1024 * 1024);
+        if (settings.RunSchedules)
+        {
+            builder.Services.AddHostedService<ScheduledJobs>();
+        }
+
+        var app = builder.Build();
+        app.MapGapMonitorApi();
+        app.MapOpenApi("/" + ApiRoutes.Prefix + "/" + ApiRoutes.OpenApi);
+        app.MapFallback((HttpContext h) => Http.Problems.NotFound($"Route {h.Request.Method} {h.Request.Path}"));
+        if (azurite is not null)
+        {
+            app.Lifetime.ApplicationStopped.Register(() => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        }
+
+        return app;
+    }
+
+    /// <summary>The routes (method + path) and timers this host serves, for the parity check with the Functions app.</summary>
+    public static string DescribeRoutes(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var routes = ((IEndpointRouteBuilder)app).DataSources
+            .SelectMany(s => s.Endpoints)
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => new { method = m, path = "/" + e.RoutePattern.RawText!.TrimStart('/') }))
+            .OrderBy(r => r.path, StringComparer.Ordinal).ThenBy(r => r.method, StringComparer.Ordinal)
+            .ToList();
+        var timers = Schedules.All.Select(t => new { name = t.Key, setting = t.Value }).ToList();
+        return JsonSerializer.Serialize(new { routes, timers }, new JsonSerializerOptions { WriteIndented = true });
+    }
+}
+
+public sealed record StandaloneHostSettings(string RepositoryRoot, string DataDirectory)
+{
+    public string? Urls { get; init; }
+    public bool StartLocalStorage { get; init; } = true;
+    public bool RunSchedules { get; init; } = true;
+    public IDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+}

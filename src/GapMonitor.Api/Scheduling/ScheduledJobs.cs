@@ -1,0 +1,55 @@
+using GapMonitor.Core.Delivery;
+using GapMonitor.Core.Sweeping;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GapMonitor.Api.Scheduling;
+
+/// <summary>
+/// The standalone host's timers: the same jobs and NCRONTAB schedules the Functions host's Timer triggers run,
+/// driven by the injected <see cref="TimeProvider"/>. A failing run is logged and the next one still happens.
+/// </summary>
+public sealed class ScheduledJobs(IServiceProvider services, IOptions<GapMonitorOptions> options, TimeProvider timeProvider, ILogger<ScheduledJobs> logger)
+    : BackgroundService
+{
+    public static IReadOnlyDictionary<string, Func<IServiceProvider, CancellationToken, Task>> Jobs { get; } =
+        new Dictionary<string, Func<IServiceProvider, CancellationToken, Task>>(StringComparer.Ordinal)
+        {
+            ["SweepTimer"] = (sp, ct) => sp.GetRequiredService<SweepService>().RunAsync(ct),
+            ["DeliveryTimer"] = (sp, ct) => sp.GetRequiredService<OutboxDelivery>().DeliverDueAsync(ct),
+        };
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var expressions = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["SweepTimer"] = options.Value.SweepSchedule,
+            ["DeliveryTimer"] = options.Value.DeliverySchedule,
+        };
+        return Task.WhenAll(Jobs.Select(job => RunOnScheduleAsync(job.Key, Schedules.Parse(expressions[job.Key]), job.Value, stoppingToken)));
+    }
+
+    private async Task RunOnScheduleAsync(string name, NCrontab.CrontabSchedule schedule, Func<IServiceProvider, CancellationToken, Task> job, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = timeProvider.GetUtcNow();
+            var next = new DateTimeOffset(schedule.GetNextOccurrence(now.UtcDateTime), TimeSpan.Zero);
+            try
+            {
+                await Task.Delay(next - now, timeProvider, stoppingToken);
+                await job(services, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                logger.LogError(ex, "Scheduled job {Job} failed; it runs again at its next occurrence", name);
+            }
+        }
+    }
+}
