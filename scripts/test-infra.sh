@@ -42,7 +42,7 @@ run_bicep() {
 }
 
 if [ -n "$bicep" ]; then
-  log "Bicep $("$bicep" --version | head -n1): build, build-params, lint"
+  log "$("$bicep" --version | head -n1): build, build-params, lint"
   run_bicep "build main.bicep" build infra/bicep/main.bicep --outfile "$work/main.json"
   run_bicep "build customer-access.bicep" build infra/bicep/customer-access.bicep --outfile "$work/customer-access.json"
   # The admin key has no default on purpose; give the compiler a stand-in for this check.
