@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""Checks the ARM JSON compiled from infra/bicep against GapMonitor's security and hosting rules.
+
+Usage: check_arm.py MAIN_JSON CUSTOMER_ACCESS_JSON
+Prints one line per failed expectation and exits 1 if there is any.
+"""
+import json
+import re
+import sys
+
+ROLES = {
+    "b7e6dc6d-f1e8-4753-8033-0f276bb0955b": "Storage Blob Data Owner",
+    "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3": "Storage Table Data Contributor",
+    "974c5e8b-45b9-4653-ba55-5f855dd0fb88": "Storage Queue Data Contributor",
+    "4633458b-17de-408a-b874-0445c86b69e6": "Key Vault Secrets User",
+    "3913510d-42f4-4e42-8a64-420c390055eb": "Monitoring Metrics Publisher",
+}
+CUSTOMER_ROLES = {
+    "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1": "Storage Blob Data Reader",
+    "73c42c96-874c-492b-b04d-ab87d138a893": "Log Analytics Reader",
+}
+APP_SETTINGS = [
+    "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
+    "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri",
+    "AzureWebJobsStorage__tableServiceUri", "AZURE_CLIENT_ID",
+    "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+    "GapMonitor__Storage__TableServiceUri", "GapMonitor__Storage__BlobServiceUri",
+    "GapMonitor__Storage__ManagedIdentityClientId", "GapMonitor__AdminApiKey",
+    "GapMonitor__Email__Smtp__Host", "GapMonitor__Email__Smtp__Port",
+    "GapMonitor__Email__Smtp__UserName", "GapMonitor__Email__Smtp__Password",
+    "GapMonitor__Email__Smtp__From", "GapMonitor__Webhooks__AllowPrivateNetworks",
+    "GapMonitor__SweepSchedule", "GapMonitor__DeliverySchedule", "GapMonitor__PullSchedule",
+]
+TABLES = ["systems", "history", "apikeys", "idempotency"]
+CONTAINERS = ["references", "telemetry", "deployments"]
+
+failures = []
+
+
+def expect(condition, message):
+    if not condition:
+        failures.append(message)
+    return condition
+
+
+def resources_of(template):
+    found = template.get("resources", [])
+    return list(found.values()) if isinstance(found, dict) else list(found)
+
+
+def walk(template, deployment=None):
+    """Yields (resource, template it is declared in, the deployment resource that holds that template)."""
+    for resource in resources_of(template):
+        if resource.get("existing"):
+            continue
+        yield resource, template, deployment
+        if resource["type"] == "Microsoft.Resources/deployments":
+            yield from walk(resource["properties"]["template"], resource)
+
+
+def by_type(template, resource_type):
+    return [(r, t, d) for r, t, d in walk(template) if r["type"].lower() == resource_type.lower()]
+
+
+def resolve_array(expression, template, deployment):
+    """Values of parameters('x') / variables('x') arrays, from the caller's value or the default."""
+    match = re.search(r"(parameters|variables)\('([^']+)'\)", expression)
+    if not match:
+        return [expression]
+    kind, name = match.groups()
+    if kind == "variables":
+        value = template.get("variables", {}).get(name)
+    else:
+        passed = (deployment or {}).get("properties", {}).get("parameters", {}).get(name, {})
+        value = passed.get("value", template.get("parameters", {}).get(name, {}).get("defaultValue"))
+    return value if isinstance(value, list) else [value]
+
+
+def role_ids(assignment, template, deployment):
+    expression = assignment["properties"]["roleDefinitionId"]
+    ids = set()
+    for value in resolve_array(expression, template, deployment):
+        ids.update(re.findall(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", str(value)))
+    return ids
+
+
+def check_role_assignments(template, required, label):
+    granted = set()
+    for assignment, declared_in, deployment in by_type(template, "Microsoft.Authorization/roleAssignments"):
+        name = assignment["name"]
+        expect(name.startswith("[guid(") and "rincipalId" in name and "resourceId(" in name,
+               f"{label}: role assignment name is not guid(scope, principalId, role): {name}")
+        expect(assignment["properties"].get("principalType") == "ServicePrincipal",
+               f"{label}: role assignment without principalType ServicePrincipal: {name}")
+        expect("scope" in assignment, f"{label}: role assignment not scoped to a resource: {name}")
+        granted |= role_ids(assignment, declared_in, deployment)
+    for role_id, role in required.items():
+        expect(role_id in granted, f"{label}: no role assignment grants {role} ({role_id})")
+
+
+def check_main(template):
+    text = json.dumps(template)
+    expect(template.get("$schema", "").endswith("subscriptionDeploymentTemplate.json#"),
+           "main: targetScope is not subscription")
+    expect("AccountKey" not in text and "listKeys" not in text, "main: uses storage account keys")
+
+    plans = by_type(template, "Microsoft.Web/serverfarms")
+    expect(any(p["sku"].get("name") == "FC1" and p["sku"].get("tier") == "FlexConsumption" for p, _, _ in plans),
+           "main: no Flex Consumption (FC1) plan")
+
+    sites = by_type(template, "Microsoft.Web/sites")
+    if expect(len(sites) == 1, f"main: expected one Function App, found {len(sites)}"):
+        site = sites[0][0]
+        props = site["properties"]
+        config = props.get("functionAppConfig", {})
+        runtime = config.get("runtime", {})
+        expect(site.get("kind") == "functionapp,linux", "main: site kind is not functionapp,linux")
+        expect(runtime == {"name": "dotnet-isolated", "version": "10.0"},
+               f"main: functionAppConfig.runtime is {runtime}, want dotnet-isolated 10.0")
+        storage = config.get("deployment", {}).get("storage", {})
+        expect(storage.get("type") == "blobContainer" and "deployments" in json.dumps(sites[0][2]),
+               "main: deployment package is not the 'deployments' blob container")
+        expect(storage.get("authentication", {}).get("type") == "UserAssignedIdentity",
+               "main: deployment storage does not authenticate with the user-assigned identity")
+        expect(site.get("identity", {}).get("type") == "UserAssigned", "main: Function App has no user-assigned identity")
+        expect(props.get("httpsOnly") is True, "main: httpsOnly is not true")
+        expect("keyVaultReferenceIdentity" in props, "main: keyVaultReferenceIdentity is not set")
+        service = sites[0][1]["parameters"].get("serviceName", {}).get("defaultValue")
+        expect("'azd-service-name', parameters('serviceName')" in site.get("tags", "") and service == "api"
+               and "serviceName" not in json.dumps(sites[0][2]["properties"]["parameters"]),
+               "main: Function App lacks the tag azd-service-name: api")
+
+    app_settings = by_type(template, "Microsoft.Web/sites/config")
+    if expect(app_settings, "main: no appsettings resource"):
+        resource, _, deployment = app_settings[0]
+        settings_text = json.dumps(resource) + json.dumps(deployment)
+        # Settings are passed into the module from main.bicep, so look in the caller too.
+        main_text = json.dumps([r for r in resources_of(template) if r.get("name") == "function-app"])
+        for name in APP_SETTINGS:
+            expect(name in settings_text or name in main_text, f"main: app setting {name} is missing")
+        expect("'AzureWebJobsStorage__credential', 'managedidentity'" in settings_text,
+               "main: AzureWebJobsStorage__credential is not managedidentity")
+        expect("AzureWebJobsStorage\"" not in settings_text, "main: AzureWebJobsStorage connection string is set")
+        expect("Authorization=AAD" in settings_text, "main: APPLICATIONINSIGHTS_AUTHENTICATION_STRING is not Entra ID")
+        expect(main_text.count("@Microsoft.KeyVault(SecretUri=") >= 2,
+               "main: admin key and SMTP password are not Key Vault references")
+
+    accounts = by_type(template, "Microsoft.Storage/storageAccounts")
+    if expect(len(accounts) == 1, f"main: expected one storage account, found {len(accounts)}"):
+        props = accounts[0][0]["properties"]
+        expect(props.get("allowSharedKeyAccess") is False, "main: storage allowSharedKeyAccess is not false")
+        expect(props.get("minimumTlsVersion") == "TLS1_2", "main: storage minimumTlsVersion is not TLS1_2")
+        expect(props.get("allowBlobPublicAccess") is False, "main: storage allowBlobPublicAccess is not false")
+        storage_call = json.dumps([r for r in resources_of(template) if r.get("name") == "storage"])
+        for table in TABLES:
+            expect(f'"{table}"' in storage_call, f"main: table {table} is not declared")
+        for container in CONTAINERS:
+            expect(f'"{container}"' in storage_call or f'"{container}"' in json.dumps(template.get("variables", {})), f"main: container {container} is not declared")
+        expect(by_type(template, "Microsoft.Storage/storageAccounts/tableServices/tables"), "main: no tables resource")
+        expect(by_type(template, "Microsoft.Storage/storageAccounts/blobServices/containers"), "main: no containers resource")
+
+    expect(by_type(template, "Microsoft.ManagedIdentity/userAssignedIdentities"), "main: no user-assigned identity")
+    roles_call = [r for r in resources_of(template) if r.get("name") == "role-assignments"]
+    expect(roles_call and "outputs.principalId" in json.dumps(roles_call[0]["properties"]["parameters"]["principalId"]),
+           "main: role assignments are not granted to the user-assigned identity")
+    check_role_assignments(template, ROLES, "main")
+    expect(all("copy" in r for r, _, _ in by_type(template, "Microsoft.Authorization/roleAssignments")),
+           "main: role assignments are not declared in a loop")
+
+    insights = by_type(template, "Microsoft.Insights/components")
+    expect(insights and all(r["properties"].get("DisableLocalAuth") is True for r, _, _ in insights),
+           "main: Application Insights DisableLocalAuth is not true")
+    workspaces = by_type(template, "Microsoft.OperationalInsights/workspaces")
+    expect(workspaces and all(r["properties"].get("features", {}).get("disableLocalAuth") is True for r, _, _ in workspaces),
+           "main: Log Analytics disableLocalAuth is not true")
+
+    vaults = by_type(template, "Microsoft.KeyVault/vaults")
+    if expect(len(vaults) == 1, f"main: expected one Key Vault, found {len(vaults)}"):
+        props = vaults[0][0]["properties"]
+        expect(props.get("enableRbacAuthorization") is True, "main: Key Vault enableRbacAuthorization is not true")
+        expect(props.get("enableSoftDelete") is True, "main: Key Vault soft delete is off")
+        expect(props.get("enablePurgeProtection") is True, "main: Key Vault purge protection is off")
+    expect(len(by_type(template, "Microsoft.KeyVault/vaults/secrets")) >= 2, "main: Key Vault secrets are missing")
+    for name in ("adminApiKey", "smtpPassword"):
+        expect(template["parameters"].get(name, {}).get("type") == "securestring", f"main: parameter {name} is not @secure()")
+
+    expect("azd-env-name" in json.dumps(template.get("variables", {})), "main: azd-env-name tag is missing")
+    api_url = template.get("outputs", {}).get("SERVICE_API_URI", {}).get("value", "")
+    expect(api_url.startswith("[format('https://{0}/api'"), f"main: SERVICE_API_URI output is not https://<host>/api: {api_url}")
+
+
+def check_customer_access(template):
+    check_role_assignments(template, CUSTOMER_ROLES, "customer-access")
+    for assignment, _, _ in by_type(template, "Microsoft.Authorization/roleAssignments"):
+        scope = assignment.get("scope", "")
+        expect("blobServices/containers" in scope or "OperationalInsights/workspaces" in scope,
+               f"customer-access: role assignment is broader than a container or workspace: {scope}")
+    expect(not [r for r, _, _ in walk(template) if r["type"] != "Microsoft.Authorization/roleAssignments"
+                and r["type"] != "Microsoft.Resources/deployments"],
+           "customer-access: creates resources other than role assignments")
+
+
+def main():
+    with open(sys.argv[1]) as f:
+        check_main(json.load(f))
+    with open(sys.argv[2]) as f:
+        check_customer_access(json.load(f))
+    for failure in failures:
+        print(f"FAIL {failure}")
+    if failures:
+        return 1
+    print("ARM checks passed: Flex Consumption (FC1) dotnet-isolated 10.0, storage without shared keys, "
+          "user-assigned identity with its role assignments, Application Insights and Log Analytics "
+          "without local auth, Key Vault in RBAC mode, customer read-only access")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Checks the Functions app's generated functions.metadata against the standalone host's routes.
+
+Usage: compare_routes.py FUNCTIONS_METADATA HOST_JSON [ROUTES_JSON]
+       compare_routes.py --validate ROUTES_JSON   (exit 1 unless it has the shape below)
+
+FUNCTIONS_METADATA: functions.metadata from `dotnet publish` of functions/GapMonitor.Functions.
+HOST_JSON: the published host.json (extensions.http.routePrefix, default "api").
+ROUTES_JSON: output of `./gapmonitor routes --format json`:
+  {"routes": [{"method": "GET", "path": "/api/health"}, ...],
+   "timers": [{"name": "Sweep", "setting": "GapMonitor:SweepSchedule"}, ...]}
+Without ROUTES_JSON only the metadata itself is checked (HTTP and timer triggers present).
+Every standalone route (method + path) and timer setting must exist in the Functions app.
+"""
+import json
+import re
+import sys
+
+
+def normalize_path(path):
+    """'/api/systems/{id:guid}' and 'api/Systems/{id}' compare equal; route constraints and
+    catch-all/optional markers do not change which requests a route serves for this check."""
+    path = "/" + path.strip("/")
+    path = re.sub(r"\{\*{0,2}([A-Za-z0-9_]+)[^}]*\}", r"{\1}", path)
+    return path.lower()
+
+
+def functions_routes(metadata, route_prefix):
+    routes, schedules = set(), {}
+    for function in metadata:
+        for binding in function.get("bindings", []):
+            kind = binding.get("type", "").lower()
+            if kind == "httptrigger":
+                route = binding.get("route") or function["name"]
+                path = normalize_path(f"{route_prefix}/{route}" if route_prefix else route)
+                for method in binding.get("methods") or ["*"]:
+                    routes.add((method.upper(), path))
+            elif kind == "timertrigger":
+                schedules[function["name"]] = binding.get("schedule", "")
+    return routes, schedules
+
+
+def validate(path):
+    try:
+        with open(path) as f:
+            document = json.load(f)
+        routes, timers = document["routes"], document["timers"]
+        valid = all({"method", "path"} <= set(r) for r in routes) and all({"name", "setting"} <= set(t) for t in timers)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        print(f"not routes JSON: {error!r}")
+        return 1
+    if not valid:
+        print("routes JSON lacks method/path or name/setting")
+    return 0 if valid else 1
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "--validate":
+        return validate(argv[2])
+    if len(argv) not in (3, 4):
+        print(__doc__, file=sys.stderr)
+        return 2
+    with open(argv[1]) as f:
+        metadata = json.load(f)
+    with open(argv[2]) as f:
+        host = json.load(f)
+    route_prefix = host.get("extensions", {}).get("http", {}).get("routePrefix", "api").strip("/")
+    routes, schedules = functions_routes(metadata, route_prefix)
+    failures = []
+    if not routes:
+        failures.append("functions.metadata lists no HTTP trigger")
+    if not schedules:
+        failures.append("functions.metadata lists no timer trigger")
+    for name, schedule in sorted(schedules.items()):
+        if not re.fullmatch(r"%[A-Za-z0-9_:]+%", schedule):
+            failures.append(f"timer {name} has a literal schedule '{schedule}' instead of an app setting (%Name%)")
+
+    if len(argv) == 4:
+        with open(argv[3]) as f:
+            standalone = json.load(f)
+        if not standalone.get("routes"):
+            failures.append("the standalone host lists no routes")
+        for route in standalone.get("routes", []):
+            key = (route["method"].upper(), normalize_path(route["path"]))
+            if key not in routes and ("*", key[1]) not in routes:
+                failures.append(f"standalone route {route['method']} {route['path']} has no Functions HTTP trigger")
+        settings = {schedule.strip("%") for schedule in schedules.values()}
+        for timer in standalone.get("timers", []):
+            if timer["setting"] not in settings:
+                failures.append(f"standalone timer {timer['name']} ({timer['setting']}) has no Functions timer "
+                                f"with schedule %{timer['setting']}%")
+
+    for failure in failures:
+        print(f"FAIL {failure}")
+    if failures:
+        print("Functions HTTP routes: " + ", ".join(f"{m} {p}" for m, p in sorted(routes)))
+        print("Functions timers: " + ", ".join(f"{n}={s}" for n, s in sorted(schedules.items())))
+        return 1
+    checked = "and matches the standalone host" if len(argv) == 4 else "(metadata only)"
+    print(f"functions.metadata: {len(routes)} HTTP route(s), {len(schedules)} timer(s) {checked}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
