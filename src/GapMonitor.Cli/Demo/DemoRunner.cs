@@ -1,6 +1,79 @@
+using GapMonitor.Api.Hosting;
+using Spectre.Console;
+
 namespace GapMonitor.Cli.Demo;
 
+/// <summary>
+/// Starts storage, the service on http://127.0.0.1:7071 and a local webhook receiver, seeds the fleet, lets the story play
+/// out (about a minute of real time, with short periods), shows who was told what, then keeps serving until Ctrl+C.
+/// </summary>
 internal static class DemoRunner
 {
-    public static Task<int> RunAsync(CancellationToken cancellationToken) => Task.FromResult(cancellationToken.IsCancellationRequested ? 1 : 1);
+    private const string ServiceUrl = "http://127.0.0.1:7071";
+
+    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var dataDirectory = Path.Combine(CliEnvironment.DataDirectory, "demo");
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        var mailDirectory = Path.Combine(dataDirectory, "mail");
+        var webhookLog = Path.Combine(dataDirectory, "webhooks.log");
+        var adminKey = "gm_admin_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var secrets = DemoFleet.Receivers.ToDictionary(r => r, _ => DemoFleet.NewSecret());
+
+        AnsiConsole.Write(new Rule("[bold deepskyblue1]GapMonitor demo[/]").LeftJustified());
+        AnsiConsole.MarkupLine("The watchdog for the operations gap after ML model handover. Periods are shortened to seconds so the story fits in a minute.\n");
+
+        await using var receiver = await DemoWebhookReceiver.StartAsync(secrets, webhookLog, cancellationToken);
+        var settings = new StandaloneHostSettings(CliEnvironment.RepositoryRoot, dataDirectory)
+        {
+            Urls = ServiceUrl,
+            Overrides =
+            {
+                ["GapMonitor:AdminApiKey"] = adminKey,
+                ["GapMonitor:Webhooks:AllowPrivateNetworks"] = "true",
+                ["GapMonitor:Email:PickupDirectory"] = mailDirectory,
+                ["GapMonitor:SweepSchedule"] = "*/15 * * * * *",
+                ["GapMonitor:DeliverySchedule"] = "*/5 * * * * *",
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            },
+        };
+
+        await using var app = await AnsiConsole.Status().StartAsync("Starting Azurite and the service…", _ => StandaloneHost.BuildAsync([], settings, cancellationToken));
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Could not listen on {ServiceUrl}: {ex.Message}[/] Is another gapmonitor running?");
+            return 1;
+        }
+
+        using var http = new HttpClient { BaseAddress = new Uri(ServiceUrl) };
+        var api = new DemoApiClient(http);
+        var story = new DemoStory(api, adminKey, receiver.Url, secrets);
+        await story.PlayAsync(cancellationToken);
+
+        await DemoReport.ShowAsync(api, adminKey, story, receiver, mailDirectory, webhookLog, cancellationToken);
+
+        AnsiConsole.Write(new Rule("[bold]The service keeps running[/]").LeftJustified());
+        AnsiConsole.MarkupLineInterpolated($"API at [link]{ServiceUrl}/api[/], OpenAPI at [link]{ServiceUrl}/api/openapi.json[/]. Healthy systems keep sending heartbeats. [bold]Ctrl+C[/] stops everything.");
+        try
+        {
+            await story.KeepHealthyAliveAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("\nStopping…");
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        return 0;
+    }
 }

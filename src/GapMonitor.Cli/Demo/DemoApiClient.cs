@@ -1,0 +1,33 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace GapMonitor.Cli.Demo;
+
+/// <summary>The demo talks to the service over HTTP, exactly as a user's client would.</summary>
+internal sealed class DemoApiClient(HttpClient http)
+{
+    public async Task<JsonElement> SendAsync(HttpMethod method, string path, string key, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+        }
+
+        return string.IsNullOrEmpty(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public Task<JsonElement> PostAsync(string path, string key, object? body, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, path, key, body, cancellationToken);
+
+    public Task<JsonElement> GetAsync(string path, string key, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, path, key, null, cancellationToken);
+}

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+
+namespace GapMonitor.Cli.Demo;
+
+/// <summary>The demo's fleet: two vendors, several customers, one system per situation worth seeing.</summary>
+internal static class DemoFleet
+{
+    public const string HeartbeatPeriod = "PT10S";
+    public const string HeartbeatGrace = "PT5S";
+    public const string AcknowledgeWithin = "PT20S";
+
+    public static readonly string[] Receivers = ["acme", "globex", "initech", "umbrella", "contoso", "fabrikam"];
+
+    public static readonly DemoSystem[] Systems =
+    [
+        new("acme-churn", "Churn model for ACME", "contoso-ml", "acme", DaysAgo: 30, Behaviour.Healthy, "Healthy: heartbeats keep coming."),
+        new("acme-fraud", "Fraud scoring for ACME", "contoso-ml", "acme", DaysAgo: 30, Behaviour.GoesSilent, "Monitoring goes silent after handover; nobody acknowledges."),
+        new("globex-forecast", "Demand forecast for Globex", "contoso-ml", "globex", DaysAgo: 21, Behaviour.Failing, "Monitoring runs but reports failure; the customer acknowledges."),
+        new("initech-vision", "Defect detection for Initech", "fabrikam-ai", "initech", DaysAgo: 3, Behaviour.NeverReports, "Still in the vendor's grace period: the vendor is told first."),
+        new("umbrella-nlp", "Ticket triage for Umbrella", "fabrikam-ai", "umbrella", DaysAgo: 60, Behaviour.Healthy, "Healthy."),
+    ];
+
+    public static string NewSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public static object Registration(DemoSystem s, DateTimeOffset now, string receiverUrl, IReadOnlyDictionary<string, string> secrets) => new
+    {
+        id = s.Id,
+        name = s.Name,
+        vendor = s.Vendor,
+        customer = s.Customer,
+        model = new { name = s.Id.Split('-')[1], version = "1.0.0" },
+        handoverAt = now.AddDays(-s.DaysAgo),
+        vendorGracePeriod = "P14D",
+        monitoring = new { heartbeatPeriod = HeartbeatPeriod, heartbeatGrace = HeartbeatGrace },
+        acknowledgeWithin = AcknowledgeWithin,
+        contacts = new object[]
+        {
+            new { party = "customer", email = $"mlops@{s.Customer}.example" },
+            new { party = "customer", webhook = new { url = $"{receiverUrl}/hooks/{s.Customer}", secret = secrets[s.Customer] } },
+            new { party = "vendor", email = $"support@{s.Vendor}.example" },
+            new { party = "vendor", webhook = new { url = $"{receiverUrl}/hooks/{VendorReceiver(s.Vendor)}", secret = secrets[VendorReceiver(s.Vendor)] } },
+        },
+    };
+
+    public static string VendorReceiver(string vendor) => vendor.Split('-')[0];
+}
+
+internal enum Behaviour
+{
+    Healthy,
+    GoesSilent,
+    Failing,
+    NeverReports,
+}
+
+internal sealed record DemoSystem(string Id, string Name, string Vendor, string Customer, int DaysAgo, Behaviour Behaviour, string Story);

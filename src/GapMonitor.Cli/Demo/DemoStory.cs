@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Spectre.Console;
+
+namespace GapMonitor.Cli.Demo;
+
+/// <summary>The demo's timeline: register the fleet, send heartbeats, go silent, sweep, acknowledge, recover.</summary>
+internal sealed class DemoStory(DemoApiClient api, string adminKey, string receiverUrl, IReadOnlyDictionary<string, string> secrets)
+{
+    public Dictionary<string, string> Keys { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> IngestKeys { get; } = new(StringComparer.Ordinal);
+
+    public async Task PlayAsync(CancellationToken cancellationToken)
+    {
+        Keys["admin"] = adminKey;
+        await Step("Creating vendor and customer keys", async () =>
+        {
+            foreach (var vendor in DemoFleet.Systems.Select(s => s.Vendor).Distinct())
+            {
+                Keys[$"vendor {vendor}"] = await CreateKeyAsync(new { role = "vendor", vendor, name = $"{vendor} operations" }, cancellationToken);
+            }
+
+            foreach (var customer in DemoFleet.Systems.Select(s => s.Customer).Distinct())
+            {
+                Keys[$"customer {customer}"] = await CreateKeyAsync(new { role = "customer", customer, name = $"{customer} ML ops" }, cancellationToken);
+            }
+        });
+
+        await Step("Vendors register their handed-over systems", async () =>
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            foreach (var s in DemoFleet.Systems)
+            {
+                var created = await api.PostAsync("/api/systems", Keys[$"vendor {s.Vendor}"], DemoFleet.Registration(s, now, receiverUrl, secrets), cancellationToken);
+                IngestKeys[s.Id] = created.GetProperty("ingestKey").GetString()!;
+                AnsiConsole.MarkupLineInterpolated($"  [green]✓[/] [bold]{s.Id}[/] ({s.Vendor} → {s.Customer}): [grey]{s.Story}[/]");
+            }
+        });
+
+        await Step("Customers' monitoring sends heartbeats", async () =>
+        {
+            foreach (var s in DemoFleet.Systems.Where(s => s.Behaviour != Behaviour.NeverReports))
+            {
+                var failing = s.Behaviour == Behaviour.Failing;
+                await HeartbeatAsync(s.Id, failing ? "fail" : "ok", failing ? "Nightly drift job crashed: out of memory" : null, cancellationToken);
+            }
+        });
+
+        await SweepAsync("Sweep 1: the failing monitor is noticed at once", cancellationToken);
+        var failingAlert = await FindAlertAsync("globex-forecast", "monitoring-failing", cancellationToken);
+        if (failingAlert is not null)
+        {
+            await Step("Globex acknowledges its alert (so it will not be escalated)", () => api.PostAsync(
+                $"/api/alerts/{failingAlert}/acknowledge", Keys["customer globex"], new { by = "dana@globex.example", note = "Restarting the drift job with more memory." }, cancellationToken));
+        }
+
+        await WaitAsync("acme-fraud and initech-vision stay silent past period + grace (15 s)…", TimeSpan.FromSeconds(17), cancellationToken);
+        await SweepAsync("Sweep 2: silence detected, owners told", cancellationToken);
+        await WaitAsync("Nobody acknowledges within acknowledgeWithin (20 s)…", TimeSpan.FromSeconds(21), cancellationToken);
+        await SweepAsync("Sweep 3: unacknowledged alerts escalate to the other party", cancellationToken);
+
+        await Step("ACME's monitoring comes back: a fresh heartbeat resolves the silent alert", () => HeartbeatAsync("acme-fraud", "ok", "Scheduler restarted", cancellationToken));
+        await SweepAsync("Sweep 4: resolution delivered to everyone who was told", cancellationToken);
+    }
+
+    /// <summary>Keeps the healthy systems' heartbeats coming while the demo service stays up.</summary>
+    public async Task KeepHealthyAliveAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await SendHealthyHeartbeatsAsync(cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+        }
+    }
+
+    private async Task SweepAsync(string title, CancellationToken cancellationToken)
+    {
+        await SendHealthyHeartbeatsAsync(cancellationToken);
+        var summary = await api.PostAsync("/api/sweep", adminKey, null, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated(
+            $"[bold deepskyblue1]⟳ {title}[/]: {summary.GetProperty("systemsEvaluated").GetInt32()} systems, [red]{summary.GetProperty("alertsOpened").GetInt32()} opened[/], [orange1]{summary.GetProperty("alertsEscalated").GetInt32()} escalated[/], [green]{summary.GetProperty("alertsResolved").GetInt32()} resolved[/], {summary.GetProperty("notificationsDelivered").GetInt32()} notifications delivered");
+    }
+
+    private async Task WaitAsync(string what, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        await AnsiConsole.Status().StartAsync(what, async _ =>
+        {
+            var until = TimeProvider.System.GetUtcNow() + duration;
+            while (TimeProvider.System.GetUtcNow() < until)
+            {
+                await SendHealthyHeartbeatsAsync(cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+            }
+        });
+        AnsiConsole.MarkupLineInterpolated($"[grey]… {what}[/]");
+    }
+
+    private async Task SendHealthyHeartbeatsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var s in DemoFleet.Systems.Where(s => s.Behaviour is Behaviour.Healthy or Behaviour.Failing))
+        {
+            var failing = s.Behaviour == Behaviour.Failing;
+            await HeartbeatAsync(s.Id, failing ? "fail" : "ok", failing ? "Nightly drift job crashed: out of memory" : null, cancellationToken);
+        }
+    }
+
+    private Task HeartbeatAsync(string systemId, string status, string? message, CancellationToken cancellationToken) =>
+        api.PostAsync($"/api/systems/{systemId}/heartbeats", IngestKeys[systemId], new { status, message }, cancellationToken);
+
+    private async Task<string> CreateKeyAsync(object body, CancellationToken cancellationToken) =>
+        (await api.PostAsync("/api/keys", adminKey, body, cancellationToken)).GetProperty("key").GetString()!;
+
+    private async Task<string?> FindAlertAsync(string systemId, string kind, CancellationToken cancellationToken)
+    {
+        var list = await api.GetAsync($"/api/alerts?systemId={systemId}&kind={kind}", adminKey, cancellationToken);
+        return list.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString()).FirstOrDefault();
+    }
+
+    private static async Task Step(string title, Func<Task> action)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[bold]▸ {title}[/]");
+        await action();
+    }
+
+    private static Task Step(string title, Func<Task<JsonElement>> action) => Step(title, async () => { await action(); });
+}
