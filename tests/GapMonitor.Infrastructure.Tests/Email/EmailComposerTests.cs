@@ -96,6 +96,19 @@ public sealed class EmailComposerTests
     }
 
     [Fact]
+    public async Task Compose_WithNonAsciiSummary_WritesSevenBitMimeThatRoundTrips()
+    {
+        using var email = _composer.Compose(TestMessages.Email("mlops@acme.example", summary: "Dérive détectée sur « âge » — 3 colonnes"));
+        using var written = new MemoryStream();
+        await email.WriteToAsync(written);
+
+        Assert.All(written.ToArray(), b => Assert.True(b < 0x80));
+        written.Position = 0;
+        using var parsed = await MimeMessage.LoadAsync(written);
+        Assert.Contains("Dérive détectée sur « âge » — 3 colonnes", parsed.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_WhenTargetIsNotAnAddress_ThrowsParseException()
     {
         Assert.Throws<ParseException>(() => _composer.Compose(TestMessages.Email("not an address <")));

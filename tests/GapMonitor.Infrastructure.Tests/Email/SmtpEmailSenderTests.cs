@@ -69,6 +69,18 @@ public sealed class SmtpEmailSenderTests
     }
 
     [Fact]
+    public async Task SendAsync_WhenServerRequiresAuthenticationButNoneIsConfigured_ReturnsRetryableFailure()
+    {
+        await using var server = await TestSmtpServer.StartAsync(("gapmonitor", "s3cret"));
+
+        var result = await Sender(server.Port).SendAsync(TestMessages.Email("mlops@acme.example"));
+
+        Assert.False(result.Succeeded);
+        Assert.False(result.Permanent);
+        Assert.Contains("authentication required", result.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task SendAsync_WhenServerIsDown_ReturnsRetryableFailureInsteadOfThrowing()
     {
         var result = await Sender(FreeTcpPort.Next()).SendAsync(TestMessages.Email("mlops@acme.example"));
