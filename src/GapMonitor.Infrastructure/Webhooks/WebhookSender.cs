@@ -17,7 +17,6 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, Standard
     public const string HttpClientName = "GapMonitor.Webhooks";
     private const int MaxErrorDetailLength = 200;
     private static readonly TimeSpan ErrorDetailReadTimeout = TimeSpan.FromSeconds(2);
-    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
     public NotificationChannel Channel => NotificationChannel.Webhook;
 
@@ -47,7 +46,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, Standard
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(notification.Body)) { Headers = { ContentType = JsonContentType } },
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(notification.Body)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         };
         request.Headers.Add(StandardWebhookHeaders.Id, signature.Id);
         request.Headers.Add(StandardWebhookHeaders.Timestamp, signature.TimestampHeaderValue);
