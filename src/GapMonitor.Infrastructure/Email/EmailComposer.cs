@@ -32,6 +32,8 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
         email.Headers.Add(EventHeader, notification.Type);
         email.Headers.Add("Auto-Submitted", "auto-generated");
         email.Body = new BodyBuilder { TextBody = PlainText(content), HtmlBody = Html(content) }.ToMessageBody();
+        // 7-bit transfer encodings keep non-ASCII summaries intact through any relay and in .eml files.
+        email.Prepare(EncodingConstraint.SevenBit);
         return email;
     }
 
@@ -81,8 +83,8 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
         {
             NotificationTypes.Resolved => ("No action is needed: the alert is resolved.", false),
             NotificationTypes.Acknowledged => ("The alert is acknowledged, so it is not escalated further. It resolves by itself once the signals recover.", false),
-            NotificationTypes.Escalated => ("It was not acknowledged in time, so both parties are now told. Whoever takes it on acknowledges it (optional JSON body: {\"by\": \"…\", \"note\": \"…\"}):", true),
-            _ => ("Look into it, then acknowledge the alert so that it is not escalated (optional JSON body: {\"by\": \"…\", \"note\": \"…\"}):", true),
+            NotificationTypes.Escalated => ("It was not acknowledged in time, so both parties are now told. Whoever takes it on acknowledges it (optional JSON body: {\"by\": \"you\", \"note\": \"what you do\"}):", true),
+            _ => ("Look into it, then acknowledge the alert so that it is not escalated (optional JSON body: {\"by\": \"you\", \"note\": \"what you do\"}):", true),
         };
         var acknowledgeCall = needsAcknowledgement ? $"POST /api/alerts/{alert.Id}/acknowledge" : null;
         return new EmailContent(Subject(envelope), alert.Summary, facts, advice, acknowledgeCall);

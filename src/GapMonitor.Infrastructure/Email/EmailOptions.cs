@@ -23,7 +23,7 @@ public sealed class EmailOptions : IValidatableObject
             yield return new ValidationResult(result.ErrorMessage, result.MemberNames.Select(m => $"{nameof(Smtp)}.{m}"));
         }
 
-        if (!MailboxAddress.TryParse(Smtp.From, out _))
+        if (Smtp.From is not null && !MailboxAddress.TryParse(Smtp.From, out _))
         {
             yield return new ValidationResult("GapMonitor:Email:Smtp:From is not an email address.", [$"{nameof(Smtp)}.{nameof(Smtp.From)}"]);
         }

@@ -52,9 +52,9 @@ public sealed class SmtpEmailSender(EmailComposer composer, IOptions<EmailOption
             {
                 return Failure(ex);
             }
-            catch (Exception ex) when (ex is SmtpProtocolException or MailKit.Security.AuthenticationException or SslHandshakeException
-                or SocketException or IOException or TimeoutException
-                || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            // MailKit reports failures through many exception types (protocol, authentication, TLS, sockets, I/O,
+            // "authentication required"…); each one is a failed attempt, and only the caller's cancellation propagates.
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 return DeliveryResult.Failure($"SMTP delivery through {smtp.Host}:{smtp.Port} failed ({ex.GetType().Name}): {ex.Message}");
             }

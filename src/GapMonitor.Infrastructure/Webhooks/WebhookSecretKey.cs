@@ -5,18 +5,17 @@ internal static class WebhookSecretKey
 {
     private const string Prefix = "whsec_";
 
-    /// <exception cref="FormatException">The secret is not base64 (the message never contains the secret).</exception>
+    /// <exception cref="FormatException">The secret is not a non-empty base64 key (the message never contains the secret).</exception>
     public static byte[] Decode(string secret)
     {
         ArgumentException.ThrowIfNullOrEmpty(secret);
         var encoded = secret.StartsWith(Prefix, StringComparison.Ordinal) ? secret[Prefix.Length..] : secret;
-        try
+        var key = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, key, out var length) || length == 0)
         {
-            return Convert.FromBase64String(encoded);
+            throw new FormatException("The webhook secret is not a non-empty base64 key after its whsec_ prefix.");
         }
-        catch (FormatException)
-        {
-            throw new FormatException("The webhook secret is not base64 after its whsec_ prefix.");
-        }
+
+        return key[..length];
     }
 }

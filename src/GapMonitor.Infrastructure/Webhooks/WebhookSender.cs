@@ -16,7 +16,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, Standard
 {
     public const string HttpClientName = "GapMonitor.Webhooks";
     private const int MaxErrorDetailLength = 200;
-    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
+    private static readonly TimeSpan ErrorDetailReadTimeout = TimeSpan.FromSeconds(2);
 
     public NotificationChannel Channel => NotificationChannel.Webhook;
 
@@ -46,7 +46,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, Standard
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(notification.Body)) { Headers = { ContentType = JsonContentType } },
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(notification.Body)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         };
         request.Headers.Add(StandardWebhookHeaders.Id, signature.Id);
         request.Headers.Add(StandardWebhookHeaders.Timestamp, signature.TimestampHeaderValue);
@@ -101,14 +101,16 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, Standard
         return DeliveryResult.Failure(error.ToString(), retryAfter);
     }
 
-    /// <summary>The start of the response body, bounded in what is read and kept, on one line.</summary>
-    private static async Task<string> ReadDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The start of the response body, bounded in bytes and time (the request timeouts end at the headers), on one line.</summary>
+    private async Task<string> ReadDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        using var readTimeout = new CancellationTokenSource(ErrorDetailReadTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, readTimeout.Token);
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using var stream = await response.Content.ReadAsStreamAsync(linked.Token);
             var buffer = new byte[MaxErrorDetailLength * 4];
-            var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+            var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, linked.Token);
             var text = Encoding.UTF8.GetString(buffer, 0, read);
             var oneLine = string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c)).Trim();
             return Truncate(oneLine);
