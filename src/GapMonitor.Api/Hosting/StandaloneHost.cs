@@ -38,6 +38,7 @@ public static class StandaloneHost
         }
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
+        settings.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddGapMonitor(builder.Configuration, settings.DataDirectory);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -83,4 +84,7 @@ public sealed record StandaloneHostSettings(string RepositoryRoot, string DataDi
     public bool StartLocalStorage { get; init; } = true;
     public bool RunSchedules { get; init; } = true;
     public IDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Runs before the GapMonitor registrations (which only add what is missing), e.g. to supply a TimeProvider.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }

@@ -46,7 +46,7 @@ internal sealed class DemoStory(DemoApiClient api, string adminKey, string recei
             }
         });
 
-        await SweepAsync("Sweep 1: the failing monitor is noticed at once", cancellationToken);
+        await SweepAsync("Sweep 1: the failing heartbeat opened an alert on arrival; the sweep delivers it", cancellationToken);
         var failingAlert = await FindAlertAsync("globex-forecast", "monitoring-failing", cancellationToken);
         if (failingAlert is not null)
         {
@@ -60,7 +60,7 @@ internal sealed class DemoStory(DemoApiClient api, string adminKey, string recei
         await SweepAsync("Sweep 3: unacknowledged alerts escalate to the other party", cancellationToken);
 
         await Step("ACME's monitoring comes back: a fresh heartbeat resolves the silent alert", () => HeartbeatAsync("acme-fraud", "ok", "Scheduler restarted", cancellationToken));
-        await SweepAsync("Sweep 4: resolution delivered to everyone who was told", cancellationToken);
+        await SweepAsync("Sweep 4: the heartbeat resolved the alert; the sweep tells everyone who was told", cancellationToken);
     }
 
     /// <summary>Keeps the healthy systems' heartbeats coming while the demo service stays up.</summary>

@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GapMonitor.Api.Hosting;
+using GapMonitor.Infrastructure.Tests.TestDoubles;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GapMonitor.Api.Tests.Hosting;
+
+/// <summary>
+/// The standalone host on a real loopback port, on Azurite, with a fake clock, a real SMTP server and real webhook receivers.
+/// Timers are off: tests drive sweeps through <c>POST /api/sweep</c>.
+/// </summary>
+public sealed class ApiTestHost : IAsyncDisposable
+{
+    public const string AdminKey = "test-admin-key-0123456789abcdef";
+
+    private readonly WebApplication _app;
+
+    private ApiTestHost(WebApplication app, FakeTimeProvider time, TestSmtpServer smtp, string dataDirectory)
+    {
+        _app = app;
+        Time = time;
+        Smtp = smtp;
+        DataDirectory = dataDirectory;
+        BaseAddress = new Uri(app.Urls.First());
+        Client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public TestSmtpServer Smtp { get; }
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<ApiTestHost> StartAsync(long maxRequestBytes = 1024 * 1024)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
+        var smtp = await TestSmtpServer.StartAsync();
+        var data = Path.Combine(Path.GetTempPath(), "gapmonitor-api-" + Guid.NewGuid().ToString("N"));
+        var settings = new StandaloneHostSettings(TestStorage.RepositoryRoot(), data)
+        {
+            Urls = "http://127.0.0.1:0",
+            StartLocalStorage = false,
+            RunSchedules = false,
+            ConfigureServices = services => services.AddSingleton<TimeProvider>(time),
+            Overrides =
+            {
+                ["GapMonitor:Storage:ConnectionString"] = await TestStorage.ConnectionStringAsync(),
+                ["GapMonitor:Storage:TablePrefix"] = TestStorage.NewTablePrefix(),
+                ["GapMonitor:AdminApiKey"] = AdminKey,
+                ["GapMonitor:Webhooks:AllowPrivateNetworks"] = "true",
+                ["GapMonitor:Email:Smtp:Host"] = smtp.Host,
+                ["GapMonitor:Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["GapMonitor:Email:Smtp:SecureSocket"] = "None",
+                ["GapMonitor:Email:Smtp:From"] = "gapmonitor@test.example",
+                ["GapMonitor:MaxRequestBytes"] = maxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Logging:LogLevel:Default"] = "Warning",
+            },
+        };
+        var app = await StandaloneHost.BuildAsync([], settings);
+        await app.StartAsync();
+        return new ApiTestHost(app, time, smtp, data);
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, object? body = null, Action<HttpRequestMessage>? configure = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        if (body is string raw)
+        {
+            request.Content = new StringContent(raw, System.Text.Encoding.UTF8, "application/json");
+        }
+        else if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        configure?.Invoke(request);
+        return await Client.SendAsync(request);
+    }
+
+    public async Task<JsonElement> JsonAsync(HttpMethod method, string path, string? key, object? body = null, int expectedStatus = 200)
+    {
+        using var response = await SendAsync(method, path, key, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == expectedStatus, $"{method} {path}: expected {expectedStatus}, got {(int)response.StatusCode}: {text}");
+        return string.IsNullOrEmpty(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async Task<string> CreateKeyAsync(string role, string? vendor = null, string? customer = null) =>
+        (await JsonAsync(HttpMethod.Post, "/api/keys", AdminKey, new { role, vendor, customer }, 201)).GetProperty("key").GetString()!;
+
+    public Task<JsonElement> SweepAsync() => JsonAsync(HttpMethod.Post, "/api/sweep", AdminKey);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Smtp.DisposeAsync();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}
