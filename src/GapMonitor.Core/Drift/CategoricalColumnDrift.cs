@@ -60,7 +60,7 @@ internal static class CategoricalColumnDrift
         var statistics = new DriftStatistics
         {
             ChiSquare = ChiSquare.GoodnessOfFit(referenceCounts, currentCounts),
-            ZTest = distinct <= 2 ? ProportionsZTest.Test(referenceCounts[0], referenceTotal, currentCounts[0], currentTotal) : null,
+            ZTest = distinct <= 2 ? ProportionsZTest.Test(referenceTotal - referenceCounts[0], referenceTotal, currentTotal - currentCounts[0], currentTotal) : null,
             Psi = Divergence.Psi(referenceShares, currentShares),
             JensenShannon = Divergence.JensenShannon(referenceShares, currentShares),
         };

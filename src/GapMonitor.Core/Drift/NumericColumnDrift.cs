@@ -65,7 +65,7 @@ internal static class NumericColumnDrift
                 ? ChiSquare.GoodnessOfFit(values.ReferenceCounts(), values.CurrentCounts())
                 : null,
             ZTest = distinct <= 2
-                ? ProportionsZTest.Test(values.Values[0].Reference, reference.Length, values.Values[0].Current, current.Length)
+                ? ProportionsZTest.Test(reference.Length - values.Values[0].Reference, reference.Length, current.Length - values.Values[0].Current, current.Length)
                 : null,
         };
         return ColumnVerdict.Create(name, ColumnType.Numeric, chosen, threshold, statistics, missing);

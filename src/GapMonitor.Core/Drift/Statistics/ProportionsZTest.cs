@@ -2,7 +2,10 @@ using MathNet.Numerics;
 
 namespace GapMonitor.Core.Drift.Statistics;
 
-/// <summary>Two-sided Z-test for the difference of two proportions with a pooled variance (Evidently's z_stat_test).</summary>
+/// <summary>
+/// Two-sided Z-test for the difference of two proportions with a pooled variance (Evidently's z_stat_test, which
+/// counts the values other than the first category as hits).
+/// </summary>
 public static class ProportionsZTest
 {
     /// <summary>
