@@ -85,7 +85,7 @@ internal static class NumericColumnDrift
         }
 
         Array.Resize(ref finite, count);
-        Array.Sort(finite);
+        DoubleSorter.Sort(finite);
         return finite;
     }
 }
