@@ -16,12 +16,7 @@ public static class DriftCalculator
         CheckOverrides(options, referenceNames.Intersect(currentByName.Keys));
 
         var pairs = reference.Where(r => currentByName.ContainsKey(r.Name)).Select(r => (r, currentByName[r.Name])).ToArray();
-        var outcomes = new ColumnOutcome[pairs.Length];
-        Parallel.For(
-            0,
-            pairs.Length,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
-            i => outcomes[i] = CompareColumn(pairs[i].Item1, pairs[i].Item2, options));
+        var outcomes = ForEachColumn(pairs.Length, options, i => CompareColumn(pairs[i].Item1, pairs[i].Item2, options));
 
         var oneSided = reference.Where(r => !currentByName.ContainsKey(r.Name))
             .Select(r => new SkippedColumn(r.Name, "present in the reference only"))
@@ -30,6 +25,26 @@ public static class DriftCalculator
         var referenceRows = reference.Count > 0 ? reference.Max(c => c.Rows) : 0;
         var currentRows = current.Count > 0 ? current.Max(c => c.Rows) : 0;
         return Assemble(referenceRows, currentRows, outcomes, oneSided, options);
+    }
+
+    /// <summary>Runs <paramref name="compare"/> for every column in parallel; a configuration error surfaces as itself.</summary>
+    internal static ColumnOutcome[] ForEachColumn(int count, DriftOptions options, Func<int, ColumnOutcome> compare)
+    {
+        var outcomes = new ColumnOutcome[count];
+        try
+        {
+            Parallel.For(
+                0,
+                count,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
+                i => outcomes[i] = compare(i));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is DriftConfigurationException) is { } configuration)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(configuration);
+        }
+
+        return outcomes;
     }
 
     internal static DriftReport Assemble(
