@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GapMonitor.Cli.Demo;
+using GapMonitor.Cli.Drift;
 using GapMonitor.Cli.Serve;
 
 var root = new RootCommand("GapMonitor — the watchdog for the operations gap after ML model handover.");
@@ -7,4 +8,5 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
 root.Subcommands.Add(RoutesCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(DriftCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,28 @@
+namespace GapMonitor.Cli.Drift;
+
+/// <summary>A growable column of parsed numbers (NaN = missing) that remembers whether every cell was a number.</summary>
+internal sealed class ColumnBuffer
+{
+    private double[] values = new double[1024];
+
+    public int Count { get; private set; }
+
+    /// <summary>Set when a non-missing cell did not parse as a number.</summary>
+    public bool IsCategorical { get; set; }
+
+    public void Add(double value)
+    {
+        if (Count == values.Length)
+        {
+            Array.Resize(ref values, values.Length * 2);
+        }
+
+        values[Count++] = value;
+    }
+
+    public double[] ToArray()
+    {
+        Array.Resize(ref values, Count);
+        return values;
+    }
+}

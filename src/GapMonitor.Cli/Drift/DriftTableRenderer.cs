@@ -1,0 +1,52 @@
+using System.Globalization;
+using GapMonitor.Core.Drift;
+using Spectre.Console;
+
+namespace GapMonitor.Cli.Drift;
+
+/// <summary>Renders a <see cref="DriftReport"/> as a coloured table, drifted columns in red.</summary>
+internal static class DriftTableRenderer
+{
+    public static void Render(IAnsiConsole console, DriftReport report, string referencePath, string currentPath)
+    {
+        console.MarkupLine(
+            $"Reference [bold]{Markup.Escape(referencePath)}[/] ({report.ReferenceRows:N0} rows) · current [bold]{Markup.Escape(currentPath)}[/] ({report.CurrentRows:N0} rows)");
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumns("Column", "Type", "Method", "Score", "Threshold", "Drift", "KS p", "W normed", "PSI", "JS", "Missing");
+        foreach (var column in report.Columns)
+        {
+            var style = column.Drifted ? "bold red" : "green";
+            var s = column.Statistics;
+            table.AddRow(
+                new Markup($"[{style}]{Markup.Escape(column.Name)}[/]"),
+                new Text(column.Type == ColumnType.Numeric ? "numeric" : "categorical"),
+                new Text(DriftMethods.Name(column.Method)),
+                new Markup($"[{style}]{Format(column.Score)}[/]"),
+                new Text(Format(column.Threshold)),
+                new Markup(column.Drifted ? "[bold red]DRIFT[/]" : "[green]ok[/]"),
+                new Text(s.Ks is { } ks ? Format(ks.PValue) : s.ChiSquare is { } chi ? $"χ² {Format(chi.PValue)}" : "–"),
+                new Text(s.WassersteinNormed is { } w ? Format(w) : "–"),
+                new Text(Format(s.Psi)),
+                new Text(Format(s.JensenShannon)),
+                new Text($"{column.Missing.Reference}/{column.Missing.Current}"));
+        }
+
+        console.Write(table);
+        foreach (var skipped in report.Skipped)
+        {
+            console.MarkupLine($"[yellow]Skipped {Markup.Escape(skipped.Name)}: {Markup.Escape(skipped.Reason)}[/]");
+        }
+
+        var verdict = report.DatasetDrift ? "[bold red]Dataset drift detected[/]" : "[bold green]No dataset drift[/]";
+        console.MarkupLine(
+            $"{verdict}: {report.DriftedColumns} of {report.Columns.Count} columns drifted ({(report.DriftShare * 100).ToString("0.#", CultureInfo.InvariantCulture)}%).");
+    }
+
+    private static string Format(double value) => value switch
+    {
+        double.PositiveInfinity => "∞",
+        0 => "0",
+        _ when Math.Abs(value) < 1e-4 => value.ToString("0.##E+0", CultureInfo.InvariantCulture),
+        _ => value.ToString("0.####", CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,98 @@
+namespace GapMonitor.Core.Drift;
+
+/// <summary>
+/// Computes a <see cref="DriftReport"/> of current data against reference data, column by column (in parallel),
+/// either from raw columns or from profiles.
+/// </summary>
+public static class DriftCalculator
+{
+    /// <summary>Compares raw columns matched by name. Columns on one side only are reported as skipped.</summary>
+    public static DriftReport Compare(
+        IReadOnlyList<ColumnData> reference, IReadOnlyList<ColumnData> current, DriftOptions? options = null)
+    {
+        options ??= new DriftOptions();
+        var currentByName = current.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var referenceNames = reference.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        CheckOverrides(options, referenceNames.Intersect(currentByName.Keys));
+
+        var pairs = reference.Where(r => currentByName.ContainsKey(r.Name)).Select(r => (r, currentByName[r.Name])).ToArray();
+        var outcomes = ForEachColumn(pairs.Length, options, i => CompareColumn(pairs[i].Item1, pairs[i].Item2, options));
+
+        var oneSided = reference.Where(r => !currentByName.ContainsKey(r.Name))
+            .Select(r => new SkippedColumn(r.Name, "present in the reference only"))
+            .Concat(current.Where(c => !referenceNames.Contains(c.Name))
+                .Select(c => new SkippedColumn(c.Name, "present in the current data only")));
+        var referenceRows = reference.Count > 0 ? reference.Max(c => c.Rows) : 0;
+        var currentRows = current.Count > 0 ? current.Max(c => c.Rows) : 0;
+        return Assemble(referenceRows, currentRows, outcomes, oneSided, options);
+    }
+
+    /// <summary>Runs <paramref name="compare"/> for every column in parallel; a configuration error surfaces as itself.</summary>
+    internal static ColumnOutcome[] ForEachColumn(int count, DriftOptions options, Func<int, ColumnOutcome> compare)
+    {
+        var outcomes = new ColumnOutcome[count];
+        try
+        {
+            Parallel.For(
+                0,
+                count,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
+                i => outcomes[i] = compare(i));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is DriftConfigurationException) is { } configuration)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(configuration);
+        }
+
+        return outcomes;
+    }
+
+    internal static DriftReport Assemble(
+        long referenceRows, long currentRows, IEnumerable<ColumnOutcome> outcomes, IEnumerable<SkippedColumn> skipped, DriftOptions options)
+    {
+        var list = outcomes.ToList();
+        var columns = list.Where(o => o.Drift is not null).Select(o => o.Drift!).ToList();
+        var allSkipped = list.Where(o => o.Skipped is not null).Select(o => o.Skipped!).Concat(skipped).ToList();
+        var drifted = columns.Count(c => c.Drifted);
+        var share = columns.Count == 0 ? 0.0 : (double)drifted / columns.Count;
+        return new DriftReport(
+            referenceRows, currentRows, columns, allSkipped, drifted, share, columns.Count > 0 && share >= options.DatasetDriftShare);
+    }
+
+    internal static void CheckOverrides(DriftOptions options, IEnumerable<string> comparable)
+    {
+        var known = comparable.ToHashSet(StringComparer.Ordinal);
+        var unknown = options.Methods.Keys.Concat(options.Thresholds.Keys).Where(n => !known.Contains(n)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DriftConfigurationException(
+                $"No column named {string.Join(", ", unknown.Select(n => $"'{n}'"))} in both reference and current data.");
+        }
+
+        var bad = options.Thresholds.Where(t => !double.IsFinite(t.Value) || t.Value < 0).Select(t => t.Key).ToList();
+        if (bad.Count > 0)
+        {
+            throw new DriftConfigurationException($"Threshold for {string.Join(", ", bad)} must be a finite number ≥ 0.");
+        }
+    }
+
+    private static ColumnOutcome CompareColumn(ColumnData reference, ColumnData current, DriftOptions options)
+    {
+        var name = reference.Name;
+        DriftMethod? method = options.Methods.TryGetValue(name, out var m) ? m : null;
+        double? threshold = options.Thresholds.TryGetValue(name, out var t) ? t : null;
+        if (reference is NumericColumnData r && current is NumericColumnData c)
+        {
+            return NumericColumnDrift.Compare(name, r.Values, c.Values, method, threshold);
+        }
+
+        return CategoricalColumnDrift.Compare(name, AsCategories(reference), AsCategories(current), method, threshold);
+    }
+
+    private static string?[] AsCategories(ColumnData column) => column switch
+    {
+        CategoricalColumnData c => c.Values,
+        NumericColumnData n => n.Values.Select(v => double.IsFinite(v) ? v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : null).ToArray(),
+        _ => throw new ArgumentOutOfRangeException(nameof(column)),
+    };
+}
