@@ -11,7 +11,30 @@ public sealed record SystemRequest(
     string? VendorGracePeriod,
     MonitoringRequest? Monitoring,
     string? AcknowledgeWithin,
-    IReadOnlyList<ContactRequest>? Contacts);
+    IReadOnlyList<ContactRequest>? Contacts,
+    TelemetryRequest? Telemetry = null);
+
+/// <summary>Telemetry sources (API.md "Telemetry sources"); durations are ISO 8601 strings.</summary>
+public sealed record TelemetryRequest(
+    InferenceLogRequest? InferenceLog,
+    LogAnalyticsRequest? LogAnalytics,
+    string? DriftWindow,
+    string? StaleAfter = null,
+    int? CleanWindowsToResolve = null);
+
+public sealed record InferenceLogRequest(string? ContainerUri, string? Prefix);
+
+public sealed record LogAnalyticsRequest(string? WorkspaceId, string? DeploymentsQuery, string? MonitoringRunsQuery);
+
+/// <summary>The container URI is shown without its query: a SAS is a secret.</summary>
+public sealed record InferenceLogResponse(string ContainerUri, string Prefix, bool HasSas);
+
+public sealed record TelemetryResponse(
+    InferenceLogResponse? InferenceLog,
+    LogAnalyticsRequest? LogAnalytics,
+    string DriftWindow,
+    string StaleAfter,
+    int CleanWindowsToResolve);
 
 public sealed record ModelRequest(string? Name, string? Version);
 
@@ -36,7 +59,8 @@ public sealed record SystemResponse(
     DateTimeOffset RegisteredAt,
     DateTimeOffset? RetiredAt,
     string OperationsOwner,
-    string? IngestKey = null);
+    string? IngestKey = null,
+    TelemetryResponse? Telemetry = null);
 
 public sealed record ContactResponse(string Party, string? Email, WebhookResponse? Webhook);
 

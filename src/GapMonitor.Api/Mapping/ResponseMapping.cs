@@ -25,7 +25,13 @@ internal static class ResponseMapping
         s.RegisteredAt,
         s.RetiredAt,
         Lower(s.OperationsOwnerAt(now)),
-        ingestKey);
+        ingestKey,
+        s.Telemetry is { } t ? new TelemetryResponse(
+            t.InferenceLog is { } log ? new InferenceLogResponse(log.ContainerUri.GetLeftPart(UriPartial.Path), log.Prefix, !string.IsNullOrEmpty(log.ContainerUri.Query)) : null,
+            t.LogAnalytics is { } la ? new LogAnalyticsRequest(la.WorkspaceId.ToString(), la.DeploymentsQuery, la.MonitoringRunsQuery) : null,
+            Durations.Format(t.DriftWindow),
+            Durations.Format(t.StaleAfter),
+            t.CleanWindowsToResolve) : null);
 
     public static AlertResponse ToResponse(this Alert a) => new(
         a.Id,

@@ -64,6 +64,7 @@ internal static partial class SystemRequestValidator
         }
 
         var contacts = Contacts(v, request.Contacts);
+        var telemetry = request.Telemetry is null ? existing?.Telemetry : TelemetryValidator.Build(v, request.Telemetry);
         if (!v.IsValid)
         {
             return (null, v);
@@ -85,6 +86,7 @@ internal static partial class SystemRequestValidator
             RetiredAt = existing?.RetiredAt,
             Signals = existing?.Signals ?? new SignalState(),
             IngestKeyHash = existing?.IngestKeyHash,
+            Telemetry = telemetry,
             ETag = existing?.ETag,
         };
         return (system, v);
@@ -98,7 +100,7 @@ internal static partial class SystemRequestValidator
         }
     }
 
-    private static TimeSpan Duration(Validation v, string field, string? text, TimeSpan fallback, bool allowZero)
+    internal static TimeSpan Duration(Validation v, string field, string? text, TimeSpan fallback, bool allowZero)
     {
         if (text is null)
         {

@@ -20,6 +20,9 @@ public sealed record MonitoredSystem
     /// <summary>SHA-256 of the system's ingest key (the key itself is shown once, at registration).</summary>
     public string? IngestKeyHash { get; init; }
 
+    /// <summary>Telemetry sources and drift windowing; null when the system only sends heartbeats.</summary>
+    public TelemetrySettings? Telemetry { get; init; }
+
     /// <summary>Opaque concurrency token of the stored row; null before the first write.</summary>
     public string? ETag { get; init; }
 

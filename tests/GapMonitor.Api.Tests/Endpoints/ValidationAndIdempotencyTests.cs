@@ -29,6 +29,9 @@ public sealed class ValidationAndIdempotencyTests : IAsyncLifetime
     [InlineData("{\"contacts\":[{\"party\":\"customer\",\"webhook\":{\"url\":\"https://h.example/x\",\"secret\":\"plain\"}}]}", "contacts[0].webhook.secret")]
     [InlineData("{\"contacts\":[]}", "contacts")]
     [InlineData("{\"name\":5}", "name")]
+    [InlineData("{\"telemetry\":{\"logAnalytics\":{\"workspaceId\":\"not-a-guid\"}}}", "telemetry.logAnalytics.workspaceId")]
+    [InlineData("{\"telemetry\":{\"inferenceLog\":{\"containerUri\":\"nope\",\"prefix\":\"x\"}}}", "telemetry.inferenceLog.containerUri")]
+    [InlineData("{\"telemetry\":{\"driftWindow\":\"P1M\"}}", "telemetry.driftWindow")]
     public async Task RegisterSystem_WithBadField_Returns400NamingIt(string overrides, string field)
     {
         var body = Merge(SystemBodies.Registration("valid-id", "contoso-ml", "acme", _host.Time.GetUtcNow()), overrides);
@@ -114,6 +117,24 @@ public sealed class ValidationAndIdempotencyTests : IAsyncLifetime
             SystemBodies.Registration("secret-sys", "contoso-ml", "acme", _host.Time.GetUtcNow(), new Uri("https://hooks.acme.example/gap"), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), 201);
         using var response = await _host.SendAsync(HttpMethod.Get, "/api/systems/secret-sys", _vendor);
         Assert.DoesNotContain("whsec_", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RegisterSystem_WithTelemetry_StoresItAndHidesTheSas()
+    {
+        var body = Merge(SystemBodies.Registration("tele-sys", "contoso-ml", "acme", _host.Time.GetUtcNow()), """
+            {"telemetry":{"inferenceLog":{"containerUri":"https://acct.blob.core.windows.net/azureml?sv=2024&sig=secret","prefix":"modelDataCollector/churn/blue/model_inputs"},
+             "logAnalytics":{"workspaceId":"6f0b2b4e-5d1c-4f7a-9a51-0c9f0a1b2c3d"},"driftWindow":"PT6H"}}
+            """);
+        await _host.JsonAsync(HttpMethod.Post, "/api/systems", _vendor, body, 201);
+        using var response = await _host.SendAsync(HttpMethod.Get, "/api/systems/tele-sys", _vendor);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("sig=secret", text, StringComparison.Ordinal);
+        using var system = JsonDocument.Parse(text);
+        var telemetry = system.RootElement.GetProperty("telemetry");
+        Assert.Equal("PT6H", telemetry.GetProperty("driftWindow").GetString());
+        Assert.True(telemetry.GetProperty("inferenceLog").GetProperty("hasSas").GetBoolean());
+        Assert.Equal("6f0b2b4e-5d1c-4f7a-9a51-0c9f0a1b2c3d", telemetry.GetProperty("logAnalytics").GetProperty("workspaceId").GetString());
     }
 
     [Fact]

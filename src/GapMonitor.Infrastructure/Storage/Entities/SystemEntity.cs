@@ -31,6 +31,7 @@ internal sealed class SystemEntity : ITableEntity
     public DateTimeOffset? LastDeploymentAt { get; set; }
     public string? LastDeployedModelVersion { get; set; }
     public string? IngestKeyHash { get; set; }
+    public string? TelemetryJson { get; set; }
 
     public static SystemEntity From(MonitoredSystem s) => new()
     {
@@ -55,6 +56,7 @@ internal sealed class SystemEntity : ITableEntity
         LastDeploymentAt = s.Signals.LastDeploymentAt,
         LastDeployedModelVersion = s.Signals.LastDeployedModelVersion,
         IngestKeyHash = s.IngestKeyHash,
+        TelemetryJson = s.Telemetry is null ? null : StorageJson.Serialize(s.Telemetry),
     };
 
     public MonitoredSystem ToDomain() => new()
@@ -81,6 +83,7 @@ internal sealed class SystemEntity : ITableEntity
             LastDeployedModelVersion = LastDeployedModelVersion,
         },
         IngestKeyHash = IngestKeyHash,
+        Telemetry = StorageJson.Deserialize<TelemetrySettings?>(TelemetryJson, null),
         ETag = ETag.ToString(),
     };
 }

@@ -1,0 +1,26 @@
+namespace GapMonitor.Core.Systems;
+
+/// <summary>Where a system's telemetry lives and how drift is windowed (the <c>telemetry</c> part of the system body).</summary>
+public sealed record TelemetrySettings
+{
+    public InferenceLogSettings? InferenceLog { get; init; }
+
+    public LogAnalyticsSettings? LogAnalytics { get; init; }
+
+    /// <summary>Length of a drift window; a window closes when it has passed.</summary>
+    public TimeSpan DriftWindow { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>A configured source that returns nothing for longer than this raises <c>telemetry-stale</c>.</summary>
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>How many consecutive windows without dataset drift resolve an open <c>drift-detected</c> alert.</summary>
+    public int CleanWindowsToResolve { get; init; } = 2;
+
+    public bool HasSources => InferenceLog is not null || LogAnalytics is not null;
+}
+
+/// <summary>An Azure ML model data collector container: <c>{prefix}/{yyyy}/{MM}/{dd}/{HH}/{file}.jsonl</c>. A SAS in the URI is a secret.</summary>
+public sealed record InferenceLogSettings(Uri ContainerUri, string Prefix);
+
+/// <summary>A Log Analytics workspace and the KQL queries that find deployments and monitoring runs (null = the defaults).</summary>
+public sealed record LogAnalyticsSettings(Guid WorkspaceId, string? DeploymentsQuery, string? MonitoringRunsQuery);
