@@ -37,6 +37,8 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
             openSummary: () => FailingSummary(system),
             resolution: "The latest heartbeat reports ok.");
 
+        EvaluateTelemetry(changes, system, active, now);
+
         foreach (var alert in active.Values)
         {
             if (alert.State == AlertState.Open && alert.EscalatedAt is null && now >= alert.OpenedAt + system.AcknowledgeWithin
@@ -47,6 +49,39 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
         }
 
         return changes;
+    }
+
+    /// <summary>Drift, unannounced model versions and stale telemetry: only for systems with telemetry configured or pushed.</summary>
+    private void EvaluateTelemetry(SystemChangeSet changes, MonitoredSystem system, Dictionary<string, Alert> active, DateTimeOffset now)
+    {
+        var signals = system.Signals;
+        var telemetry = system.Telemetry;
+        if (signals.Drift is { } drift)
+        {
+            var open = active.ContainsKey(AlertKinds.DriftDetected);
+            var shouldBeOpen = drift.DatasetDrift || (open && drift.CleanStreak < (telemetry?.CleanWindowsToResolve ?? 2));
+            Apply(changes, system, active, now, AlertKinds.DriftDetected, shouldBeOpen,
+                () => $"Dataset drift in {system.Name}: {drift.DriftedColumns.Count} drifted column(s) ({drift.DriftShare:P0}) in the window {drift.WindowStart:O}–{drift.WindowEnd:O}: {string.Join(", ", drift.DriftedColumns.Take(20))}.",
+                $"{drift.CleanStreak} consecutive window(s) without dataset drift.");
+        }
+
+        if (signals.LastSeenModelVersion is { } seen)
+        {
+            var announced = signals.LastDeployedModelVersion ?? system.Model?.Version;
+            Apply(changes, system, active, now, AlertKinds.DeploymentUnannounced,
+                shouldBeOpen: !string.Equals(seen, announced, StringComparison.Ordinal),
+                () => $"Telemetry of {system.Name} reports model version {seen}, but the last announced deployment is {announced ?? "none"}.",
+                $"A deployment event announced model version {seen}.");
+        }
+
+        if (telemetry is { HasSources: true })
+        {
+            var since = signals.LastTelemetryAt ?? (system.HandoverAt > system.RegisteredAt ? system.HandoverAt : system.RegisteredAt);
+            Apply(changes, system, active, now, AlertKinds.TelemetryStale,
+                shouldBeOpen: now - since > telemetry.StaleAfter,
+                () => $"No telemetry from the configured sources of {system.Name} since {since:O} (longer than {System.Xml.XmlConvert.ToString(telemetry.StaleAfter)}).",
+                "Telemetry is arriving again.");
+        }
     }
 
     private void Apply(

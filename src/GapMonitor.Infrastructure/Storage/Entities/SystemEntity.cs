@@ -32,6 +32,10 @@ internal sealed class SystemEntity : ITableEntity
     public string? LastDeployedModelVersion { get; set; }
     public string? IngestKeyHash { get; set; }
     public string? TelemetryJson { get; set; }
+    public DateTimeOffset? LastTelemetryAt { get; set; }
+    public string? LastSeenModelVersion { get; set; }
+    public string? DriftJson { get; set; }
+    public string? ReferenceVersion { get; set; }
 
     public static SystemEntity From(MonitoredSystem s) => new()
     {
@@ -55,6 +59,10 @@ internal sealed class SystemEntity : ITableEntity
         LastOkHeartbeatAt = s.Signals.LastOkHeartbeatAt,
         LastDeploymentAt = s.Signals.LastDeploymentAt,
         LastDeployedModelVersion = s.Signals.LastDeployedModelVersion,
+        LastTelemetryAt = s.Signals.LastTelemetryAt,
+        LastSeenModelVersion = s.Signals.LastSeenModelVersion,
+        DriftJson = s.Signals.Drift is null ? null : StorageJson.Serialize(s.Signals.Drift),
+        ReferenceVersion = s.Signals.ReferenceVersion,
         IngestKeyHash = s.IngestKeyHash,
         TelemetryJson = s.Telemetry is null ? null : StorageJson.Serialize(s.Telemetry),
     };
@@ -81,6 +89,10 @@ internal sealed class SystemEntity : ITableEntity
             LastOkHeartbeatAt = LastOkHeartbeatAt,
             LastDeploymentAt = LastDeploymentAt,
             LastDeployedModelVersion = LastDeployedModelVersion,
+            LastTelemetryAt = LastTelemetryAt,
+            LastSeenModelVersion = LastSeenModelVersion,
+            Drift = StorageJson.Deserialize<DriftSignal?>(DriftJson, null),
+            ReferenceVersion = ReferenceVersion,
         },
         IngestKeyHash = IngestKeyHash,
         Telemetry = StorageJson.Deserialize<TelemetrySettings?>(TelemetryJson, null),
