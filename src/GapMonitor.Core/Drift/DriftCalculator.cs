@@ -18,13 +18,32 @@ public static class DriftCalculator
         var pairs = reference.Where(r => currentByName.ContainsKey(r.Name)).Select(r => (r, currentByName[r.Name])).ToArray();
         var outcomes = ForEachColumn(pairs.Length, options, i => CompareColumn(pairs[i].Item1, pairs[i].Item2, options));
 
-        var oneSided = reference.Where(r => !currentByName.ContainsKey(r.Name))
-            .Select(r => new SkippedColumn(r.Name, "present in the reference only"))
-            .Concat(current.Where(c => !referenceNames.Contains(c.Name))
-                .Select(c => new SkippedColumn(c.Name, "present in the current data only")));
+        var oneSided = OneSided(reference.Select(c => c.Name).ToList(), current.Select(c => c.Name).ToList());
         var referenceRows = reference.Count > 0 ? reference.Max(c => c.Rows) : 0;
         var currentRows = current.Count > 0 ? current.Max(c => c.Rows) : 0;
         return Assemble(referenceRows, currentRows, outcomes, oneSided, options);
+    }
+
+    /// <summary>
+    /// Compares column profiles matched by name (e.g. a telemetry window against a reference profile). Exact when
+    /// the profiles' samples hold every value; otherwise within the errors documented in docs/drift.md.
+    /// </summary>
+    public static DriftReport Compare(Profiles.DatasetProfile reference, Profiles.DatasetProfile current, DriftOptions? options = null)
+    {
+        options ??= new DriftOptions();
+        var currentByName = current.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var referenceNames = reference.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        CheckOverrides(options, referenceNames.Intersect(currentByName.Keys));
+        var pairs = reference.Columns.Where(r => currentByName.ContainsKey(r.Name)).Select(r => (r, currentByName[r.Name])).ToArray();
+        var outcomes = ForEachColumn(pairs.Length, options, i =>
+        {
+            var name = pairs[i].r.Name;
+            DriftMethod? method = options.Methods.TryGetValue(name, out var m) ? m : null;
+            double? threshold = options.Thresholds.TryGetValue(name, out var t) ? t : null;
+            return ProfileColumnDrift.Compare(name, pairs[i].r, pairs[i].Item2, method, threshold);
+        });
+        var oneSided = OneSided(reference.Columns.Select(c => c.Name).ToList(), current.Columns.Select(c => c.Name).ToList());
+        return Assemble(reference.Rows, current.Rows, outcomes, oneSided, options);
     }
 
     /// <summary>Runs <paramref name="compare"/> for every column in parallel; a configuration error surfaces as itself.</summary>
@@ -45,6 +64,14 @@ public static class DriftCalculator
         }
 
         return outcomes;
+    }
+
+    private static IEnumerable<SkippedColumn> OneSided(IReadOnlyList<string> referenceNames, IReadOnlyList<string> currentNames)
+    {
+        var inReference = referenceNames.ToHashSet(StringComparer.Ordinal);
+        var inCurrent = currentNames.ToHashSet(StringComparer.Ordinal);
+        return referenceNames.Where(n => !inCurrent.Contains(n)).Select(n => new SkippedColumn(n, "present in the reference only"))
+            .Concat(currentNames.Where(n => !inReference.Contains(n)).Select(n => new SkippedColumn(n, "present in the current data only")));
     }
 
     internal static DriftReport Assemble(

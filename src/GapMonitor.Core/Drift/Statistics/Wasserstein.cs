@@ -43,4 +43,48 @@ public static class Wasserstein
 
         return sum;
     }
+
+    /// <summary>
+    /// ∫|F_u − F_v| for weighted samples (each value standing for <c>weight</c> observations), as from quantile
+    /// sketches; values ascending, weights positive.
+    /// </summary>
+    public static double WeightedDistance(
+        ReadOnlySpan<double> u, ReadOnlySpan<long> uWeights, ReadOnlySpan<double> v, ReadOnlySpan<long> vWeights)
+    {
+        double uTotal = 0, vTotal = 0;
+        foreach (var w in uWeights)
+        {
+            uTotal += w;
+        }
+
+        foreach (var w in vWeights)
+        {
+            vTotal += w;
+        }
+
+        int i = 0, j = 0;
+        double uBelow = 0, vBelow = 0, sum = 0;
+        var previous = Math.Min(u[0], v[0]);
+        while (i < u.Length || j < v.Length)
+        {
+            var value = j >= v.Length || (i < u.Length && u[i] <= v[j]) ? u[i] : v[j];
+            if (value > previous)
+            {
+                sum += Math.Abs((uBelow / uTotal) - (vBelow / vTotal)) * (value - previous);
+                previous = value;
+            }
+
+            while (i < u.Length && u[i] <= value)
+            {
+                uBelow += uWeights[i++];
+            }
+
+            while (j < v.Length && v[j] <= value)
+            {
+                vBelow += vWeights[j++];
+            }
+        }
+
+        return sum;
+    }
 }

@@ -1,0 +1,80 @@
+namespace GapMonitor.Core.Drift.Profiles;
+
+/// <summary>Profiles of every column of a dataset or telemetry window, mergeable and serialisable.</summary>
+public sealed class DatasetProfile
+{
+    private readonly Dictionary<string, ColumnProfile> columns = new(StringComparer.Ordinal);
+    private readonly List<string> order = [];
+
+    /// <summary>Creates an empty profile.</summary>
+    public DatasetProfile(ProfileSettings? settings = null) => Settings = settings ?? ProfileSettings.Default;
+
+    /// <summary>The bounds used for new columns.</summary>
+    public ProfileSettings Settings { get; }
+
+    /// <summary>Rows added.</summary>
+    public long Rows { get; set; }
+
+    /// <summary>Column profiles in the order columns were first seen.</summary>
+    public IReadOnlyList<ColumnProfile> Columns => order.Select(n => columns[n]).ToList();
+
+    /// <summary>The profile of <paramref name="name"/>, created when new.</summary>
+    public ColumnProfile Column(string name)
+    {
+        if (!columns.TryGetValue(name, out var profile))
+        {
+            profile = new ColumnProfile(name, Settings);
+            columns[name] = profile;
+            order.Add(name);
+        }
+
+        return profile;
+    }
+
+    /// <summary>Profiles raw columns.</summary>
+    public static DatasetProfile FromColumns(IEnumerable<ColumnData> data, ProfileSettings? settings = null)
+    {
+        var profile = new DatasetProfile(settings);
+        foreach (var column in data)
+        {
+            var target = profile.Column(column.Name);
+            switch (column)
+            {
+                case NumericColumnData numeric:
+                    foreach (var v in numeric.Values)
+                    {
+                        target.Add(v);
+                    }
+
+                    break;
+                case CategoricalColumnData categorical:
+                    foreach (var v in categorical.Values)
+                    {
+                        target.Add(v);
+                    }
+
+                    break;
+            }
+
+            profile.Rows = Math.Max(profile.Rows, column.Rows);
+        }
+
+        return profile;
+    }
+
+    /// <summary>Merges another window or partition into this one.</summary>
+    public void Merge(DatasetProfile other)
+    {
+        Rows += other.Rows;
+        foreach (var column in other.Columns)
+        {
+            Column(column.Name).Merge(column);
+        }
+    }
+
+    internal void Restore(ColumnProfile column)
+    {
+        columns[column.Name] = column;
+        order.Add(column.Name);
+    }
+}

@@ -1,0 +1,118 @@
+namespace GapMonitor.Core.Drift.Profiles;
+
+/// <summary>
+/// A uniform sample of bounded size: every value gets a pseudo-random priority and the sample keeps the values
+/// with the smallest priorities (bottom-k). Merging keeps the smallest of both, which is again a uniform sample
+/// of the union, and the same whatever the order of merges.
+/// </summary>
+public sealed class ReservoirSample
+{
+    private readonly List<(ulong Priority, double Value)> heap = [];
+    private ulong random;
+
+    /// <summary>Creates an empty sample of at most <paramref name="capacity"/> values.</summary>
+    public ReservoirSample(int capacity, ulong seed)
+    {
+        Capacity = capacity;
+        random = seed;
+    }
+
+    /// <summary>The most values kept.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Values offered so far.</summary>
+    public long Seen { get; private set; }
+
+    /// <summary>The kept values, in no particular order.</summary>
+    public IEnumerable<double> Values => heap.Select(e => e.Value);
+
+    internal IReadOnlyList<(ulong Priority, double Value)> Entries => heap;
+
+    internal ulong RandomState => random;
+
+    /// <summary>Offers one value.</summary>
+    public void Add(double value)
+    {
+        Seen++;
+        Offer(SplitMix64.Next(ref random), value);
+    }
+
+    /// <summary>Keeps the smallest-priority values of both samples.</summary>
+    public void Merge(ReservoirSample other)
+    {
+        Seen += other.Seen;
+        foreach (var (priority, value) in other.heap)
+        {
+            Offer(priority, value);
+        }
+    }
+
+    internal void Restore(long seen, IEnumerable<(ulong Priority, double Value)> entries)
+    {
+        Seen = seen;
+        foreach (var (priority, value) in entries)
+        {
+            Offer(priority, value);
+        }
+    }
+
+    internal void RestoreRandom(ulong state) => random = state;
+
+    private static bool Above((ulong Priority, double Value) a, (ulong Priority, double Value) b) =>
+        a.Priority > b.Priority || (a.Priority == b.Priority && a.Value > b.Value);
+
+    private void Offer(ulong priority, double value)
+    {
+        var entry = (priority, value);
+        if (heap.Count < Capacity)
+        {
+            heap.Add(entry);
+            SiftUp(heap.Count - 1);
+        }
+        else if (Capacity > 0 && Above(heap[0], entry))
+        {
+            heap[0] = entry;
+            SiftDown(0);
+        }
+    }
+
+    private void SiftUp(int i)
+    {
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (!Above(heap[i], heap[parent]))
+            {
+                return;
+            }
+
+            (heap[i], heap[parent]) = (heap[parent], heap[i]);
+            i = parent;
+        }
+    }
+
+    private void SiftDown(int i)
+    {
+        while (true)
+        {
+            int left = (2 * i) + 1, right = left + 1, largest = i;
+            if (left < heap.Count && Above(heap[left], heap[largest]))
+            {
+                largest = left;
+            }
+
+            if (right < heap.Count && Above(heap[right], heap[largest]))
+            {
+                largest = right;
+            }
+
+            if (largest == i)
+            {
+                return;
+            }
+
+            (heap[i], heap[largest]) = (heap[largest], heap[i]);
+            i = largest;
+        }
+    }
+}
