@@ -1,8 +1,7 @@
 using System.Text.Json;
-using GapMonitor.Core.Drift;
 using GapMonitor.Core.Drift.Statistics;
 
-namespace GapMonitor.Cli.Drift;
+namespace GapMonitor.Core.Drift;
 
 /// <summary>
 /// Writes a <see cref="DriftReport"/> in the "Drift report" shape of API.md (camelCase). A non-finite number (the
@@ -10,7 +9,7 @@ namespace GapMonitor.Cli.Drift;
 /// "Infinity", as System.Text.Json's named floating-point literals do. Columns that could not be compared appear
 /// only when there are some, under "skippedColumns".
 /// </summary>
-internal static class DriftJsonWriter
+public static class DriftJsonWriter
 {
     public static string Write(DriftReport report)
     {
