@@ -18,7 +18,8 @@ public class TableSystemStoreTests(AzuriteFixture azurite) : StorageTestBase(azu
             .WithEmail(Party.Customer, "ml@acme.example")
             .WithWebhook(Party.Vendor, "https://hooks.modelworks.example/gm")
             .WithLastHeartbeat(Time.GetUtcNow(), HeartbeatStatus.Fail, "job failed")
-            .Build() with { Model = new ModelInfo("churn-xgb", "7"), IngestKeyHash = new string('a', 64) };
+            .Build() with
+        { Model = new ModelInfo("churn-xgb", "7"), IngestKeyHash = new string('a', 64) };
 
         var created = await CreateAsync(system);
         var read = await Systems.GetAsync("acme-churn");
