@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Evaluation;
@@ -53,6 +54,17 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
         var changes = new SystemChangeSet(transition.Alert.SystemId);
         changes.Add(transition);
         await Systems.ApplyAsync(changes);
+    }
+
+    protected async Task<List<Alert>> QueryAlertsAsync(AlertQuery query)
+    {
+        var alerts = new List<Alert>();
+        await foreach (var alert in new TableAlertStore(Tables).QueryAsync(query))
+        {
+            alerts.Add(alert);
+        }
+
+        return alerts;
     }
 
     /// <summary>The raw rows of one system's partition whose row key starts with <paramref name="prefix"/>.</summary>

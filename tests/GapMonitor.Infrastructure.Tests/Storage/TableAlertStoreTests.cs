@@ -138,16 +138,8 @@ public class TableAlertStoreTests(AzuriteFixture azurite) : StorageTestBase(azur
 
     private static List<string> Ids(params Alert[] alerts) => [.. alerts.Select(a => a.Id).Order(StringComparer.Ordinal)];
 
-    private async Task<List<string>> QueryAsync(AlertQuery query)
-    {
-        var ids = new List<string>();
-        await foreach (var alert in _alerts.QueryAsync(query))
-        {
-            ids.Add(alert.Id);
-        }
-
-        return [.. ids.Order(StringComparer.Ordinal)];
-    }
+    private async Task<List<string>> QueryAsync(AlertQuery query) =>
+        [.. (await QueryAlertsAsync(query)).Select(a => a.Id).Order(StringComparer.Ordinal)];
 
     private async Task<Notification> FirstDueAsync(TableOutbox outbox)
     {
