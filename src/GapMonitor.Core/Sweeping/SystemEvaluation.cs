@@ -21,7 +21,9 @@ public sealed class SystemEvaluation(ISystemStore store, SystemEvaluator evaluat
 
         try
         {
-            await store.ApplyAsync(changes, cancellationToken: cancellationToken);
+            // The system row goes into the batch under the ETag it was listed with: a heartbeat or an update that
+            // landed since then makes this decision stale, and the batch fails instead of opening a false alert.
+            await store.ApplyAsync(changes, current.System, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {

@@ -1,0 +1,52 @@
+using GapMonitor.Core.Keys;
+using GapMonitor.Infrastructure.Storage;
+
+namespace GapMonitor.Infrastructure.Tests.Storage;
+
+[Collection(AzuriteCollection.Name)]
+public class TableApiKeyStoreTests(AzuriteFixture azurite) : StorageTestBase(azurite)
+{
+    [Fact]
+    public async Task CreateAsync_WhenStored_ReadsBackOnlyTheHash()
+    {
+        var store = new TableApiKeyStore(Tables);
+        var id = ApiKeyFormat.NewKeyId();
+        var key = ApiKeyFormat.NewRoleKey(id);
+        var stored = new ApiKey(id, Role.Vendor, "modelworks", null, "ci", ApiKeyFormat.Hash(key), Time.GetUtcNow());
+
+        await store.CreateAsync(stored);
+        var read = await store.GetAsync(id);
+
+        Assert.Equal(stored, read);
+        Assert.True(ApiKeyFormat.Matches(key, read!.Hash));
+        Assert.DoesNotContain(key, string.Join('|', (await Tables.ApiKeys.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, "key")).Value.Select(p => p.Value)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAsync_WhenUnknown_ReturnsNull()
+    {
+        Assert.Null(await new TableApiKeyStore(Tables).GetAsync("0123456789abcdef"));
+    }
+
+    [Fact]
+    public async Task RevokeAsync_WhenKeyExists_MarksItRevokedOnce()
+    {
+        var store = new TableApiKeyStore(Tables);
+        var id = ApiKeyFormat.NewKeyId();
+        await store.CreateAsync(new ApiKey(id, Role.Customer, null, "acme", null, ApiKeyFormat.Hash("k"), Time.GetUtcNow()));
+        Time.Advance(TimeSpan.FromHours(1));
+        var revokedAt = Time.GetUtcNow();
+
+        Assert.True(await store.RevokeAsync(id, revokedAt));
+        Time.Advance(TimeSpan.FromHours(1));
+        Assert.True(await store.RevokeAsync(id, Time.GetUtcNow()));
+
+        Assert.Equal(revokedAt, (await store.GetAsync(id))!.RevokedAt);
+    }
+
+    [Fact]
+    public async Task RevokeAsync_WhenUnknown_ReturnsFalse()
+    {
+        Assert.False(await new TableApiKeyStore(Tables).RevokeAsync("0123456789abcdef", Time.GetUtcNow()));
+    }
+}
