@@ -1,0 +1,14 @@
+using GapMonitor.Api.Endpoints;
+using GapMonitor.Api.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GapMonitor.Functions.Http;
+
+public sealed class AcknowledgeAlert(AlertsApi api)
+{
+    [Function(nameof(AcknowledgeAlert))]
+    public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AlertAcknowledge)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        api.AcknowledgeAsync(req.HttpContext, id).AsActionAsync();
+}
