@@ -1,11 +1,8 @@
-using GapMonitor.Api;
-using GapMonitor.Api.Hosting;
+using GapMonitor.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddGapMonitor(builder.Configuration, Path.Combine(Path.GetTempPath(), "gapmonitor"));
-builder.Services.AddSingleton<OpenApiDocumentSource>();
+builder.Services.AddGapMonitorFunctions(builder.Configuration, Path.Combine(Path.GetTempPath(), "gapmonitor"));
 builder.Build().Run();

@@ -44,7 +44,12 @@ public sealed class OpenApiDocumentSource
 
         builder.Services.AddOpenApi(DocumentName, Configure);
         await using var app = builder.Build();
-        app.MapGapMonitorApi();
+
+        // UseEndpoints publishes the routes to the API explorer at once; top-level mapping only does so when the app starts.
+        app.UseRouting();
+#pragma warning disable ASP0014
+        app.UseEndpoints(endpoints => endpoints.MapGapMonitorApi());
+#pragma warning restore ASP0014
         var document = await app.Services.GetRequiredKeyedService<IOpenApiDocumentProvider>(DocumentName).GetOpenApiDocumentAsync();
         return await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1);
     }
