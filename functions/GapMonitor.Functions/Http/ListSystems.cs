@@ -1,7 +1,6 @@
 using GapMonitor.Api.Endpoints;
 using GapMonitor.Api.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace GapMonitor.Functions.Http;
@@ -9,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class ListSystems(SystemsApi api)
 {
     [Function(nameof(ListSystems))]
-    public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Systems)] HttpRequest req, CancellationToken cancellationToken) =>
-        api.ListAsync(req.HttpContext).AsActionAsync();
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Systems)] HttpRequest req, CancellationToken cancellationToken) =>
+        api.ListAsync(req.HttpContext);
 }

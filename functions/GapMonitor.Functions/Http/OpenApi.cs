@@ -1,6 +1,5 @@
 using GapMonitor.Api.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace GapMonitor.Functions.Http;
@@ -8,6 +7,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class OpenApi(OpenApiDocumentSource documents)
 {
     [Function(nameof(OpenApi))]
-    public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest req, CancellationToken cancellationToken) =>
-        documents.GetAsync(req.HttpContext).AsActionAsync();
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest req, CancellationToken cancellationToken) =>
+        documents.GetAsync(req.HttpContext);
 }

@@ -1,7 +1,6 @@
 using GapMonitor.Api.Endpoints;
 using GapMonitor.Api.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace GapMonitor.Functions.Http;
@@ -9,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class RevokeKey(KeysApi api)
 {
     [Function(nameof(RevokeKey))]
-    public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Key)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.RevokeAsync(req.HttpContext, id).AsActionAsync();
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Key)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        api.RevokeAsync(req.HttpContext, id);
 }

@@ -1,8 +1,5 @@
 using GapMonitor.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,8 +42,8 @@ public sealed class FunctionServices : IAsyncLifetime
         }
     }
 
-    /// <summary>Creates the trigger class from DI, runs it on a fresh request and executes its result as the worker's proxying middleware does.</summary>
-    public async Task<TriggerResponse> InvokeAsync<TTrigger>(Func<TTrigger, HttpRequest, Task<IActionResult>> run, string method, string? apiKey = null)
+    /// <summary>Creates the trigger class from DI, runs it on a fresh request and executes the returned <see cref="IResult"/> as the worker's HTTP proxying middleware does.</summary>
+    public async Task<TriggerResponse> InvokeAsync<TTrigger>(Func<TTrigger, HttpRequest, Task<IResult>> run, string method, string? apiKey = null)
         where TTrigger : class
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -59,8 +56,8 @@ public sealed class FunctionServices : IAsyncLifetime
         }
 
         var trigger = ActivatorUtilities.CreateInstance<TTrigger>(Provider);
-        var action = await run(trigger, http.Request);
-        await action.ExecuteResultAsync(new ActionContext(http, new RouteData(), new ActionDescriptor()));
+        var result = await run(trigger, http.Request);
+        await result.ExecuteAsync(http);
         http.Response.Body.Position = 0;
         using var reader = new StreamReader(http.Response.Body);
         return new TriggerResponse(http.Response.StatusCode, http.Response.ContentType, await reader.ReadToEndAsync());
