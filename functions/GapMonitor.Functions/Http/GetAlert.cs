@@ -1,0 +1,13 @@
+using GapMonitor.Api.Endpoints;
+using GapMonitor.Api.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GapMonitor.Functions.Http;
+
+public sealed class GetAlert(AlertsApi api)
+{
+    [Function(nameof(GetAlert))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Alert)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        api.GetAsync(req.HttpContext, id);
+}

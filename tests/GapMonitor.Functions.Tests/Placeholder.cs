@@ -1,1 +1,0 @@
-namespace GapMonitor.Functions.Tests; public class Placeholder { [Fact] public void Builds() => Assert.Equal(2, 1 + 1); }

@@ -1,0 +1,67 @@
+using GapMonitor.Infrastructure.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GapMonitor.Functions.Tests.Support;
+
+/// <summary>The Functions app's services (as Program.cs registers them) on Azurite, and a way to call a trigger like the worker does.</summary>
+public sealed class FunctionServices : IAsyncLifetime
+{
+    public const string AdminKey = "functions-test-admin-key-0123456789";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "gapmonitor-functions-tests", Guid.NewGuid().ToString("N"));
+    private ServiceProvider? _provider;
+
+    public IServiceProvider Provider => _provider ?? throw new InvalidOperationException("Not initialised.");
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GapMonitor:AdminApiKey"] = AdminKey,
+            ["GapMonitor:Storage:ConnectionString"] = TestStorage.ConnectionString,
+            ["GapMonitor:Storage:TablePrefix"] = TestStorage.NewTablePrefix(),
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddGapMonitorFunctions(configuration, _dataDirectory);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await _provider.GetRequiredService<StorageTables>().EnsureCreatedAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_provider is not null)
+        {
+            await _provider.DisposeAsync();
+        }
+
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>Creates the trigger class from DI, runs it on a fresh request and executes the returned <see cref="IResult"/> as the worker's HTTP proxying middleware does.</summary>
+    public async Task<TriggerResponse> InvokeAsync<TTrigger>(Func<TTrigger, HttpRequest, Task<IResult>> run, string method, string? apiKey = null)
+        where TTrigger : class
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var http = new DefaultHttpContext { RequestServices = Provider };
+        http.Request.Method = method;
+        http.Response.Body = new MemoryStream();
+        if (apiKey is not null)
+        {
+            http.Request.Headers.Authorization = "Bearer " + apiKey;
+        }
+
+        var trigger = ActivatorUtilities.CreateInstance<TTrigger>(Provider);
+        var result = await run(trigger, http.Request);
+        await result.ExecuteAsync(http);
+        http.Response.Body.Position = 0;
+        using var reader = new StreamReader(http.Response.Body);
+        return new TriggerResponse(http.Response.StatusCode, http.Response.ContentType, await reader.ReadToEndAsync());
+    }
+}
+
+public sealed record TriggerResponse(int Status, string? ContentType, string Body);
