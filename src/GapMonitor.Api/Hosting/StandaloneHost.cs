@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.OpenApi;
 
 namespace GapMonitor.Api.Hosting;
 
@@ -40,11 +39,7 @@ public static class StandaloneHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
         settings.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddGapMonitor(builder.Configuration, settings.DataDirectory);
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info = new OpenApiInfo { Title = "GapMonitor API", Version = "v1", Description = "Watches handed-over ML systems for continuity gaps." };
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(OpenApiDocumentSource.Configure);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("GapMonitor:MaxRequestBytes") ?? 1024 * 1024);
         if (settings.RunSchedules)
         {
