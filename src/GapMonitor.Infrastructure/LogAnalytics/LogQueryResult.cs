@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace GapMonitor.Infrastructure.LogAnalytics;
 
 /// <summary>
@@ -22,4 +24,9 @@ public sealed class LogQueryResult(IReadOnlyList<LogTable> tables, LogQueryError
 
     /// <summary>The end of the queried time range.</summary>
     public DateTimeOffset To { get; } = to;
+
+    /// <summary>Reads a response body in the API's documented format (e.g. to fake the client in a consumer's tests).</summary>
+    /// <exception cref="JsonException">The body is not JSON or not in that format.</exception>
+    public static LogQueryResult Parse(string json, DateTimeOffset from, DateTimeOffset to) =>
+        LogQueryResponseReader.ReadResult(JsonSerializer.Deserialize<JsonElement>(json), from, to);
 }

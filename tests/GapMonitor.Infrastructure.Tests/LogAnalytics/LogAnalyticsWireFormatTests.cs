@@ -111,6 +111,5 @@ public sealed class LogAnalyticsWireFormatTests
         Assert.Throws<ArgumentException>("column", () => row.GetString("Missing"));
     }
 
-    private static LogQueryResult Read(string body) =>
-        LogQueryResponseReader.ReadResult(JsonSerializer.Deserialize<JsonElement>(body), From, To);
+    private static LogQueryResult Read(string body) => LogQueryResult.Parse(body, From, To);
 }
