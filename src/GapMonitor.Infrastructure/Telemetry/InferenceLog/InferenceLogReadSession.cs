@@ -95,43 +95,53 @@ internal sealed class InferenceLogReadSession(int maxRows, IEnumerable<Inference
 
         if (length == 0)
         {
-            _positions[blob.Name] = new InferenceLogBlobPosition(blob.Name, etag.ToString(), 0, 0, 0, true, null);
+            _positions[blob.Name] = new InferenceLogBlobPosition(blob.Name, etag.ToString(), 0, 0, 0, true, null, null);
             return;
         }
 
         var offset = position?.Offset ?? 0;
-        var before = BoundaryWindow.BytesBefore(offset);
         if (!_blobsRead.Contains(blob.Name))
         {
             _blobsRead.Add(blob.Name);
         }
 
+        if (position is not null && position.ETag != etag.ToString() && offset > BlobFingerprint.Size
+            && !await HeadMatchesAsync(blob, etag, position.HeadHash, cancellationToken))
+        {
+            Replaced(blob.Name, "its first bytes changed");
+            (position, offset) = (null, 0);
+        }
+
+        var before = BlobFingerprint.BytesBefore(offset);
         var download = await blob.DownloadStreamingAsync(
             new BlobDownloadOptions { Range = new HttpRange(offset - before), Conditions = new BlobRequestConditions { IfMatch = etag } },
             cancellationToken);
         await using var content = download.Value.Content;
-        var window = new BoundaryWindow();
-        if (before > 0)
+        var bytesBefore = new byte[before];
+        await content.ReadExactlyAsync(bytesBefore, cancellationToken);
+        if (position is not null && before > 0 && BlobFingerprint.Hash(bytesBefore) != position.BoundaryHash)
         {
-            var head = new byte[before];
-            await content.ReadExactlyAsync(head, cancellationToken);
-            if (BoundaryWindow.Hash(head) != position!.BoundaryHash)
-            {
-                Replaced(blob.Name, "its bytes before the read offset changed");
-                _positions.Remove(blob.Name);
-                await content.DisposeAsync();
-                await ReadBlobAtAsync(blob, etag, length, folder, cancellationToken);
-                return;
-            }
-
-            window.Append(head);
+            Replaced(blob.Name, "its bytes before the read offset changed");
+            _positions.Remove(blob.Name);
+            await content.DisposeAsync();
+            await ReadBlobAtAsync(blob, etag, length, folder, cancellationToken);
+            return;
         }
 
-        await ReadLinesAsync(blob.Name, etag, length, folder, content, offset, position?.RowsTaken ?? 0, window, cancellationToken);
+        var fingerprint = new BlobFingerprint(offset, bytesBefore, position?.HeadHash);
+        await ReadLinesAsync(blob.Name, etag, length, folder, content, offset, position?.RowsTaken ?? 0, fingerprint, cancellationToken);
+    }
+
+    private static async Task<bool> HeadMatchesAsync(BlobClient blob, ETag etag, string? headHash, CancellationToken cancellationToken)
+    {
+        var download = await blob.DownloadContentAsync(
+            new BlobDownloadOptions { Range = new HttpRange(0, BlobFingerprint.Size), Conditions = new BlobRequestConditions { IfMatch = etag } },
+            cancellationToken);
+        return BlobFingerprint.Hash(download.Value.Content.ToMemory().Span) == headHash;
     }
 
     private async Task ReadLinesAsync(
-        string name, ETag etag, long length, HourFolder folder, Stream content, long offset, int rowsTaken, BoundaryWindow window,
+        string name, ETag etag, long length, HourFolder folder, Stream content, long offset, int rowsTaken, BlobFingerprint fingerprint,
         CancellationToken cancellationToken)
     {
         using var lines = new JsonlLineReader(content, MaxLineBytes);
@@ -174,7 +184,7 @@ internal sealed class InferenceLogReadSession(int maxRows, IEnumerable<Inference
         }
         finally
         {
-            _positions[name] = new InferenceLogBlobPosition(name, etag.ToString(), length, offset, rowsTaken, exhausted, window.Hash());
+            _positions[name] = new InferenceLogBlobPosition(name, etag.ToString(), length, offset, rowsTaken, exhausted, fingerprint.TailHash, fingerprint.HeadHash);
             if (_malformed > malformedBefore)
             {
                 logger.LogWarning("Skipped {MalformedLines} malformed lines in {Blob}", _malformed - malformedBefore, name);
@@ -184,8 +194,8 @@ internal sealed class InferenceLogReadSession(int maxRows, IEnumerable<Inference
         void Consume(JsonlLine line)
         {
             offset += line.ByteCount;
-            window.Append(line.Content.Span);
-            window.Append("\n"u8);
+            fingerprint.Append(line.Content.Span);
+            fingerprint.Append("\n"u8);
         }
     }
 
