@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Storage.Blobs;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
 
 namespace GapMonitor.Infrastructure.Tests.Telemetry.InferenceLog;
@@ -129,5 +131,31 @@ public sealed class InferenceLogReaderHourTests
         Assert.Equal([1, double.NaN], result.Rows.Columns["x"].Select(v => v.Number));
         Assert.Equal(InferenceValueKind.Missing, result.Rows.Columns["x"][1].Kind);
         Assert.Equal("b", result.Rows.Columns["y"][1].Text);
+    }
+
+    [Fact]
+    public async Task ReadNewAsync_WhenMonthsOfHistoryPrecedeTheCheckpoint_ListsOnlyFromTheOpenHour()
+    {
+        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var start = new DateTimeOffset(2026, 9, 1, 12, 0, 0, TimeSpan.Zero);
+        for (var day = 0; day < 75; day++)
+        {
+            await log.UploadAsync(start.AddDays(day), "a.jsonl", log.Record(start.AddDays(day)));
+        }
+
+        var counter = new RequestCounter();
+        var options = new BlobClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        var client = new BlobContainerClient(await InferenceLogStorage.ConnectionStringAsync(), log.Container.Name, options);
+        var reader = new ReadAll(log, new FixedContainerFactory(client));
+        var history = await reader.NextAsync();
+        counter.Reset();
+
+        var idle = await reader.NextAsync();
+
+        Assert.Equal(75, history.RowCount);
+        Assert.Equal(0, idle.RowCount);
+        Assert.InRange(counter.Listings, 1, 6); // year, month, day, hour levels + the open hour's blobs
+        Assert.Equal(0, counter.Downloads);
     }
 }
