@@ -90,6 +90,7 @@ internal sealed class InferenceLogReadSession(int maxRows, IEnumerable<Inference
         if (position is not null && length < position.Offset)
         {
             Replaced(blob.Name, "it shrank");
+            _positions.Remove(blob.Name);
             position = null;
         }
 
@@ -109,6 +110,7 @@ internal sealed class InferenceLogReadSession(int maxRows, IEnumerable<Inference
             && !await HeadMatchesAsync(blob, etag, position.HeadHash, cancellationToken))
         {
             Replaced(blob.Name, "its first bytes changed");
+            _positions.Remove(blob.Name);
             (position, offset) = (null, 0);
         }
 
