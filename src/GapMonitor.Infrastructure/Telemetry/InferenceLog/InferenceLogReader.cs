@@ -1,0 +1,65 @@
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+
+namespace GapMonitor.Infrastructure.Telemetry.InferenceLog;
+
+/// <summary>
+/// Reads what is new in an Azure ML model data-collector output since a checkpoint: hour folders in chronological
+/// order, blobs by name within a folder, complete lines only. See README.md.
+/// </summary>
+public sealed class InferenceLogReader(IBlobContainerClientFactory clients, ILogger<InferenceLogReader> logger)
+{
+    /// <summary>
+    /// Reads at most <paramref name="maxRows"/> rows after <paramref name="checkpoint"/> (null: from the beginning).
+    /// Malformed lines are counted and skipped. The returned checkpoint covers exactly what was returned.
+    /// </summary>
+    public async Task<InferenceLogReadResult> ReadNewAsync(
+        InferenceLogSource source, InferenceLogCheckpoint? checkpoint, int maxRows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
+
+        var container = clients.Create(source);
+        var prefix = source.NormalizedPrefix;
+        HourFolder? from = HourFolder.TryParse(checkpoint?.OpenFrom, out var open) ? open : null;
+        var session = new InferenceLogReadSession(maxRows, checkpoint?.Blobs ?? [], logger);
+        HourFolder? newest = null;
+
+        await foreach (var folder in HourFolderWalker.WalkAsync(container, prefix, from, cancellationToken))
+        {
+            if (session.Full)
+            {
+                break;
+            }
+
+            newest = folder;
+            var listing = new GetBlobsOptions { Prefix = folder.PathUnder(prefix) };
+            await foreach (var item in container.GetBlobsAsync(listing, cancellationToken))
+            {
+                if (session.Full)
+                {
+                    break;
+                }
+
+                if (item.Name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && item.Properties.ETag is { } etag)
+                {
+                    var blob = container.GetBlobClient(item.Name);
+                    await session.ReadBlobAsync(blob, etag, item.Properties.ContentLength ?? 0, folder, cancellationToken);
+                }
+            }
+        }
+
+        // The newest folder reached and the hour before it stay open: writers may still add to them.
+        var openFrom = newest?.Previous() ?? from;
+        if (from is { } previous && openFrom is { } next && string.CompareOrdinal(next.Key, previous.Key) < 0)
+        {
+            openFrom = previous;
+        }
+
+        var result = session.ToResult(openFrom?.Key, prefix);
+        logger.LogDebug(
+            "Read {Rows} rows from {Records} records in {Blobs} blobs of {Container}/{Prefix}; {MalformedLines} malformed lines",
+            result.RowCount, result.Records, result.BlobsRead.Count, container.Name, prefix, result.MalformedLines);
+        return result;
+    }
+}

@@ -1,0 +1,25 @@
+using Azure.Identity;
+using GapMonitor.Infrastructure.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GapMonitor.Infrastructure.Telemetry.InferenceLog;
+
+public static class InferenceLogServiceCollectionExtensions
+{
+    /// <summary>
+    /// The reader, with sources without a SAS read as the service's managed identity
+    /// (<see cref="StorageOptions.ManagedIdentityClientId"/> picks a user-assigned one).
+    /// </summary>
+    public static IServiceCollection AddInferenceLogReader(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IBlobContainerClientFactory>(provider => new BlobContainerClientFactory(
+            new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = provider.GetService<IOptions<StorageOptions>>()?.Value.ManagedIdentityClientId,
+            })));
+        services.TryAddSingleton<InferenceLogReader>();
+        return services;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace GapMonitor.Infrastructure.Telemetry.InferenceLog;
+
+/// <summary>
+/// One data-collector line: a JSON object whose <c>data</c> is an array of row objects. Owns the parsed document; the
+/// rows are valid until disposal.
+/// </summary>
+internal sealed class InferenceRecord : IDisposable
+{
+    private readonly JsonDocument _document;
+
+    private InferenceRecord(JsonDocument document, JsonElement data, string? modelVersion, DateTimeOffset? time)
+    {
+        _document = document;
+        Rows = [.. data.EnumerateArray()];
+        ModelVersion = modelVersion;
+        Time = time;
+    }
+
+    public IReadOnlyList<JsonElement> Rows { get; }
+
+    public string? ModelVersion { get; }
+
+    public DateTimeOffset? Time { get; }
+
+    /// <summary>
+    /// Parses a line (without its newline). False, with no record, for anything that is not a JSON object with a
+    /// <c>data</c> array of objects.
+    /// </summary>
+    public static bool TryParse(ReadOnlyMemory<byte> line, out InferenceRecord? record)
+    {
+        record = null;
+        if (line.Span.StartsWith("\uFEFF"u8))
+        {
+            line = line[3..];
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("data", out var data)
+            || data.ValueKind != JsonValueKind.Array
+            || data.EnumerateArray().Any(row => row.ValueKind != JsonValueKind.Object))
+        {
+            document.Dispose();
+            return false;
+        }
+
+        var modelVersion = root.TryGetProperty("modelversion", out var version) && version.ValueKind == JsonValueKind.String
+            ? version.GetString()
+            : null;
+        DateTimeOffset? time = root.TryGetProperty("time", out var timeElement)
+            && timeElement.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(timeElement.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                ? parsed.ToUniversalTime()
+                : null;
+        record = new InferenceRecord(document, data, modelVersion, time);
+        return true;
+    }
+
+    public void Dispose() => _document.Dispose();
+}

@@ -1,0 +1,15 @@
+namespace GapMonitor.Infrastructure.Telemetry.InferenceLog;
+
+/// <summary>
+/// Rows read in one call, column by column: every column has exactly <see cref="Count"/> values, with
+/// <see cref="InferenceValue.Missing"/> where a row lacks the feature. Row i of every column belongs to <c>Times[i]</c>.
+/// </summary>
+/// <param name="Times">Per row: the record's <c>time</c>, or the start of its hour folder when the record has none.</param>
+/// <param name="Columns">Feature name → values.</param>
+public sealed record InferenceRowBatch(
+    int Count,
+    IReadOnlyList<DateTimeOffset> Times,
+    IReadOnlyDictionary<string, IReadOnlyList<InferenceValue>> Columns)
+{
+    public static readonly InferenceRowBatch Empty = new(0, [], new Dictionary<string, IReadOnlyList<InferenceValue>>());
+}
