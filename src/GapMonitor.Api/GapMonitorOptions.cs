@@ -18,6 +18,10 @@ public sealed class GapMonitorOptions
     [Required]
     public string DeliverySchedule { get; set; } = "*/20 * * * * *";
 
+    /// <summary>NCRONTAB of the telemetry pull (it also runs as the first step of every sweep).</summary>
+    [Required]
+    public string PullSchedule { get; set; } = "0 */5 * * * *";
+
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
 }

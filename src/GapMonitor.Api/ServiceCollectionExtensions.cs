@@ -4,6 +4,7 @@ using GapMonitor.Api.Http;
 using GapMonitor.Core;
 using GapMonitor.Infrastructure.Delivery;
 using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Infrastructure.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,10 +18,12 @@ public static class ServiceCollectionExtensions
         services.AddOptions<GapMonitorOptions>().BindConfiguration(GapMonitorOptions.Section).ValidateDataAnnotations()
             .Validate(o => Scheduling.Schedules.IsValid(o.SweepSchedule), "GapMonitor:SweepSchedule is not a valid six-field NCRONTAB expression.")
             .Validate(o => Scheduling.Schedules.IsValid(o.DeliverySchedule), "GapMonitor:DeliverySchedule is not a valid six-field NCRONTAB expression.")
+            .Validate(o => Scheduling.Schedules.IsValid(o.PullSchedule), "GapMonitor:PullSchedule is not a valid six-field NCRONTAB expression.")
             .ValidateOnStart();
         services.AddGapMonitorCore();
         services.AddGapMonitorStorage(configuration);
         services.AddGapMonitorDelivery(Path.Combine(defaultDataDirectory, "mail"));
+        services.AddGapMonitorTelemetry();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<SystemsApi>();
@@ -29,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertsApi>();
         services.AddSingleton<KeysApi>();
         services.AddSingleton<OperationsApi>();
+        services.AddSingleton<TelemetryApi>();
         return services;
     }
 }

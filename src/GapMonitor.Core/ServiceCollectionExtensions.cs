@@ -23,6 +23,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SweepService>();
         services.AddSingleton<SignalIngestion>();
         services.AddSingleton<AlertAcknowledgement>();
+        services.AddSingleton<Telemetry.DriftWindowCloser>();
+        services.AddSingleton<Telemetry.TelemetryIngestion>();
         return services;
     }
 }

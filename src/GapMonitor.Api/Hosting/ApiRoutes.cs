@@ -14,6 +14,9 @@ public static class ApiRoutes
     public const string SystemAudit = "systems/{id}/audit";
     public const string Heartbeats = "systems/{id}/heartbeats";
     public const string Deployments = "systems/{id}/deployments";
+    public const string Reference = "systems/{id}/reference";
+    public const string Telemetry = "systems/{id}/telemetry";
+    public const string Drift = "systems/{id}/drift";
     public const string Alerts = "alerts";
     public const string Alert = "alerts/{id}";
     public const string AlertAcknowledge = "alerts/{id}/acknowledge";

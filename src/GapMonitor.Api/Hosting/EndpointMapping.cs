@@ -27,6 +27,9 @@ public static class EndpointMapping
         api.MapGet(SystemAudit, (HttpContext h, string id, SystemsApi a) => a.AuditAsync(h, id)).WithName("GetSystemAudit").Produces<AuditList>().Errors();
         api.MapPost(Heartbeats, (HttpContext h, string id, SignalsApi a) => a.HeartbeatAsync(h, id)).WithName("PostHeartbeat").Accepts<HeartbeatRequest>("application/json").Produces<Accepted>(202).Errors();
         api.MapPost(Deployments, (HttpContext h, string id, SignalsApi a) => a.DeploymentAsync(h, id)).WithName("PostDeployment").Accepts<DeploymentRequest>("application/json").Produces<Accepted>(202).Errors();
+        api.MapPut(Reference, (HttpContext h, string id, TelemetryApi a) => a.PutReferenceAsync(h, id)).WithName("PutReference").Accepts<string>("text/csv", "application/x-ndjson").Produces<ReferenceResponse>(201).Errors();
+        api.MapPost(Telemetry, (HttpContext h, string id, TelemetryApi a) => a.PostTelemetryAsync(h, id)).WithName("PostTelemetry").Accepts<List<Dictionary<string, object>>>("application/json", "application/x-ndjson").Produces<TelemetryAccepted>(202).Errors();
+        api.MapGet(Drift, (HttpContext h, string id, TelemetryApi a) => a.ListDriftAsync(h, id)).WithName("ListDriftWindows").Produces<DriftWindowList>().Errors();
         api.MapGet(Alerts, (HttpContext h, AlertsApi a) => a.ListAsync(h)).WithName("ListAlerts").Produces<AlertList>().Errors();
         api.MapGet(Alert, (HttpContext h, string id, AlertsApi a) => a.GetAsync(h, id)).WithName("GetAlert").Produces<AlertResponse>().Errors();
         api.MapPost(AlertAcknowledge, (HttpContext h, string id, AlertsApi a) => a.AcknowledgeAsync(h, id)).WithName("AcknowledgeAlert").Accepts<AcknowledgeRequest>("application/json").Produces<AlertResponse>().Errors();

@@ -39,7 +39,7 @@ public static class StandaloneHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
         settings.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddGapMonitor(builder.Configuration, settings.DataDirectory);
-        builder.Services.AddOpenApi(OpenApiDocumentSource.Configure);
+        builder.Services.AddOpenApi(OpenApiDocumentSource.DocumentName, OpenApiDocumentSource.Configure);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("GapMonitor:MaxRequestBytes") ?? 1024 * 1024);
         if (settings.RunSchedules)
         {

@@ -19,6 +19,7 @@ public sealed class ScheduledJobs(IServiceProvider services, IOptions<GapMonitor
         {
             ["SweepTimer"] = (sp, ct) => sp.GetRequiredService<SweepService>().RunAsync(ct),
             ["DeliveryTimer"] = (sp, ct) => sp.GetRequiredService<OutboxDelivery>().DeliverDueAsync(ct),
+            ["PullTimer"] = (sp, ct) => Task.WhenAll(sp.GetServices<ITelemetryPuller>().Select(p => p.PullAsync(ct))),
         };
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,6 +28,7 @@ public sealed class ScheduledJobs(IServiceProvider services, IOptions<GapMonitor
         {
             ["SweepTimer"] = options.Value.SweepSchedule,
             ["DeliveryTimer"] = options.Value.DeliverySchedule,
+            ["PullTimer"] = options.Value.PullSchedule,
         };
         return Task.WhenAll(Jobs.Select(job => RunOnScheduleAsync(job.Key, Schedules.Parse(expressions[job.Key]), job.Value, stoppingToken)));
     }

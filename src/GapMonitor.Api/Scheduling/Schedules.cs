@@ -7,12 +7,14 @@ public static class Schedules
 {
     public const string SweepSetting = "GapMonitor:SweepSchedule";
     public const string DeliverySetting = "GapMonitor:DeliverySchedule";
+    public const string PullSetting = "GapMonitor:PullSchedule";
 
     /// <summary>Timer name → setting that holds its NCRONTAB schedule.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["SweepTimer"] = SweepSetting,
         ["DeliveryTimer"] = DeliverySetting,
+        ["PullTimer"] = PullSetting,
     };
 
     public static bool IsValid(string? expression) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GapMonitor.Core.Drift;
 using nietras.SeparatedValues;
 
 namespace GapMonitor.Cli.Drift;

@@ -1,14 +1,16 @@
-using GapMonitor.Core.Drift;
-
 namespace GapMonitor.Core.Telemetry;
 
-/// <summary>One closed drift window: its report against the reference, and the data-quality findings.</summary>
+/// <summary>One closed drift window: its report against the reference (the CLI's JSON shape) and the data-quality findings.</summary>
 public sealed record DriftWindowRecord(
     string SystemId,
     DateTimeOffset WindowStart,
     DateTimeOffset WindowEnd,
+    long Rows,
     string? ReferenceVersion,
-    DriftReport? Report,
+    bool DatasetDrift,
+    IReadOnlyList<string> DriftedColumns,
+    double DriftShare,
+    string? ReportJson,
     IReadOnlyList<DataQualityFinding> Findings,
     IReadOnlyDictionary<string, long> ModelVersions,
     string? Note);

@@ -49,15 +49,24 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISignalHistory, TableSignalHistory>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<Telemetry.TelemetryBlobs>();
+        services.AddSingleton<Core.Telemetry.ITelemetryStateStore, Telemetry.BlobTelemetryStateStore>();
+        services.AddSingleton<Core.Telemetry.IReferenceProfiles, Telemetry.BlobReferenceProfiles>();
+        services.AddSingleton<Core.Telemetry.IDriftWindowStore, Telemetry.TableDriftWindowStore>();
+        services.AddSingleton<Telemetry.ReferenceUploader>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }
 }
 
 /// <summary>Creates the tables when the host starts.</summary>
-internal sealed class StorageInitializer(StorageTables tables) : IHostedService
+internal sealed class StorageInitializer(StorageTables tables, Telemetry.TelemetryBlobs blobs) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => tables.EnsureCreatedAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        await blobs.EnsureCreatedAsync(cancellationToken);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

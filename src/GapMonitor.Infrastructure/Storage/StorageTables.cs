@@ -16,16 +16,18 @@ public sealed class StorageTables
         History = service.GetTableClient(prefix + "history");
         ApiKeys = service.GetTableClient(prefix + "apikeys");
         Idempotency = service.GetTableClient(prefix + "idempotency");
+        Drift = service.GetTableClient(prefix + "drift");
     }
 
     internal TableClient Systems { get; }
     internal TableClient History { get; }
     internal TableClient ApiKeys { get; }
     internal TableClient Idempotency { get; }
+    internal TableClient Drift { get; }
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Systems, History, ApiKeys, Idempotency })
+        foreach (var table in new[] { Systems, History, ApiKeys, Idempotency, Drift })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

@@ -1,10 +1,10 @@
-namespace GapMonitor.Cli.Drift;
+namespace GapMonitor.Core.Drift;
 
 /// <summary>
 /// Cell texts read as missing: empty, and the strings pandas' <c>read_csv</c> treats as NaN by default, so that a
 /// column typed and counted here is typed and counted the same way by a pandas + scipy script on the same file.
 /// </summary>
-internal static class MissingTokens
+public static class MissingTokens
 {
     private static readonly string[] Tokens =
     [

@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Http;
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Audit;
+using GapMonitor.Core.Telemetry;
+using GapMonitor.Infrastructure.Telemetry;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace GapMonitor.Api.Endpoints;
+
+/// <summary>Reference upload, pushed telemetry rows and the drift windows computed from them.</summary>
+public sealed class TelemetryApi(
+    ApiPipeline pipeline,
+    SystemsApi systems,
+    ISystemStore store,
+    ReferenceUploader uploader,
+    TelemetryIngestion ingestion,
+    IDriftWindowStore windows,
+    IdGenerator ids,
+    TimeProvider timeProvider)
+{
+    private const long MaxReferenceBytes = 256L * 1024 * 1024;
+    private const int MaxRowsPerBatch = 100_000;
+
+    public Task<IResult> PutReferenceAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    {
+        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        if (found is null)
+        {
+            return Problems.NotFound($"System '{id}'");
+        }
+
+        var contentType = MediaType(http.Request.ContentType);
+        if (contentType is not (ReferenceUploader.Csv or ReferenceUploader.Ndjson))
+        {
+            return Problems.UnsupportedMediaType("text/csv (with a header row) or application/x-ndjson");
+        }
+
+        if (http.Request.ContentLength > MaxReferenceBytes)
+        {
+            return Problems.TooLarge(MaxReferenceBytes);
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxReferenceBytes;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var version = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + ids.NewId()[^8..];
+        ReferenceUpload upload;
+        try
+        {
+            upload = await uploader.UploadAsync(id, version, contentType, http.Request.Body, http.RequestAborted);
+        }
+        catch (ReferenceFormatException ex)
+        {
+            return Problems.Validation("body", ex.Message);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = (await store.GetAsync(id, http.RequestAborted))!.System;
+            var updated = current with { Signals = current.Signals with { ReferenceVersion = version } };
+            try
+            {
+                await store.UpdateAsync(updated, new AuditEntry(ids.NewId(), id, now, principal!.Name, "reference.uploaded", Detail: $"{version}: {upload.Rows} rows, {upload.Columns.Count} columns"), http.RequestAborted);
+                break;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+                // A heartbeat changed the system meanwhile: switch over on the fresh copy.
+            }
+        }
+
+        return ApiResponse.Json(StatusCodes.Status201Created, new ReferenceResponse(id, version, upload.Rows, upload.Columns, upload.Bytes));
+    });
+
+    public Task<IResult> PostTelemetryAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
+    {
+        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        if (found is null)
+        {
+            return Problems.NotFound($"System '{id}'");
+        }
+
+        var (rows, error) = await ReadRowsAsync(http.Request, pipeline.MaxRequestBytes, http.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var batchId = FirstNonEmpty(http.Request.Query["batchId"], http.Request.Headers["Batch-Id"], http.Request.Headers["Idempotency-Key"]) ?? ids.NewId();
+        var modelVersion = FirstNonEmpty(http.Request.Query["modelVersion"], http.Request.Headers["Model-Version"]);
+        if (batchId.Length > 200 || modelVersion?.Length > 100)
+        {
+            return Problems.Validation(batchId.Length > 200 ? "batchId" : "modelVersion", "Too long (batchId at most 200, modelVersion at most 100 characters).");
+        }
+
+        var duplicate = false;
+        var windowStart = default(DateTimeOffset);
+        await ingestion.UpdateAsync(found.System, state =>
+        {
+            windowStart = state.WindowStart;
+            duplicate = !state.RememberBatch(batchId);
+            if (duplicate)
+            {
+                return Task.FromResult(TelemetryDelta.None);
+            }
+
+            foreach (var row in rows!)
+            {
+                TelemetryRow.Fold(state.Window, row);
+            }
+
+            if (modelVersion is not null)
+            {
+                state.ModelVersions[modelVersion] = state.ModelVersions.GetValueOrDefault(modelVersion) + rows!.Count;
+            }
+
+            state.RecordsRead += rows!.Count;
+            return Task.FromResult(new TelemetryDelta(rows.Count, modelVersion, timeProvider.GetUtcNow()));
+        }, http.RequestAborted);
+
+        return ApiResponse.Json(duplicate ? StatusCodes.Status200OK : StatusCodes.Status202Accepted, new TelemetryAccepted(id, batchId, duplicate ? 0 : rows!.Count, duplicate, windowStart));
+    });
+
+    public Task<IResult> ListDriftAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    {
+        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        if (found is null)
+        {
+            return Problems.NotFound($"System '{id}'");
+        }
+
+        var v = new Validation();
+        var from = Time(v, "from", http.Request.Query["from"]);
+        var to = Time(v, "to", http.Request.Query["to"]);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var items = await windows.ListAsync(id, from, to, 500, http.RequestAborted);
+        return ApiResponse.Json(StatusCodes.Status200OK, new DriftWindowList([.. items.Select(w => new DriftWindowResponse(
+            w.WindowStart, w.WindowEnd, w.Rows, w.ReferenceVersion, w.DatasetDrift, w.DriftedColumns, w.DriftShare,
+            w.ReportJson is null ? null : JsonDocument.Parse(w.ReportJson).RootElement.Clone(),
+            [.. w.Findings.Select(f => new FindingResponse(f.Kind, f.Column, f.Detail, f.Value))],
+            w.ModelVersions, w.Note))]));
+    });
+
+    private static async Task<(List<Dictionary<string, JsonElement>>? Rows, ApiResponse? Error)> ReadRowsAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, Problems.TooLarge(maxBytes));
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > maxBytes)
+        {
+            return (null, Problems.TooLarge(maxBytes));
+        }
+
+        var rows = new List<Dictionary<string, JsonElement>>();
+        var ndjson = MediaType(request.ContentType) == ReferenceUploader.Ndjson;
+        try
+        {
+            if (ndjson)
+            {
+                var line = 0;
+                foreach (var text in Encoding.UTF8.GetString(buffer.ToArray()).Split('\n'))
+                {
+                    line++;
+                    if (string.IsNullOrWhiteSpace(text))
+                    {
+                        continue;
+                    }
+
+                    using var document = JsonDocument.Parse(text);
+                    if (document.RootElement.ValueKind != JsonValueKind.Object)
+                    {
+                        return (null, Problems.Validation($"line {line}", "Each line must be a JSON object of feature → value."));
+                    }
+
+                    rows.Add(ToRow(document.RootElement));
+                }
+            }
+            else
+            {
+                using var document = JsonDocument.Parse(buffer.ToArray());
+                var array = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("rows", out var wrapped) ? wrapped : document.RootElement;
+                if (array.ValueKind != JsonValueKind.Array)
+                {
+                    return (null, Problems.Validation("body", "A JSON array of row objects (or NDJSON with Content-Type application/x-ndjson)."));
+                }
+
+                var index = 0;
+                foreach (var element in array.EnumerateArray())
+                {
+                    if (element.ValueKind != JsonValueKind.Object)
+                    {
+                        return (null, Problems.Validation($"[{index}]", "Each row must be a JSON object of feature → value."));
+                    }
+
+                    rows.Add(ToRow(element));
+                    index++;
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problems.Validation("body", $"Not valid JSON: {ex.Message}"));
+        }
+
+        if (rows.Count == 0 || rows.Count > MaxRowsPerBatch)
+        {
+            return (null, Problems.Validation("body", $"Send between 1 and {MaxRowsPerBatch} rows."));
+        }
+
+        return (rows, null);
+    }
+
+    private static Dictionary<string, JsonElement> ToRow(JsonElement element) =>
+        element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+
+    private static string? MediaType(string? contentType) =>
+        contentType is null ? null : contentType.Split(';')[0].Trim().ToLowerInvariant();
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    private static DateTimeOffset? Time(Validation v, string field, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return at;
+        }
+
+        v.Add(field, "An ISO 8601 time, such as 2026-11-26T00:00:00Z.");
+        return null;
+    }
+}

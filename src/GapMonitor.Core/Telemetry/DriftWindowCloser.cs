@@ -1,0 +1,93 @@
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Drift;
+using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Systems;
+using Microsoft.Extensions.Logging;
+
+namespace GapMonitor.Core.Telemetry;
+
+/// <summary>
+/// Closes a drift window: compares its profile with the reference, stores the window, and records the outcome on the
+/// system (which opens or resolves <c>drift-detected</c> through the usual atomic alert write). Re-running it for the
+/// same window (after a crash or a conflict) stores the same result and changes the system only once.
+/// </summary>
+public sealed class DriftWindowCloser(
+    IReferenceProfiles references,
+    IDriftWindowStore windows,
+    ISystemStore systems,
+    SystemEvaluator evaluator,
+    TimeProvider timeProvider,
+    ILogger<DriftWindowCloser> logger)
+{
+    public async Task CloseAsync(MonitoredSystem system, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(state);
+        var start = state.WindowStart;
+        var end = start + windowLength;
+        if (state.Window.Rows > 0)
+        {
+            var record = await CompareAsync(system, state, start, end, cancellationToken);
+            await windows.SaveAsync(record, cancellationToken);
+            if (record.ReportJson is not null)
+            {
+                await RecordOnSystemAsync(system.Id, record, cancellationToken);
+            }
+
+            logger.LogInformation("Closed drift window {WindowStart} of {SystemId}: {Rows} rows, dataset drift {DatasetDrift}", start, system.Id, state.Window.Rows, record.DatasetDrift);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        state.WindowStart = TelemetryState.AlignedStart(now, windowLength);
+        state.Window = new Drift.Profiles.DatasetProfile(state.Window.Settings);
+        state.ModelVersions.Clear();
+    }
+
+    private async Task<DriftWindowRecord> CompareAsync(MonitoredSystem system, TelemetryState state, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var versions = new Dictionary<string, long>(state.ModelVersions, StringComparer.Ordinal);
+        var referenceVersion = system.Signals.ReferenceVersion;
+        var reference = referenceVersion is null ? null : await references.GetAsync(system.Id, referenceVersion, cancellationToken);
+        if (reference is null)
+        {
+            return new DriftWindowRecord(system.Id, start, end, state.Window.Rows, referenceVersion, false, [], 0, null, [], versions,
+                "No reference dataset uploaded yet: PUT /api/systems/{id}/reference to measure drift.");
+        }
+
+        var report = DriftCalculator.Compare(reference, state.Window);
+        var drifted = report.Columns.Where(c => c.Drifted).Select(c => c.Name).ToList();
+        return new DriftWindowRecord(system.Id, start, end, state.Window.Rows, referenceVersion, report.DatasetDrift, drifted, report.DriftShare,
+            DriftJsonWriter.Write(report), DataQuality.Compare(reference, state.Window), versions, null);
+    }
+
+    private async Task RecordOnSystemAsync(string systemId, DriftWindowRecord record, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await systems.GetAsync(systemId, cancellationToken);
+            if (current is null || current.System.Signals.Drift?.WindowStart >= record.WindowStart)
+            {
+                return;
+            }
+
+            var previous = current.System.Signals.Drift;
+            var streak = record.DatasetDrift ? 0 : (previous?.CleanStreak ?? 0) + 1;
+            var updated = current.System with
+            {
+                Signals = current.System.Signals with
+                {
+                    Drift = new DriftSignal(record.WindowStart, record.WindowEnd, record.DatasetDrift, record.DriftedColumns, record.DriftShare, streak),
+                },
+            };
+            try
+            {
+                await systems.ApplyAsync(evaluator.Evaluate(updated, current.ActiveAlerts, timeProvider.GetUtcNow()), updated, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+                // A heartbeat or a sweep changed the system first: read again.
+            }
+        }
+    }
+}

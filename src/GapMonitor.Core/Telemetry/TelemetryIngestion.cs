@@ -1,0 +1,93 @@
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Drift.Profiles;
+using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Core.Telemetry;
+
+/// <summary>What one change of the telemetry state brought in.</summary>
+public sealed record TelemetryDelta(long Rows, string? ModelVersion, DateTimeOffset? LatestRecordAt)
+{
+    public static TelemetryDelta None { get; } = new(0, null, null);
+}
+
+/// <summary>
+/// Read–change–write of a system's telemetry state under its ETag: due windows are closed first, then the change folds
+/// rows and advances checkpoints in the same write. On a conflict the whole step runs again on the fresh state.
+/// </summary>
+public sealed class TelemetryIngestion(
+    ITelemetryStateStore states,
+    DriftWindowCloser closer,
+    ISystemStore systems,
+    SystemEvaluator evaluator,
+    TimeProvider timeProvider)
+{
+    /// <summary>Service profiles keep larger samples than the defaults so that typical windows are compared exactly.</summary>
+    public static ProfileSettings ServiceProfileSettings { get; } = ProfileSettings.Default with { SampleSize = 10_000 };
+
+    public async Task<TelemetryDelta> UpdateAsync(MonitoredSystem system, Func<TelemetryState, Task<TelemetryDelta>> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(change);
+        var window = system.Telemetry?.DriftWindow ?? TimeSpan.FromDays(1);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (state, etag) = await states.GetAsync(system.Id, ServiceProfileSettings, cancellationToken);
+            state ??= TelemetryState.New(timeProvider.GetUtcNow(), window, ServiceProfileSettings);
+            if (timeProvider.GetUtcNow() >= state.WindowStart + window)
+            {
+                var latest = (await systems.GetAsync(system.Id, cancellationToken))?.System ?? system;
+                await closer.CloseAsync(latest, state, window, cancellationToken);
+            }
+
+            var delta = await change(state);
+            try
+            {
+                await states.SaveAsync(system.Id, state, etag, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+                continue;
+            }
+
+            if (delta.Rows > 0 || delta.ModelVersion is not null)
+            {
+                await RecordArrivalAsync(system.Id, delta, cancellationToken);
+            }
+
+            return delta;
+        }
+    }
+
+    /// <summary>Telemetry arrived: stale-telemetry resolves, an unannounced model version is noticed.</summary>
+    private async Task RecordArrivalAsync(string systemId, TelemetryDelta delta, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await systems.GetAsync(systemId, cancellationToken);
+            if (current is null)
+            {
+                return;
+            }
+
+            var signals = current.System.Signals;
+            var updated = current.System with
+            {
+                Signals = signals with
+                {
+                    LastTelemetryAt = timeProvider.GetUtcNow(),
+                    LastSeenModelVersion = delta.ModelVersion ?? signals.LastSeenModelVersion,
+                },
+            };
+            try
+            {
+                await systems.ApplyAsync(evaluator.Evaluate(updated, current.ActiveAlerts, timeProvider.GetUtcNow()), updated, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+                // Read again.
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using GapMonitor.Core.Drift;
+using GapMonitor.Core.Drift.Profiles;
+using GapMonitor.Core.Telemetry;
+using nietras.SeparatedValues;
+
+namespace GapMonitor.Infrastructure.Telemetry;
+
+public sealed record ReferenceUpload(string Version, long Rows, IReadOnlyList<string> Columns, long Bytes);
+
+/// <summary>The upload could not be read as the declared format; nothing was switched over.</summary>
+public sealed class ReferenceFormatException(string message) : Exception(message);
+
+/// <summary>
+/// Streams an uploaded reference dataset (CSV with a header row, or NDJSON rows) to Blob Storage under a new version,
+/// then profiles it from the stored copy. The caller switches the system to the new version only after this completes,
+/// so a failed or partial upload never replaces the previous reference.
+/// </summary>
+public sealed class ReferenceUploader(TelemetryBlobs blobs)
+{
+    public const string Csv = "text/csv";
+    public const string Ndjson = "application/x-ndjson";
+
+    public async Task<ReferenceUpload> UploadAsync(string systemId, string version, string contentType, Stream content, CancellationToken cancellationToken = default)
+    {
+        var data = blobs.References.GetBlobClient(ReferenceNames.Data(systemId, version));
+        await data.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
+        var properties = await data.GetPropertiesAsync(cancellationToken: cancellationToken);
+        await using var stored = await data.OpenReadAsync(cancellationToken: cancellationToken);
+        var profile = contentType == Csv ? ProfileCsv(stored) : await ProfileNdjsonAsync(stored, cancellationToken);
+        if (profile.Rows == 0 || profile.Columns.Count == 0)
+        {
+            await data.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            throw new ReferenceFormatException("The reference dataset has no rows.");
+        }
+
+        await blobs.References.GetBlobClient(ReferenceNames.Profile(systemId, version))
+            .UploadAsync(BinaryData.FromString(ProfileJson.Serialize(profile)), overwrite: true, cancellationToken);
+        return new ReferenceUpload(version, profile.Rows, [.. profile.Columns.Select(c => c.Name)], properties.Value.ContentLength);
+    }
+
+    private static DatasetProfile ProfileCsv(Stream stream)
+    {
+        var profile = new DatasetProfile(TelemetryIngestion.ServiceProfileSettings);
+        try
+        {
+            using var reader = Sep.Reader(o => o with
+            {
+                Sep = new Sep(','),
+                HasHeader = true,
+                Unescape = true,
+                DisableColCountCheck = true,
+                CultureInfo = CultureInfo.InvariantCulture,
+            }).From(stream);
+            if (reader.IsEmpty || reader.Header.ColNames.Count == 0)
+            {
+                throw new ReferenceFormatException("The CSV has no header row.");
+            }
+
+            var names = reader.Header.ColNames.ToArray();
+            var columns = names.Select(profile.Column).ToArray();
+            var line = 1L;
+            foreach (var row in reader)
+            {
+                line++;
+                if (row.ColCount == 1 && row[0].Span.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (row.ColCount != names.Length)
+                {
+                    throw new ReferenceFormatException($"Row {line} has {row.ColCount} fields; the header has {names.Length}.");
+                }
+
+                for (var i = 0; i < names.Length; i++)
+                {
+                    var span = row[i].Span;
+                    columns[i].Add(MissingTokens.IsMissing(span) ? null : span.ToString());
+                }
+
+                profile.Rows++;
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
+        {
+            throw new ReferenceFormatException($"The CSV cannot be parsed: {ex.Message}");
+        }
+
+        return profile;
+    }
+
+    private static async Task<DatasetProfile> ProfileNdjsonAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var profile = new DatasetProfile(TelemetryIngestion.ServiceProfileSettings);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var line = 0L;
+        while (await reader.ReadLineAsync(cancellationToken) is { } text)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new ReferenceFormatException($"Line {line} is not a JSON object.");
+                }
+
+                TelemetryRow.Fold(profile, document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal));
+            }
+            catch (JsonException ex)
+            {
+                throw new ReferenceFormatException($"Line {line} is not valid JSON: {ex.Message}");
+            }
+        }
+
+        return profile;
+    }
+
+    internal static bool IsMissingBlob(RequestFailedException ex) => ex.Status == 404;
+}

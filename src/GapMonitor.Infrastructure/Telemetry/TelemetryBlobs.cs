@@ -1,0 +1,31 @@
+using Azure.Storage.Blobs;
+using GapMonitor.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
+
+namespace GapMonitor.Infrastructure.Telemetry;
+
+/// <summary>
+/// Blob containers of telemetry: <c>telemetry</c> holds each system's state document (<c>{systemId}/state.json</c>),
+/// <c>references</c> the uploaded reference datasets and their profiles (<c>{systemId}/{version}.data</c>, <c>.profile.json</c>).
+/// </summary>
+public sealed class TelemetryBlobs
+{
+    public TelemetryBlobs(BlobServiceClient service, IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        var prefix = options.Value.TablePrefix.ToLowerInvariant();
+        State = service.GetBlobContainerClient(prefix + "telemetry");
+        References = service.GetBlobContainerClient(prefix + "references");
+    }
+
+    internal BlobContainerClient State { get; }
+
+    internal BlobContainerClient References { get; }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        await State.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await References.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+    }
+}

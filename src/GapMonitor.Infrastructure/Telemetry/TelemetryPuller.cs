@@ -1,0 +1,201 @@
+using System.Text.Json;
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Drift.Profiles;
+using GapMonitor.Core.Sweeping;
+using GapMonitor.Core.Systems;
+using GapMonitor.Core.Telemetry;
+using GapMonitor.Core.UseCases;
+using GapMonitor.Infrastructure.LogAnalytics;
+using GapMonitor.Infrastructure.Telemetry.InferenceLog;
+using Microsoft.Extensions.Logging;
+
+namespace GapMonitor.Infrastructure.Telemetry;
+
+/// <summary>
+/// The first step of every sweep (and its own timer): for each system with telemetry, read what is new in its Azure ML
+/// data-collector container and its Log Analytics workspace, fold rows into the open drift window and advance the
+/// checkpoints in the same write, close windows that are due. A failing source is recorded on the state, never fatal.
+/// </summary>
+public sealed class TelemetryPuller(
+    ISystemStore systems,
+    TelemetryIngestion ingestion,
+    SignalIngestion signals,
+    InferenceLogReader inferenceLogs,
+    LogAnalyticsQueryClient? logAnalytics,
+    TimeProvider timeProvider,
+    ILogger<TelemetryPuller> logger) : ITelemetryPuller
+{
+    /// <summary>Rows read per system per pull; the rest waits for the next pull (memory stays bounded).</summary>
+    public const int MaxRowsPerPull = 200_000;
+    private const int RowsPerRead = 20_000;
+
+    /// <summary>Log Analytics ingests with a delay of minutes: query only up to this long ago, so late records are not skipped.</summary>
+    private static readonly TimeSpan IngestionLag = TimeSpan.FromMinutes(10);
+
+    public async Task<int> PullAsync(CancellationToken cancellationToken = default)
+    {
+        var pulled = 0;
+        await foreach (var entry in systems.ListAllAsync(cancellationToken))
+        {
+            var system = entry.System;
+            if (system.IsRetired || (system.Telemetry is null && system.Signals.ReferenceVersion is null))
+            {
+                continue;
+            }
+
+            try
+            {
+                var delta = await ingestion.UpdateAsync(system, state => PullSystemAsync(system, state, cancellationToken), cancellationToken);
+                pulled += (int)Math.Min(int.MaxValue, delta.Rows);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && ex is not OutOfMemoryException)
+            {
+                logger.LogWarning(ex, "Pulling telemetry of {SystemId} failed; the next pull retries", system.Id);
+            }
+        }
+
+        return pulled;
+    }
+
+    private async Task<TelemetryDelta> PullSystemAsync(MonitoredSystem system, TelemetryState state, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        state.LastPullAt = now;
+        state.LastPullError = null;
+        var delta = TelemetryDelta.None;
+        if (system.Telemetry?.InferenceLog is { } log)
+        {
+            delta = await PullInferenceLogAsync(log, state, cancellationToken);
+        }
+
+        if (system.Telemetry?.LogAnalytics is { } workspace)
+        {
+            await PullLogAnalyticsAsync(system, workspace, state, now, cancellationToken);
+        }
+
+        return delta;
+    }
+
+    private async Task<TelemetryDelta> PullInferenceLogAsync(InferenceLogSettings settings, TelemetryState state, CancellationToken cancellationToken)
+    {
+        var source = new InferenceLogSource(settings.ContainerUri, settings.Prefix);
+        long rows = 0;
+        string? latestVersion = null;
+        DateTimeOffset latestSeen = default;
+        try
+        {
+            while (rows < MaxRowsPerPull)
+            {
+                var checkpoint = state.InferenceLogCheckpoint is null ? null : JsonSerializer.Deserialize<InferenceLogCheckpoint>(state.InferenceLogCheckpoint);
+                var result = await inferenceLogs.ReadNewAsync(source, checkpoint, RowsPerRead, cancellationToken);
+                Fold(state.Window, result.Rows);
+                rows += result.RowCount;
+                state.RecordsRead += result.Records;
+                state.MalformedLines += result.MalformedLines;
+                foreach (var (version, stats) in result.ModelVersions)
+                {
+                    state.ModelVersions[version] = state.ModelVersions.GetValueOrDefault(version) + stats.Records;
+                    if (stats.LastSeen is { } seen && seen >= latestSeen)
+                    {
+                        (latestSeen, latestVersion) = (seen, version);
+                    }
+                }
+
+                state.InferenceLogCheckpoint = JsonSerializer.Serialize(result.Checkpoint);
+                if (!result.HasMore)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            state.LastPullError = $"Inference log: {ex.Status} {ex.ErrorCode}";
+            logger.LogWarning("Reading the inference log failed: {Status} {ErrorCode}", ex.Status, ex.ErrorCode);
+        }
+
+        return new TelemetryDelta(rows, latestVersion, latestVersion is null ? null : latestSeen);
+    }
+
+    private static void Fold(DatasetProfile profile, InferenceRowBatch batch)
+    {
+        foreach (var (name, values) in batch.Columns)
+        {
+            var column = profile.Column(name);
+            foreach (var value in values)
+            {
+                switch (value.Kind)
+                {
+                    case InferenceValueKind.Number:
+                        column.Add(value.Number);
+                        break;
+                    case InferenceValueKind.Boolean:
+                        column.Add(value.Number != 0 ? "True" : "False");
+                        break;
+                    case InferenceValueKind.String:
+                    case InferenceValueKind.Other:
+                        column.Add(value.Text);
+                        break;
+                    default:
+                        column.Add((string?)null);
+                        break;
+                }
+            }
+        }
+
+        profile.Rows += batch.Count;
+    }
+
+    private async Task PullLogAnalyticsAsync(MonitoredSystem system, LogAnalyticsSettings settings, TelemetryState state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (logAnalytics is null)
+        {
+            state.LastPullError = "Log Analytics is not available in this host.";
+            return;
+        }
+
+        var until = now - IngestionLag;
+        var start = system.HandoverAt > system.RegisteredAt ? system.RegisteredAt - TimeSpan.FromDays(1) : system.HandoverAt;
+        var workspace = settings.WorkspaceId.ToString("D");
+        try
+        {
+            var from = state.DeploymentsQueriedUntil ?? start;
+            if (until > from)
+            {
+                await foreach (var slice in logAnalytics.QueryAllAsync(workspace, settings.DeploymentsQuery ?? DefaultQueries.Deployments, from, until, cancellationToken))
+                {
+                    foreach (var row in slice.Rows)
+                    {
+                        var version = row.GetString(DefaultQueries.ModelVersionColumn);
+                        if (!string.IsNullOrWhiteSpace(version))
+                        {
+                            await signals.RecordDeploymentAsync(system, version, row.GetDateTimeOffset(DefaultQueries.TimeColumn), row.GetString(DefaultQueries.EnvironmentColumn), row.GetString(DefaultQueries.ByColumn), cancellationToken);
+                        }
+                    }
+                }
+
+                state.DeploymentsQueriedUntil = until;
+            }
+
+            from = state.MonitoringRunsQueriedUntil ?? start;
+            if (until > from)
+            {
+                await foreach (var slice in logAnalytics.QueryAllAsync(workspace, settings.MonitoringRunsQuery ?? DefaultQueries.MonitoringRuns, from, until, cancellationToken))
+                {
+                    foreach (var row in slice.Rows)
+                    {
+                        var status = string.Equals(row.GetString(DefaultQueries.StatusColumn), "ok", StringComparison.OrdinalIgnoreCase) ? HeartbeatStatus.Ok : HeartbeatStatus.Fail;
+                        await signals.RecordHeartbeatAsync(system, status, row.GetDateTimeOffset(DefaultQueries.TimeColumn), row.GetString(DefaultQueries.MessageColumn), cancellationToken);
+                    }
+                }
+
+                state.MonitoringRunsQueriedUntil = until;
+            }
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            state.LastPullError = $"Log Analytics: {ex.Status} {ex.ErrorCode}";
+            logger.LogWarning("Querying Log Analytics for {SystemId} failed: {Status} {ErrorCode}", system.Id, ex.Status, ex.ErrorCode);
+        }
+    }
+}

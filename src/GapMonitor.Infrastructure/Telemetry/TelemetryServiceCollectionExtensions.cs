@@ -1,0 +1,27 @@
+using Azure.Identity;
+using GapMonitor.Core.Sweeping;
+using GapMonitor.Infrastructure.LogAnalytics;
+using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Infrastructure.Telemetry.InferenceLog;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GapMonitor.Infrastructure.Telemetry;
+
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>The pull step: data-collector reader and Log Analytics client, both as the service's managed identity.</summary>
+    public static IServiceCollection AddGapMonitorTelemetry(this IServiceCollection services)
+    {
+        services.AddInferenceLogReader();
+        services.AddSingleton(provider => new LogAnalyticsQueryClient(
+            new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = provider.GetService<IOptions<StorageOptions>>()?.Value.ManagedIdentityClientId,
+            }),
+            new LogAnalyticsClientOptions()));
+        services.AddSingleton<TelemetryPuller>();
+        services.AddSingleton<ITelemetryPuller>(provider => provider.GetRequiredService<TelemetryPuller>());
+        return services;
+    }
+}
