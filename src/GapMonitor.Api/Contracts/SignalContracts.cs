@@ -17,7 +17,24 @@ public sealed record SystemStatusResponse(
     DeploymentStatusResponse? LastDeployment,
     IReadOnlyList<GapResponse> Gaps,
     IReadOnlyList<AlertResponse> OpenAlerts,
-    IReadOnlyList<PracticeResponse> Practices);
+    IReadOnlyList<PracticeResponse> Practices,
+    TelemetryStatusResponse? Telemetry = null);
+
+/// <summary>What the pull and the drift windows saw; malformed data-collector lines are counted here, never fatal.</summary>
+public sealed record TelemetryStatusResponse(
+    DateTimeOffset? LastTelemetryAt,
+    string? LastSeenModelVersion,
+    string? ReferenceVersion,
+    DriftSignalResponse? LatestWindow,
+    DateTimeOffset? OpenWindowStart,
+    long OpenWindowRows,
+    long RecordsRead,
+    long MalformedLines,
+    DateTimeOffset? LastPullAt,
+    string? LastPullError,
+    IReadOnlyList<FindingResponse> LatestFindings);
+
+public sealed record DriftSignalResponse(DateTimeOffset WindowStart, DateTimeOffset WindowEnd, bool DatasetDrift, IReadOnlyList<string> DriftedColumns, double DriftShare, int CleanStreak);
 
 public sealed record HeartbeatStatusResponse(string State, DateTimeOffset? LastAt, string? LastStatus, string? LastMessage, DateTimeOffset? LastOkAt, DateTimeOffset SilentAfter);
 

@@ -4,12 +4,13 @@ using GapMonitor.Api.Mapping;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Systems;
+using GapMonitor.Core.Telemetry;
 using Microsoft.AspNetCore.Http;
 
 namespace GapMonitor.Api.Endpoints;
 
 /// <summary>A system's state read as a scorecard of the practices that handover puts at risk, backed by its signals and alerts.</summary>
-public sealed class StatusApi(ApiPipeline pipeline, SystemsApi systems, TimeProvider timeProvider)
+public sealed class StatusApi(ApiPipeline pipeline, SystemsApi systems, ITelemetryStateStore telemetryStates, IDriftWindowStore driftWindows, TimeProvider timeProvider)
 {
     public Task<IResult> GetAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
@@ -42,8 +43,33 @@ public sealed class StatusApi(ApiPipeline pipeline, SystemsApi systems, TimeProv
             deployment,
             [.. active.Select(a => new GapResponse(a.Kind, PracticeOf(a.Kind), a.Summary, a.OpenedAt))],
             [.. active.Select(a => a.ToResponse())],
-            Practices(s, state, active, now)));
+            Practices(s, state, active, now),
+            await TelemetryAsync(s, http.RequestAborted)));
     });
+
+    private async Task<TelemetryStatusResponse?> TelemetryAsync(MonitoredSystem s, CancellationToken cancellationToken)
+    {
+        if (s.Telemetry is null && s.Signals.ReferenceVersion is null && s.Signals.LastTelemetryAt is null)
+        {
+            return null;
+        }
+
+        var (state, _) = await telemetryStates.GetAsync(s.Id, TelemetryIngestion.ServiceProfileSettings, cancellationToken);
+        var latest = (await driftWindows.ListAsync(s.Id, null, null, 1, cancellationToken)).FirstOrDefault();
+        var drift = s.Signals.Drift;
+        return new TelemetryStatusResponse(
+            s.Signals.LastTelemetryAt,
+            s.Signals.LastSeenModelVersion,
+            s.Signals.ReferenceVersion,
+            drift is null ? null : new DriftSignalResponse(drift.WindowStart, drift.WindowEnd, drift.DatasetDrift, drift.DriftedColumns, drift.DriftShare, drift.CleanStreak),
+            state?.Windows.Keys.Cast<DateTimeOffset?>().FirstOrDefault(),
+            state?.OpenRows ?? 0,
+            state?.RecordsRead ?? 0,
+            state?.MalformedLines ?? 0,
+            state?.LastPullAt,
+            state?.LastPullError,
+            latest is null ? [] : [.. latest.Findings.Select(f => new FindingResponse(f.Kind, f.Column, f.Detail, f.Value))]);
+    }
 
     private static string PracticeOf(string kind) => kind switch
     {

@@ -102,25 +102,33 @@ public sealed class TelemetryApi(
             return Problems.Validation(batchId.Length > 200 ? "batchId" : "modelVersion", "Too long (batchId at most 200, modelVersion at most 100 characters).");
         }
 
+        var v = new Validation();
+        var at = Time(v, "at", http.Request.Query["at"]);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
         var duplicate = false;
-        var windowStart = default(DateTimeOffset);
+        var windowLength = found.System.Telemetry?.DriftWindow ?? TimeSpan.FromDays(1);
+        var recordTime = at ?? timeProvider.GetUtcNow();
+        var windowStart = TelemetryState.AlignedStart(recordTime, windowLength);
         await ingestion.UpdateAsync(found.System, state =>
         {
-            windowStart = state.WindowStart;
             duplicate = !state.RememberBatch(batchId);
-            if (duplicate)
+            if (duplicate || state.WindowFor(recordTime, windowLength, TelemetryIngestion.ServiceProfileSettings) is not { } window)
             {
                 return Task.FromResult(TelemetryDelta.None);
             }
 
             foreach (var row in rows!)
             {
-                TelemetryRow.Fold(state.Window, row);
+                TelemetryRow.Fold(window.Profile, row);
             }
 
             if (modelVersion is not null)
             {
-                state.ModelVersions[modelVersion] = state.ModelVersions.GetValueOrDefault(modelVersion) + rows!.Count;
+                window.ModelVersions[modelVersion] = window.ModelVersions.GetValueOrDefault(modelVersion) + rows!.Count;
             }
 
             state.RecordsRead += rows!.Count;

@@ -19,45 +19,53 @@ public sealed class DriftWindowCloser(
     TimeProvider timeProvider,
     ILogger<DriftWindowCloser> logger)
 {
-    public async Task CloseAsync(MonitoredSystem system, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken = default)
+    /// <summary>Closes every open window that has ended (oldest first); windows beyond the bound are closed early, oldest first.</summary>
+    public async Task CloseDueAsync(MonitoredSystem system, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(state);
-        var start = state.WindowStart;
-        var end = start + windowLength;
-        if (state.Window.Rows > 0)
+        var now = timeProvider.GetUtcNow();
+        while (state.Windows.Count > 0)
         {
-            var record = await CompareAsync(system, state, start, end, cancellationToken);
+            var (start, window) = state.Windows.First();
+            if (start + windowLength > now && state.Windows.Count <= TelemetryState.MaxOpenWindows)
+            {
+                break;
+            }
+
+            state.Windows.Remove(start);
+            state.ClosedThrough = state.ClosedThrough is { } closed && closed > start ? closed : start;
+            if (window.Profile.Rows == 0)
+            {
+                continue;
+            }
+
+            var record = await CompareAsync(system, window, start, start + windowLength, cancellationToken);
             await windows.SaveAsync(record, cancellationToken);
             if (record.ReportJson is not null)
             {
                 await RecordOnSystemAsync(system.Id, record, cancellationToken);
             }
 
-            logger.LogInformation("Closed drift window {WindowStart} of {SystemId}: {Rows} rows, dataset drift {DatasetDrift}", start, system.Id, state.Window.Rows, record.DatasetDrift);
+            logger.LogInformation("Closed drift window {WindowStart} of {SystemId}: {Rows} rows, dataset drift {DatasetDrift}", start, system.Id, window.Profile.Rows, record.DatasetDrift);
         }
-
-        var now = timeProvider.GetUtcNow();
-        state.WindowStart = TelemetryState.AlignedStart(now, windowLength);
-        state.Window = new Drift.Profiles.DatasetProfile(state.Window.Settings);
-        state.ModelVersions.Clear();
     }
 
-    private async Task<DriftWindowRecord> CompareAsync(MonitoredSystem system, TelemetryState state, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    private async Task<DriftWindowRecord> CompareAsync(MonitoredSystem system, OpenWindow window, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var versions = new Dictionary<string, long>(state.ModelVersions, StringComparer.Ordinal);
+        var versions = new Dictionary<string, long>(window.ModelVersions, StringComparer.Ordinal);
         var referenceVersion = system.Signals.ReferenceVersion;
         var reference = referenceVersion is null ? null : await references.GetAsync(system.Id, referenceVersion, cancellationToken);
         if (reference is null)
         {
-            return new DriftWindowRecord(system.Id, start, end, state.Window.Rows, referenceVersion, false, [], 0, null, [], versions,
+            return new DriftWindowRecord(system.Id, start, end, window.Profile.Rows, referenceVersion, false, [], 0, null, [], versions,
                 "No reference dataset uploaded yet: PUT /api/systems/{id}/reference to measure drift.");
         }
 
-        var report = DriftCalculator.Compare(reference, state.Window);
+        var report = DriftCalculator.Compare(reference, window.Profile);
         var drifted = report.Columns.Where(c => c.Drifted).Select(c => c.Name).ToList();
-        return new DriftWindowRecord(system.Id, start, end, state.Window.Rows, referenceVersion, report.DatasetDrift, drifted, report.DriftShare,
-            DriftJsonWriter.Write(report), DataQuality.Compare(reference, state.Window), versions, null);
+        return new DriftWindowRecord(system.Id, start, end, window.Profile.Rows, referenceVersion, report.DatasetDrift, drifted, report.DriftShare,
+            DriftJsonWriter.Write(report), DataQuality.Compare(reference, window.Profile), versions, null);
     }
 
     private async Task RecordOnSystemAsync(string systemId, DriftWindowRecord record, CancellationToken cancellationToken)

@@ -33,14 +33,14 @@ public sealed class TelemetryIngestion(
         for (var attempt = 1; ; attempt++)
         {
             var (state, etag) = await states.GetAsync(system.Id, ServiceProfileSettings, cancellationToken);
-            state ??= TelemetryState.New(timeProvider.GetUtcNow(), window, ServiceProfileSettings);
-            if (timeProvider.GetUtcNow() >= state.WindowStart + window)
+            state ??= new TelemetryState();
+            var delta = await change(state);
+            if (state.Windows.Count > 0)
             {
                 var latest = (await systems.GetAsync(system.Id, cancellationToken))?.System ?? system;
-                await closer.CloseAsync(latest, state, window, cancellationToken);
+                await closer.CloseDueAsync(latest, state, window, cancellationToken);
             }
 
-            var delta = await change(state);
             try
             {
                 await states.SaveAsync(system.Id, state, etag, cancellationToken);

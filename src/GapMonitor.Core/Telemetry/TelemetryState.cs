@@ -2,21 +2,31 @@ using GapMonitor.Core.Drift.Profiles;
 
 namespace GapMonitor.Core.Telemetry;
 
+/// <summary>The profile of one drift window still open, with the model versions its records reported.</summary>
+public sealed class OpenWindow(DatasetProfile profile)
+{
+    public DatasetProfile Profile { get; set; } = profile;
+
+    public Dictionary<string, long> ModelVersions { get; init; } = new(StringComparer.Ordinal);
+}
+
 /// <summary>
-/// Per-system telemetry state: the open drift window's profile plus the source checkpoints. Kept in one document and
+/// Per-system telemetry state: the open drift windows (by record time) and the source checkpoints, kept in one document
 /// written with its ETag, so folding rows and advancing a checkpoint happen together — nothing counted twice or skipped.
-/// Its size is bounded by the profile settings, not by how much telemetry arrives.
+/// Its size is bounded: at most <see cref="MaxOpenWindows"/> windows of bounded profiles, whatever arrives.
 /// </summary>
 public sealed class TelemetryState
 {
     public const int MaxRememberedBatchIds = 1000;
+    public const int MaxOpenWindows = 48;
 
-    public required DateTimeOffset WindowStart { get; set; }
+    /// <summary>Open windows by start time.</summary>
+    public SortedDictionary<DateTimeOffset, OpenWindow> Windows { get; init; } = [];
 
-    public required DatasetProfile Window { get; set; }
+    /// <summary>Start of the newest window already closed; rows older than its end are late and only counted.</summary>
+    public DateTimeOffset? ClosedThrough { get; set; }
 
-    /// <summary>Model versions seen in the open window, with record counts.</summary>
-    public Dictionary<string, long> ModelVersions { get; init; } = new(StringComparer.Ordinal);
+    public long LateRows { get; set; }
 
     /// <summary>Recently accepted push batch ids (oldest first, bounded) so a repeated push changes nothing.</summary>
     public List<string> RecentBatchIds { get; init; } = [];
@@ -42,8 +52,26 @@ public sealed class TelemetryState
         return new DateTimeOffset(ticks, TimeSpan.Zero);
     }
 
-    public static TelemetryState New(DateTimeOffset now, TimeSpan window, ProfileSettings settings) =>
-        new() { WindowStart = AlignedStart(now, window), Window = new DatasetProfile(settings) };
+    /// <summary>The open window a record at <paramref name="at"/> belongs to, or null when that window is already closed.</summary>
+    public OpenWindow? WindowFor(DateTimeOffset at, TimeSpan length, ProfileSettings settings)
+    {
+        var start = AlignedStart(at, length);
+        if (ClosedThrough is { } closed && start <= closed)
+        {
+            LateRows++;
+            return null;
+        }
+
+        if (!Windows.TryGetValue(start, out var window))
+        {
+            window = new OpenWindow(new DatasetProfile(settings));
+            Windows[start] = window;
+        }
+
+        return window;
+    }
+
+    public long OpenRows => Windows.Values.Sum(w => w.Profile.Rows);
 
     public bool RememberBatch(string batchId)
     {

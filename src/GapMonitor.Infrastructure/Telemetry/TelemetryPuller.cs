@@ -65,7 +65,7 @@ public sealed class TelemetryPuller(
         var delta = TelemetryDelta.None;
         if (system.Telemetry?.InferenceLog is { } log)
         {
-            delta = await PullInferenceLogAsync(log, state, cancellationToken);
+            delta = await PullInferenceLogAsync(log, state, system.Telemetry.DriftWindow, cancellationToken);
         }
 
         if (system.Telemetry?.LogAnalytics is { } workspace)
@@ -76,7 +76,7 @@ public sealed class TelemetryPuller(
         return delta;
     }
 
-    private async Task<TelemetryDelta> PullInferenceLogAsync(InferenceLogSettings settings, TelemetryState state, CancellationToken cancellationToken)
+    private async Task<TelemetryDelta> PullInferenceLogAsync(InferenceLogSettings settings, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken)
     {
         var source = new InferenceLogSource(settings.ContainerUri, settings.Prefix);
         long rows = 0;
@@ -88,13 +88,17 @@ public sealed class TelemetryPuller(
             {
                 var checkpoint = state.InferenceLogCheckpoint is null ? null : JsonSerializer.Deserialize<InferenceLogCheckpoint>(state.InferenceLogCheckpoint);
                 var result = await inferenceLogs.ReadNewAsync(source, checkpoint, RowsPerRead, cancellationToken);
-                Fold(state.Window, result.Rows);
+                Fold(state, windowLength, result.Rows);
                 rows += result.RowCount;
                 state.RecordsRead += result.Records;
                 state.MalformedLines += result.MalformedLines;
                 foreach (var (version, stats) in result.ModelVersions)
                 {
-                    state.ModelVersions[version] = state.ModelVersions.GetValueOrDefault(version) + stats.Records;
+                    if (stats.LastSeen is { } lastSeen && state.Windows.TryGetValue(TelemetryState.AlignedStart(lastSeen, windowLength), out var window))
+                    {
+                        window.ModelVersions[version] = window.ModelVersions.GetValueOrDefault(version) + stats.Records;
+                    }
+
                     if (stats.LastSeen is { } seen && seen >= latestSeen)
                     {
                         (latestSeen, latestVersion) = (seen, version);
@@ -117,33 +121,45 @@ public sealed class TelemetryPuller(
         return new TelemetryDelta(rows, latestVersion, latestVersion is null ? null : latestSeen);
     }
 
-    private static void Fold(DatasetProfile profile, InferenceRowBatch batch)
+    /// <summary>Each row goes to the window of its record time; rows of windows already closed are only counted as late.</summary>
+    private static void Fold(TelemetryState state, TimeSpan windowLength, InferenceRowBatch batch)
     {
-        foreach (var (name, values) in batch.Columns)
+        var columns = batch.Columns.ToArray();
+        for (var i = 0; i < batch.Count; i++)
         {
-            var column = profile.Column(name);
-            foreach (var value in values)
+            var window = state.WindowFor(batch.Times[i], windowLength, TelemetryIngestion.ServiceProfileSettings);
+            if (window is null)
             {
-                switch (value.Kind)
-                {
-                    case InferenceValueKind.Number:
-                        column.Add(value.Number);
-                        break;
-                    case InferenceValueKind.Boolean:
-                        column.Add(value.Number != 0 ? "True" : "False");
-                        break;
-                    case InferenceValueKind.String:
-                    case InferenceValueKind.Other:
-                        column.Add(value.Text);
-                        break;
-                    default:
-                        column.Add((string?)null);
-                        break;
-                }
+                continue;
             }
-        }
 
-        profile.Rows += batch.Count;
+            foreach (var (name, values) in columns)
+            {
+                Add(window.Profile.Column(name), values[i]);
+            }
+
+            window.Profile.Rows++;
+        }
+    }
+
+    private static void Add(ColumnProfile column, InferenceValue value)
+    {
+        switch (value.Kind)
+        {
+            case InferenceValueKind.Number:
+                column.Add(value.Number);
+                break;
+            case InferenceValueKind.Boolean:
+                column.Add(value.Number != 0 ? "True" : "False");
+                break;
+            case InferenceValueKind.String:
+            case InferenceValueKind.Other:
+                column.Add(value.Text);
+                break;
+            default:
+                column.Add((string?)null);
+                break;
+        }
     }
 
     private async Task PullLogAnalyticsAsync(MonitoredSystem system, LogAnalyticsSettings settings, TelemetryState state, DateTimeOffset now, CancellationToken cancellationToken)

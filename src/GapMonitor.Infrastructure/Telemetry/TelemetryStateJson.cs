@@ -11,9 +11,9 @@ internal static class TelemetryStateJson
 
     public static byte[] Serialize(TelemetryState state) => JsonSerializer.SerializeToUtf8Bytes(
         new StateDto(
-            state.WindowStart,
-            ProfileJson.Serialize(state.Window),
-            state.ModelVersions,
+            [.. state.Windows.Select(w => new WindowDto(w.Key, ProfileJson.Serialize(w.Value.Profile), w.Value.ModelVersions))],
+            state.ClosedThrough,
+            state.LateRows,
             state.RecentBatchIds,
             state.InferenceLogCheckpoint,
             state.DeploymentsQueriedUntil,
@@ -27,11 +27,10 @@ internal static class TelemetryStateJson
     public static TelemetryState Deserialize(BinaryData data)
     {
         var dto = data.ToObjectFromJson<StateDto>(Options) ?? throw new JsonException("Empty telemetry state.");
-        return new TelemetryState
+        var state = new TelemetryState
         {
-            WindowStart = dto.WindowStart,
-            Window = ProfileJson.DeserializeDataset(dto.WindowProfile),
-            ModelVersions = new Dictionary<string, long>(dto.ModelVersions, StringComparer.Ordinal),
+            ClosedThrough = dto.ClosedThrough,
+            LateRows = dto.LateRows,
             RecentBatchIds = [.. dto.RecentBatchIds],
             InferenceLogCheckpoint = dto.InferenceLogCheckpoint,
             DeploymentsQueriedUntil = dto.DeploymentsQueriedUntil,
@@ -41,12 +40,23 @@ internal static class TelemetryStateJson
             LastPullAt = dto.LastPullAt,
             LastPullError = dto.LastPullError,
         };
+        foreach (var window in dto.Windows)
+        {
+            state.Windows[window.Start] = new OpenWindow(ProfileJson.DeserializeDataset(window.Profile))
+            {
+                ModelVersions = new Dictionary<string, long>(window.ModelVersions, StringComparer.Ordinal),
+            };
+        }
+
+        return state;
     }
 
+    private sealed record WindowDto(DateTimeOffset Start, string Profile, Dictionary<string, long> ModelVersions);
+
     private sealed record StateDto(
-        DateTimeOffset WindowStart,
-        string WindowProfile,
-        Dictionary<string, long> ModelVersions,
+        List<WindowDto> Windows,
+        DateTimeOffset? ClosedThrough,
+        long LateRows,
         List<string> RecentBatchIds,
         string? InferenceLogCheckpoint,
         DateTimeOffset? DeploymentsQueriedUntil,
