@@ -118,6 +118,11 @@ internal static class CsvColumnReader
 
     private static FileStream Open(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new DriftInputException($"Cannot read {path}: it is a directory, not a CSV file.");
+        }
+
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
