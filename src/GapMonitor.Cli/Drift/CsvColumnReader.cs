@@ -45,6 +45,10 @@ internal static class CsvColumnReader
                 if (++rows % ProgressEveryRows == 0)
                 {
                     progress?.Invoke(stream.Position);
+                    if (rows == ProgressEveryRows)
+                    {
+                        Presize(columns, rows, stream);
+                    }
                 }
             }
         }
@@ -92,6 +96,15 @@ internal static class CsvColumnReader
         }
 
         return columns.Select(c => c.ToArray()).ToArray();
+    }
+
+    private static void Presize(ColumnBuffer[] columns, long rows, FileStream stream)
+    {
+        var expected = (long)(rows * 1.05 * stream.Length / Math.Max(1, stream.Position));
+        foreach (var column in columns)
+        {
+            column.EnsureCapacity(expected);
+        }
     }
 
     private static double ParseCell(SepReader.Col cell, ColumnBuffer column)
