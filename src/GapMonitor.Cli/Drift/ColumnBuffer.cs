@@ -20,6 +20,15 @@ internal sealed class ColumnBuffer
         values[Count++] = value;
     }
 
+    /// <summary>Grows once to the expected size instead of doubling many times.</summary>
+    public void EnsureCapacity(long capacity)
+    {
+        if (capacity > values.Length && capacity < Array.MaxLength)
+        {
+            Array.Resize(ref values, (int)capacity);
+        }
+    }
+
     public double[] ToArray()
     {
         Array.Resize(ref values, Count);

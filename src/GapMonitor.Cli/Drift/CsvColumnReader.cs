@@ -46,6 +46,10 @@ internal static class CsvColumnReader
                 if (++rows % ProgressEveryRows == 0)
                 {
                     progress?.Invoke(stream.Position);
+                    if (rows == ProgressEveryRows)
+                    {
+                        Presize(columns, rows, stream);
+                    }
                 }
             }
         }
@@ -95,6 +99,15 @@ internal static class CsvColumnReader
         return columns.Select(c => c.ToArray()).ToArray();
     }
 
+    private static void Presize(ColumnBuffer[] columns, long rows, FileStream stream)
+    {
+        var expected = (long)(rows * 1.05 * stream.Length / Math.Max(1, stream.Position));
+        foreach (var column in columns)
+        {
+            column.EnsureCapacity(expected);
+        }
+    }
+
     private static double ParseCell(SepReader.Col cell, ColumnBuffer column)
     {
         if (cell.TryParse<double>(out var value))
@@ -119,6 +132,11 @@ internal static class CsvColumnReader
 
     private static FileStream Open(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new DriftInputException($"Cannot read {path}: it is a directory, not a CSV file.");
+        }
+
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

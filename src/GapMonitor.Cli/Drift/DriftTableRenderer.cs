@@ -12,7 +12,7 @@ internal static class DriftTableRenderer
         console.MarkupLine(
             $"Reference [bold]{Markup.Escape(referencePath)}[/] ({report.ReferenceRows:N0} rows) · current [bold]{Markup.Escape(currentPath)}[/] ({report.CurrentRows:N0} rows)");
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumns("Column", "Type", "Method", "Score", "Threshold", "Drift", "KS p", "W normed", "PSI", "JS", "Missing");
+        table.AddColumns("Column", "Type", "Method", "Score", "Threshold", "Drift", "Test p", "W normed", "PSI", "JS", "Missing");
         foreach (var column in report.Columns)
         {
             var style = column.Drifted ? "bold red" : "green";
@@ -24,7 +24,7 @@ internal static class DriftTableRenderer
                 new Markup($"[{style}]{Format(column.Score)}[/]"),
                 new Text(Format(column.Threshold)),
                 new Markup(column.Drifted ? "[bold red]DRIFT[/]" : "[green]ok[/]"),
-                new Text(s.Ks is { } ks ? Format(ks.PValue) : s.ChiSquare is { } chi ? $"χ² {Format(chi.PValue)}" : "–"),
+                new Text(s.Ks is { } ks ? $"KS {Format(ks.PValue)}" : s.ChiSquare is { } chi ? $"χ² {Format(chi.PValue)}" : "–"),
                 new Text(s.WassersteinNormed is { } w ? Format(w) : "–"),
                 new Text(Format(s.Psi)),
                 new Text(Format(s.JensenShannon)),

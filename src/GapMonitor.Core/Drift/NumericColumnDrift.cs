@@ -38,7 +38,7 @@ internal static class NumericColumnDrift
 
         MethodChoice.Validate(name, ColumnType.Numeric, chosen, values.Exceeded ? distinct : values.Values.Count);
 
-        var wasserstein = Wasserstein.Distance(reference, current);
+        var (ksStatistic, wasserstein) = EcdfWalk.Compute(reference, current);
         var std = Moments.PopulationStd(reference);
         double[] referenceShares, currentShares;
         if (values.Exceeded)
@@ -56,7 +56,7 @@ internal static class NumericColumnDrift
 
         var statistics = new DriftStatistics
         {
-            Ks = KolmogorovSmirnov.TwoSample(reference, current),
+            Ks = KolmogorovSmirnov.PValue(ksStatistic, reference.Length, current.Length),
             Wasserstein = wasserstein,
             WassersteinNormed = wasserstein / Math.Max(std, 0.001),
             Psi = Divergence.Psi(referenceShares, currentShares),

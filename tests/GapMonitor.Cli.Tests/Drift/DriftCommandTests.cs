@@ -97,6 +97,17 @@ public sealed class DriftCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Drift_WhenReferenceIsADirectory_ExitsWith2()
+    {
+        var current = cli.Write("current.csv", "x\n1\n");
+
+        var (exit, _, error) = await cli.RunAsync("--reference", Path.GetDirectoryName(current)!, "--current", current);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("is a directory", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Drift_WhenRowIsRagged_ExitsWith2AndNamesTheLine()
     {
         var reference = cli.Write("reference.csv", "a,b\n1,2\n3,4\n");

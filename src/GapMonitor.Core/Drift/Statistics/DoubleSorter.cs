@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace GapMonitor.Core.Drift.Statistics;
 
 /// <summary>
@@ -52,9 +55,15 @@ public static class DoubleSorter
                 total += count;
             }
 
-            foreach (var key in keys)
+            // The scatter is the hot loop: unchecked references avoid three bounds checks per value.
+            ref var source = ref MemoryMarshal.GetArrayDataReference(keys);
+            ref var target = ref MemoryMarshal.GetArrayDataReference(scratch);
+            ref var slots = ref MemoryMarshal.GetArrayDataReference(counts);
+            for (var i = 0; i < n; i++)
             {
-                scratch[counts[offset + (int)((key >> shift) & (Buckets - 1))]++] = key;
+                var key = Unsafe.Add(ref source, i);
+                ref var slot = ref Unsafe.Add(ref slots, offset + (int)((key >> shift) & (Buckets - 1)));
+                Unsafe.Add(ref target, slot++) = key;
             }
 
             (keys, scratch) = (scratch, keys);
