@@ -4,6 +4,7 @@ using GapMonitor.Infrastructure.LogAnalytics;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GapMonitor.Infrastructure.Telemetry;
@@ -14,7 +15,7 @@ public static class TelemetryServiceCollectionExtensions
     public static IServiceCollection AddGapMonitorTelemetry(this IServiceCollection services)
     {
         services.AddInferenceLogReader();
-        services.AddSingleton(provider => new LogAnalyticsQueryClient(
+        services.TryAddSingleton(provider => new LogAnalyticsQueryClient(
             new DefaultAzureCredential(new DefaultAzureCredentialOptions
             {
                 ManagedIdentityClientId = provider.GetService<IOptions<StorageOptions>>()?.Value.ManagedIdentityClientId,

@@ -41,7 +41,7 @@ public sealed class ApiTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ApiTestHost> StartAsync(long maxRequestBytes = 1024 * 1024)
+    public static async Task<ApiTestHost> StartAsync(long maxRequestBytes = 1024 * 1024, Action<IServiceCollection>? configureServices = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
         var smtp = await TestSmtpServer.StartAsync();
@@ -51,7 +51,11 @@ public sealed class ApiTestHost : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             StartLocalStorage = false,
             RunSchedules = false,
-            ConfigureServices = services => services.AddSingleton<TimeProvider>(time),
+            ConfigureServices = services =>
+            {
+                services.AddSingleton<TimeProvider>(time);
+                configureServices?.Invoke(services);
+            },
             Overrides =
             {
                 ["GapMonitor:Storage:ConnectionString"] = await TestStorage.ConnectionStringAsync(),
