@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Sweeping;
 
-public sealed record EvaluationOutcome(int Opened, int Escalated, int Resolved, bool Conflict);
+public sealed record EvaluationOutcome(int Opened, int Escalated, int Resolved, bool Conflict, int Notifications = 0);
 
 /// <summary>Evaluates one system and writes the result atomically; a concurrent writer wins and this attempt is dropped.</summary>
 public sealed class SystemEvaluation(ISystemStore store, SystemEvaluator evaluator, TimeProvider timeProvider, ILogger<SystemEvaluation> logger)
@@ -21,7 +21,9 @@ public sealed class SystemEvaluation(ISystemStore store, SystemEvaluator evaluat
 
         try
         {
-            await store.ApplyAsync(changes, cancellationToken: cancellationToken);
+            // With the system row as read, under its ETag: one transaction, no second read, and a heartbeat that
+            // arrived since the scan turns this stale decision into a conflict instead of a false alert.
+            await store.ApplyAsync(changes, current.System, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -34,6 +36,7 @@ public sealed class SystemEvaluation(ISystemStore store, SystemEvaluator evaluat
             changes.CreatedAlerts.Count,
             changes.UpdatedAlerts.Count(a => a.State != AlertState.Resolved && a.EscalatedAt is not null && !current.ActiveAlerts.Any(o => o.Id == a.Id && o.EscalatedAt is not null)),
             changes.UpdatedAlerts.Count(a => a.State == AlertState.Resolved),
-            Conflict: false);
+            Conflict: false,
+            changes.Notifications.Count);
     }
 }
