@@ -50,6 +50,7 @@ start_azurite() {
   connection="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/$account;TableEndpoint=http://127.0.0.1:$table_port/$account;"
 }
 
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 log "Building the benchmark (Release)"
 dotnet build bench/GapMonitor.SweepBenchmark -c Release --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 benchmark=bench/GapMonitor.SweepBenchmark/bin/Release/net10.0/GapMonitor.SweepBenchmark.dll
@@ -73,7 +74,7 @@ cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
   echo "## Sweep"
   echo
   echo "Measured $(date -u +%Y-%m-%d) with \`bench/sweep.sh ${sizes[*]}\`$([ "$mode" = memory ] && echo " (AZURITE_MODE=memory)") on $(nproc) cores ($cpu), ${memory_gb} GB RAM,"
-  echo "shared with the Azurite it talks to. .NET $(dotnet --version), Release build; Azurite $azurite_version"
+  echo "shared with the Azurite it talks to (load average at the start: $load). .NET $(dotnet --version), Release build; Azurite $azurite_version"
   echo "(Node $(node --version)) started fresh for each fleet size with $persistence_text, \`--skipApiVersionCheck --loose\`."
   echo
   echo "Each system has an email and a webhook contact of the customer (handover 30 days ago), heartbeat PT5M with PT2M grace."
