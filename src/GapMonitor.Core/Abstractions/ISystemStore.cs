@@ -20,7 +20,8 @@ public interface ISystemStore
     Task<MonitoredSystem> UpdateAsync(MonitoredSystem system, AuditEntry audit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Writes a change set atomically together with <paramref name="system"/> (when it changed): all or nothing.
+    /// Writes a change set atomically together with <paramref name="system"/> (changed, or as read — either way
+    /// replaced under its ETag): all or nothing. Without it the store reads the system first.
     /// <see cref="ConcurrencyConflictException"/> when any row changed since it was read.
     /// </summary>
     Task ApplyAsync(SystemChangeSet changes, MonitoredSystem? system = null, CancellationToken cancellationToken = default);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Notifications;
 using Microsoft.Extensions.Logging;
@@ -21,36 +22,86 @@ public sealed class OutboxDelivery(
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
     private readonly Dictionary<NotificationChannel, INotificationSender> _senders = senders.ToDictionary(s => s.Channel);
 
-    public async Task<DeliverySummary> DeliverDueAsync(CancellationToken cancellationToken = default)
+    /// <summary>How many systems are delivered to at once; one system's notifications go out one at a time, in outbox order.</summary>
+    private const int MaxConcurrentSystems = 16;
+
+    public Task<DeliverySummary> DeliverDueAsync(CancellationToken cancellationToken = default) => DeliverDueAsync(null, cancellationToken);
+
+    /// <param name="knownSystems">Systems the caller has just read (the sweep: those it wrote notifications for); others are read here.</param>
+    public async Task<DeliverySummary> DeliverDueAsync(IReadOnlyDictionary<string, Systems.MonitoredSystem>? knownSystems, CancellationToken cancellationToken = default)
     {
-        int delivered = 0, retrying = 0, failed = 0, skipped = 0;
-        var secrets = new Dictionary<string, Systems.MonitoredSystem?>(StringComparer.Ordinal);
+        var tally = new int[4];
         var now = timeProvider.GetUtcNow();
-        await foreach (var due in outbox.ListDueAsync(now, cancellationToken))
+        await Parallel.ForEachAsync(
+            GroupBySystemAsync(outbox.ListDueAsync(now, cancellationToken), cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentSystems, CancellationToken = cancellationToken },
+            async (due, ct) =>
+            {
+                foreach (var outcome in await DeliverToSystemAsync(due, knownSystems, ct))
+                {
+                    Interlocked.Increment(ref tally[(int)outcome]);
+                }
+            });
+
+        return new DeliverySummary(
+            tally[(int)Outcome.Delivered], tally[(int)Outcome.Retrying], tally[(int)Outcome.Failed], tally[(int)Outcome.Skipped]);
+    }
+
+    private async Task<List<Outcome>> DeliverToSystemAsync(
+        List<Notification> due,
+        IReadOnlyDictionary<string, Systems.MonitoredSystem>? knownSystems,
+        CancellationToken cancellationToken)
+    {
+        var outcomes = new List<Outcome>(due.Count);
+        Systems.MonitoredSystem? system = knownSystems?.GetValueOrDefault(due[0].SystemId);
+        var systemRead = system is not null;
+        foreach (var notification in due)
         {
-            var leased = await outbox.TryLeaseAsync(due, timeProvider.GetUtcNow() + LeaseDuration, cancellationToken);
+            var leased = await outbox.TryLeaseAsync(notification, timeProvider.GetUtcNow() + LeaseDuration, cancellationToken);
             if (leased is null)
             {
-                skipped++;
+                outcomes.Add(Outcome.Skipped);
                 continue;
             }
 
-            if (!secrets.TryGetValue(leased.SystemId, out var system))
+            if (!systemRead)
             {
                 system = (await systems.GetAsync(leased.SystemId, cancellationToken))?.System;
-                secrets[leased.SystemId] = system;
+                systemRead = true;
             }
 
-            var outcome = await DeliverOneAsync(leased, system, cancellationToken);
-            switch (outcome)
+            outcomes.Add(await DeliverOneAsync(leased, system, cancellationToken) switch
             {
-                case NotificationState.Delivered: delivered++; break;
-                case NotificationState.Failed: failed++; break;
-                default: retrying++; break;
-            }
+                NotificationState.Delivered => Outcome.Delivered,
+                NotificationState.Failed => Outcome.Failed,
+                _ => Outcome.Retrying,
+            });
         }
 
-        return new DeliverySummary(delivered, retrying, failed, skipped);
+        return outcomes;
+    }
+
+    /// <summary>The outbox lists a system's rows together (one partition), so consecutive rows of one system form its batch.</summary>
+    private static async IAsyncEnumerable<List<Notification>> GroupBySystemAsync(
+        IAsyncEnumerable<Notification> due,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var batch = new List<Notification>();
+        await foreach (var notification in due.WithCancellation(cancellationToken))
+        {
+            if (batch.Count > 0 && batch[0].SystemId != notification.SystemId)
+            {
+                yield return batch;
+                batch = [];
+            }
+
+            batch.Add(notification);
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
     }
 
     private async Task<NotificationState> DeliverOneAsync(Notification notification, Systems.MonitoredSystem? system, CancellationToken cancellationToken)
@@ -123,5 +174,13 @@ public sealed class OutboxDelivery(
         {
             return DeliveryResult.Failure($"{ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    private enum Outcome
+    {
+        Delivered,
+        Retrying,
+        Failed,
+        Skipped,
     }
 }

@@ -1,5 +1,6 @@
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Delivery;
+using GapMonitor.Core.Systems;
 using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Sweeping;
@@ -23,7 +24,7 @@ public sealed class SweepService(
         }
 
         var evaluated = await EvaluateAllAsync(cancellationToken);
-        var delivered = await delivery.DeliverDueAsync(cancellationToken);
+        var delivered = await delivery.DeliverDueAsync(evaluated.Notified, cancellationToken);
         var summary = new SweepSummary(
             startedAt,
             timeProvider.GetElapsedTime(started),
@@ -41,33 +42,43 @@ public sealed class SweepService(
         return summary;
     }
 
-    private async Task<(int Systems, int Opened, int Escalated, int Resolved, int Conflicts)> EvaluateAllAsync(CancellationToken cancellationToken)
+    private async Task<(int Systems, int Opened, int Escalated, int Resolved, int Conflicts, Dictionary<string, MonitoredSystem> Notified)> EvaluateAllAsync(
+        CancellationToken cancellationToken)
     {
         int systems = 0, opened = 0, escalated = 0, resolved = 0, conflicts = 0;
-        var inFlight = new List<Task<EvaluationOutcome>>();
+        var notified = new Dictionary<string, MonitoredSystem>(StringComparer.Ordinal);
+        var inFlight = new List<(MonitoredSystem System, Task<EvaluationOutcome> Outcome)>();
         await foreach (var system in store.ListAllAsync(cancellationToken))
         {
             systems++;
-            inFlight.Add(evaluation.EvaluateAsync(system, cancellationToken));
+            inFlight.Add((system.System, evaluation.EvaluateAsync(system, cancellationToken)));
             if (inFlight.Count >= MaxConcurrentWrites)
             {
-                Tally(await Task.WhenAll(inFlight));
-                inFlight.Clear();
+                await TallyAsync();
             }
         }
 
-        Tally(await Task.WhenAll(inFlight));
-        return (systems, opened, escalated, resolved, conflicts);
+        await TallyAsync();
+        return (systems, opened, escalated, resolved, conflicts, notified);
 
-        void Tally(IEnumerable<EvaluationOutcome> outcomes)
+        async Task TallyAsync()
         {
-            foreach (var o in outcomes)
+            await Task.WhenAll(inFlight.Select(f => f.Outcome));
+            foreach (var (system, outcome) in inFlight)
             {
+                var o = await outcome;
                 opened += o.Opened;
                 escalated += o.Escalated;
                 resolved += o.Resolved;
                 conflicts += o.Conflict ? 1 : 0;
+                if (o.Notifications > 0)
+                {
+                    // Their notifications were written with this very row (under its ETag): delivery needs not read it again.
+                    notified[system.Id] = system;
+                }
             }
+
+            inFlight.Clear();
         }
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Sweeping;
 
-public sealed record EvaluationOutcome(int Opened, int Escalated, int Resolved, bool Conflict);
+public sealed record EvaluationOutcome(int Opened, int Escalated, int Resolved, bool Conflict, int Notifications = 0);
 
 /// <summary>Evaluates one system and writes the result atomically; a concurrent writer wins and this attempt is dropped.</summary>
 public sealed class SystemEvaluation(ISystemStore store, SystemEvaluator evaluator, TimeProvider timeProvider, ILogger<SystemEvaluation> logger)
@@ -36,6 +36,7 @@ public sealed class SystemEvaluation(ISystemStore store, SystemEvaluator evaluat
             changes.CreatedAlerts.Count,
             changes.UpdatedAlerts.Count(a => a.State != AlertState.Resolved && a.EscalatedAt is not null && !current.ActiveAlerts.Any(o => o.Id == a.Id && o.EscalatedAt is not null)),
             changes.UpdatedAlerts.Count(a => a.State == AlertState.Resolved),
-            Conflict: false);
+            Conflict: false,
+            changes.Notifications.Count);
     }
 }

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Core;
+using Azure.Data.Tables;
+using GapMonitor.Core;
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Sweeping;
+using GapMonitor.Infrastructure.Delivery;
+using GapMonitor.Infrastructure.Storage;
+using GapMonitor.SweepBenchmark;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+// Usage: GapMonitor.SweepBenchmark --connection-string <Azurite> [--systems 10000] [--rows file] [--notes file]
+// Seeds N systems, then measures three sweeps: steady state, everyone silent at once, and the sweep right after.
+var arguments = BenchmarkArguments.Parse(args);
+var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+var seededAt = clock.GetUtcNow();
+var pickupDirectory = Directory.CreateTempSubdirectory("gapmonitor-bench-mail-").FullName;
+await using var receiver = await WebhookReceiver.StartAsync();
+
+var counter = new RequestCounter();
+var tableOptions = new TableClientOptions();
+tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+var configuration = new ConfigurationBuilder()
+    .AddInMemoryCollection(new Dictionary<string, string?> { ["GapMonitor:Webhooks:AllowPrivateNetworks"] = "true" })
+    .Build();
+
+var services = new ServiceCollection();
+services.AddLogging();
+services.AddSingleton<IConfiguration>(configuration);
+services.AddSingleton<TimeProvider>(clock);
+services.AddSingleton(new TableServiceClient(arguments.ConnectionString, tableOptions));
+services.AddSingleton(Options.Create(new StorageOptions { ConnectionString = arguments.ConnectionString, TablePrefix = arguments.TablePrefix }));
+services.AddSingleton<StorageTables>();
+services.AddSingleton<ISystemStore, TableSystemStore>();
+services.AddSingleton<IAlertStore, TableAlertStore>();
+services.AddSingleton<ISignalHistory, TableSignalHistory>();
+services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
+services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+services.AddSingleton(sp => new PhaseMarker(ActivatorUtilities.CreateInstance<TableOutbox>(sp), counter));
+services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<PhaseMarker>());
+services.AddGapMonitorCore();
+services.AddGapMonitorDelivery(pickupDirectory);
+await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+var tables = provider.GetRequiredService<StorageTables>();
+await tables.EnsureCreatedAsync();
+var sweep = provider.GetRequiredService<SweepService>();
+var marker = provider.GetRequiredService<PhaseMarker>();
+
+var n = arguments.Systems;
+Console.WriteLine($"Seeding {n} systems…");
+var beforeSeeding = counter.Snapshot();
+var seeding = Stopwatch.StartNew();
+await Fleet.SeedAsync(provider.GetRequiredService<ISystemStore>(), n, seededAt, receiver.BaseAddress, CancellationToken.None);
+seeding.Stop();
+var seedingRequests = counter.Snapshot().Since(beforeSeeding);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {n} systems in {seeding.Elapsed.TotalSeconds:0.0} s ({seedingRequests})"));
+
+// A sweep is preceded by a throwaway warm-up only in the sense that the steady-state sweep is measured first; JIT cost is in it.
+var measurements = new List<SweepMeasurement>();
+clock.Advance(TimeSpan.FromMinutes(1));
+measurements.Add(await MeasureAsync("steady state (all healthy)", expectedOpened: 0, expectedDelivered: 0));
+
+clock.Advance(TimeSpan.FromMinutes(7));
+var emailsBefore = Directory.EnumerateFiles(pickupDirectory, "*.eml").Count();
+var webhooksBefore = receiver.Received;
+measurements.Add(await MeasureAsync("everyone silent at once", expectedOpened: n, expectedDelivered: 2 * n));
+Check(Directory.EnumerateFiles(pickupDirectory, "*.eml").Count() - emailsBefore == n, "one email per system in the pickup directory");
+Check(receiver.Received - webhooksBefore == n, "one webhook per system at the receiver");
+
+clock.Advance(TimeSpan.FromMinutes(1));
+measurements.Add(await MeasureAsync("the sweep right after", expectedOpened: 0, expectedDelivered: 0));
+
+if (arguments.RowsFile is { } rows)
+{
+    await File.AppendAllLinesAsync(rows, measurements.Select(m => m.ToMarkdownRow()));
+}
+
+if (arguments.NotesFile is { } notes)
+{
+    await File.AppendAllLinesAsync(notes, [string.Create(
+        CultureInfo.InvariantCulture,
+        $"- {n:N0} systems: seeding took {seeding.Elapsed.TotalSeconds:0.0} s ({seedingRequests.Total:N0} requests, not part of the figures); " +
+        $"Azurite peak resident memory {(arguments.AzuritePid is { } pid ? PeakMemory.PeakMegabytes(pid)?.ToString("0", CultureInfo.InvariantCulture) + " MB" : "not measured")}.")]);
+}
+
+Directory.Delete(pickupDirectory, recursive: true);
+return 0;
+
+async Task<SweepMeasurement> MeasureAsync(string scenario, int expectedOpened, int expectedDelivered)
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    PeakMemory.ResetPeak();
+    marker.Reset();
+    var before = counter.Snapshot();
+    var started = Stopwatch.GetTimestamp();
+    var summary = await sweep.RunAsync();
+    var ended = Stopwatch.GetTimestamp();
+    var requests = counter.Snapshot().Since(before);
+    var deliveryStarted = marker.DeliveryStartedAt ?? ended;
+    var measurement = new SweepMeasurement(
+        scenario,
+        n,
+        Stopwatch.GetElapsedTime(started, ended),
+        Stopwatch.GetElapsedTime(started, deliveryStarted),
+        Stopwatch.GetElapsedTime(deliveryStarted, ended),
+        requests,
+        (marker.RequestsAtDeliveryStart ?? counter.Snapshot()).Since(before),
+        PeakMemory.PeakMegabytes(),
+        summary);
+    Console.WriteLine(measurement);
+    Check(summary.SystemsEvaluated == n, $"{n} systems evaluated");
+    Check(summary.AlertsOpened == expectedOpened, $"{expectedOpened} alerts opened");
+    Check(summary.NotificationsDelivered == expectedDelivered, $"{expectedDelivered} notifications delivered");
+    Check(summary.NotificationsRetrying == 0 && summary.NotificationsFailed == 0 && summary.Conflicts == 0, "no retries, failures or conflicts");
+    return measurement;
+}
+
+static void Check(bool condition, string expectation)
+{
+    if (!condition)
+    {
+        throw new InvalidOperationException("The sweep did not do what the scenario expects: " + expectation + ".");
+    }
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Sweep benchmark: for each fleet size (default 1000 and 10000), starts a fresh Azurite from the repo's
+# node_modules on free loopback ports, seeds the systems, measures three sweeps (steady state, everyone silent
+# at once, the sweep right after), stops Azurite, and writes the figures to the `## Sweep` section of
+# docs/benchmarks.md (between the sweep markers; the rest of the file is kept).
+#   bench/sweep.sh [sizes...]        e.g. bench/sweep.sh 10000
+#   AZURITE_MODE=memory bench/sweep.sh   Azurite with --inMemoryPersistence instead of a data folder on disk
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
+mode=${AZURITE_MODE:-disk}
+case "$mode" in disk | memory) ;; *) echo "AZURITE_MODE is disk or memory" >&2; exit 2 ;; esac
+
+if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "Installing Azurite from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/gapmonitor-bench.XXXXXX")
+azurite_pid=""
+stop_azurite() {
+  if [ -n "$azurite_pid" ]; then kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true; fi
+  azurite_pid=""
+}
+trap 'stop_azurite; rm -rf "$work"' EXIT INT TERM
+
+start_azurite() {
+  local blob_port table_port data="$work/azurite-$1"
+  blob_port=$(free_port); table_port=$(free_port)
+  local persistence=(--location "$data")
+  [ "$mode" = memory ] && persistence=(--inMemoryPersistence)
+  mkdir -p "$data"
+  node_modules/.bin/azurite --silent --skipApiVersionCheck --loose "${persistence[@]}" \
+    --blobHost 127.0.0.1 --blobPort "$blob_port" --tableHost 127.0.0.1 --tablePort "$table_port" \
+    --queueHost 127.0.0.1 --queuePort 0 >"$work/azurite-$1.log" 2>&1 &
+  azurite_pid=$!
+  for _ in $(seq 1 100); do
+    if (echo >"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null; then break; fi
+    kill -0 "$azurite_pid" 2>/dev/null || { cat "$work/azurite-$1.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  local account="devstoreaccount1"
+  local key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+  connection="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/$account;TableEndpoint=http://127.0.0.1:$table_port/$account;"
+}
+
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+log "Building the benchmark (Release)"
+dotnet build bench/GapMonitor.SweepBenchmark -c Release --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+benchmark=bench/GapMonitor.SweepBenchmark/bin/Release/net10.0/GapMonitor.SweepBenchmark.dll
+
+for n in "${sizes[@]}"; do
+  log "Azurite ($mode) for $n systems"
+  start_azurite "$n"
+  dotnet "$benchmark" --connection-string "$connection" --systems "$n" \
+    --rows "$work/rows.md" --notes "$work/notes.md" --azurite-pid "$azurite_pid"
+  stop_azurite
+done
+
+# --- docs/benchmarks.md: replace the sweep section, keep everything else -----------------------
+azurite_version=$(node_modules/.bin/azurite --version)
+persistence_text="data in a temporary folder on disk (\`--location\`)"
+[ "$mode" = memory ] && persistence_text="\`--inMemoryPersistence\`"
+memory_gb=$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
+cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
+{
+  echo "<!-- sweep:begin -->"
+  echo "## Sweep"
+  echo
+  echo "Measured $(date -u +%Y-%m-%d) with \`bench/sweep.sh ${sizes[*]}\`$([ "$mode" = memory ] && echo " (AZURITE_MODE=memory)") on $(nproc) cores ($cpu), ${memory_gb} GB RAM,"
+  echo "shared with the Azurite it talks to (load average at the start: $load). .NET $(dotnet --version), Release build; Azurite $azurite_version"
+  echo "(Node $(node --version)) started fresh for each fleet size with $persistence_text, \`--skipApiVersionCheck --loose\`."
+  echo
+  echo "Each system has an email and a webhook contact of the customer (handover 30 days ago), heartbeat PT5M with PT2M grace."
+  echo "Each figure is one \`SweepService.RunAsync\` end to end (pull → evaluate → deliver): emails are written to a pickup folder,"
+  echo "webhooks are signed and POSTed to a loopback Kestrel receiver answering 204. The clock is a \`FakeTimeProvider\`:"
+  echo "all healthy at +1 min; at +8 min every heartbeat is past period + grace, so every system opens a *monitoring-silent* alert."
+  echo "Storage requests are counted by an Azure.Core pipeline policy on the Table client (retries included)."
+  echo "Peak MB is the benchmark process's peak resident memory during that sweep."
+  echo
+  echo "| Systems | Sweep | Seconds | Evaluate / deliver s | Storage requests | Per system | By method | Peak MB |"
+  echo "|---:|---|---:|---:|---:|---:|---|---:|"
+  cat "$work/rows.md"
+  echo
+  cat "$work/notes.md"
+  echo
+  if [ -f bench/sweep-notes.md ]; then cat bench/sweep-notes.md; echo; fi
+  echo "<!-- sweep:end -->"
+} >"$work/section.md"
+
+doc=docs/benchmarks.md
+if [ ! -f "$doc" ]; then
+  printf '# Benchmarks\n\nMeasured figures; each section is written by the script it names.\n\n' >"$doc"
+fi
+if grep -q '<!-- sweep:begin -->' "$doc"; then
+  awk -v section="$work/section.md" '
+    /<!-- sweep:begin -->/ { while ((getline line < section) > 0) print line; skipping = 1; next }
+    /<!-- sweep:end -->/ { skipping = 0; next }
+    !skipping { print }' "$doc" >"$work/doc.md"
+  cat "$work/doc.md" >"$doc"
+else
+  { [ -s "$doc" ] && [ -n "$(tail -c 1 "$doc")" ] && echo; cat "$work/section.md"; } >>"$doc"
+fi
+log "Wrote the sweep section of $doc"
