@@ -23,8 +23,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SweepService>();
         services.AddSingleton<SignalIngestion>();
         services.AddSingleton<AlertAcknowledgement>();
-        services.AddSingleton<Telemetry.DriftWindowCloser>();
-        services.AddSingleton<Telemetry.TelemetryIngestion>();
         return services;
     }
 }

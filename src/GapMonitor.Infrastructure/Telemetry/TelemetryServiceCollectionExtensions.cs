@@ -14,6 +14,8 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>The pull step: data-collector reader and Log Analytics client, both as the service's managed identity.</summary>
     public static IServiceCollection AddGapMonitorTelemetry(this IServiceCollection services)
     {
+        services.AddSingleton<Core.Telemetry.DriftWindowCloser>();
+        services.AddSingleton<Core.Telemetry.TelemetryIngestion>();
         services.AddInferenceLogReader();
         services.TryAddSingleton(provider => new LogAnalyticsQueryClient(
             new DefaultAzureCredential(new DefaultAzureCredentialOptions

@@ -22,7 +22,7 @@ public class SystemEvaluationTests(AzuriteFixture azurite) : StorageTestBase(azu
 
         var outcome = await graph.GetRequiredService<SystemEvaluation>().EvaluateAsync((await Systems.GetAsync("current"))!);
 
-        Assert.Equal(new EvaluationOutcome(1, 0, 0, Conflict: false), outcome);
+        Assert.Equal(new EvaluationOutcome(1, 0, 0, Conflict: false, Notifications: 1), outcome);
         Assert.Single((await Systems.GetAsync("current"))!.ActiveAlerts);
     }
 
