@@ -38,6 +38,12 @@ public sealed class PhaseMarker(IOutbox inner, RequestCounter counter) : IOutbox
     public Task<Notification?> TryLeaseAsync(Notification notification, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
         inner.TryLeaseAsync(notification, leaseUntil, cancellationToken);
 
+    public Task<IReadOnlyList<Notification>?> TryLeaseAllAsync(IReadOnlyList<Notification> notifications, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
+        inner.TryLeaseAllAsync(notifications, leaseUntil, cancellationToken);
+
+    public Task RecordAttemptsAsync(IReadOnlyList<(Notification Updated, NotificationAttempt Attempt)> results, CancellationToken cancellationToken = default) =>
+        inner.RecordAttemptsAsync(results, cancellationToken);
+
     public Task RecordAttemptAsync(Notification updated, NotificationAttempt attempt, CancellationToken cancellationToken = default) =>
         inner.RecordAttemptAsync(updated, attempt, cancellationToken);
 

@@ -14,6 +14,15 @@ public interface IOutbox
     /// </summary>
     Task<Notification?> TryLeaseAsync(Notification notification, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Leases several notifications of one system in one transaction: all (with their new ETags, in order) or, when any
+    /// changed since it was listed, none (null).
+    /// </summary>
+    Task<IReadOnlyList<Notification>?> TryLeaseAllAsync(IReadOnlyList<Notification> notifications, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the attempts of several leased notifications of one system, in as few transactions as the row limit allows.</summary>
+    Task RecordAttemptsAsync(IReadOnlyList<(Notification Updated, NotificationAttempt Attempt)> results, CancellationToken cancellationToken = default);
+
     /// <summary>Records an attempt and the notification's new state (delivered, rescheduled or failed) under the lease's ETag.</summary>
     Task RecordAttemptAsync(Notification updated, NotificationAttempt attempt, CancellationToken cancellationToken = default);
 

@@ -47,6 +47,10 @@ public sealed class OutboxDelivery(
             tally[(int)Outcome.Delivered], tally[(int)Outcome.Retrying], tally[(int)Outcome.Failed], tally[(int)Outcome.Skipped]);
     }
 
+    /// <summary>
+    /// Leases all of a system's due notifications in one transaction, sends them in order and records the attempts in
+    /// one transaction (2 storage requests per system). When another sweep holds any of them, falls back to one lease each.
+    /// </summary>
     private async Task<List<Outcome>> DeliverToSystemAsync(
         List<Notification> due,
         IReadOnlyDictionary<string, Systems.MonitoredSystem>? knownSystems,
@@ -55,6 +59,31 @@ public sealed class OutboxDelivery(
         var outcomes = new List<Outcome>(due.Count);
         Systems.MonitoredSystem? system = knownSystems?.GetValueOrDefault(due[0].SystemId);
         var systemRead = system is not null;
+        async Task<Systems.MonitoredSystem?> SystemAsync()
+        {
+            if (!systemRead)
+            {
+                system = (await systems.GetAsync(due[0].SystemId, cancellationToken))?.System;
+                systemRead = true;
+            }
+
+            return system;
+        }
+
+        var leasedAll = await outbox.TryLeaseAllAsync(due, timeProvider.GetUtcNow() + LeaseDuration, cancellationToken);
+        if (leasedAll is not null)
+        {
+            var results = new List<(Notification Updated, NotificationAttempt Attempt)>(leasedAll.Count);
+            foreach (var leased in leasedAll)
+            {
+                results.Add(await SendAsync(leased, await SystemAsync(), cancellationToken));
+            }
+
+            await RecordAsync(results, cancellationToken);
+            outcomes.AddRange(results.Select(r => ToOutcome(r.Updated.State)));
+            return outcomes;
+        }
+
         foreach (var notification in due)
         {
             var leased = await outbox.TryLeaseAsync(notification, timeProvider.GetUtcNow() + LeaseDuration, cancellationToken);
@@ -64,21 +93,32 @@ public sealed class OutboxDelivery(
                 continue;
             }
 
-            if (!systemRead)
-            {
-                system = (await systems.GetAsync(leased.SystemId, cancellationToken))?.System;
-                systemRead = true;
-            }
-
-            outcomes.Add(await DeliverOneAsync(leased, system, cancellationToken) switch
-            {
-                NotificationState.Delivered => Outcome.Delivered,
-                NotificationState.Failed => Outcome.Failed,
-                _ => Outcome.Retrying,
-            });
+            var result = await SendAsync(leased, await SystemAsync(), cancellationToken);
+            await RecordAsync([result], cancellationToken);
+            outcomes.Add(ToOutcome(result.Updated.State));
         }
 
         return outcomes;
+    }
+
+    private static Outcome ToOutcome(NotificationState state) => state switch
+    {
+        NotificationState.Delivered => Outcome.Delivered,
+        NotificationState.Failed => Outcome.Failed,
+        _ => Outcome.Retrying,
+    };
+
+    private async Task RecordAsync(IReadOnlyList<(Notification Updated, NotificationAttempt Attempt)> results, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await outbox.RecordAttemptsAsync(results, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A lease expired and another sweep took the notifications over; it records its own attempts.
+            logger.LogWarning("Lease on {Count} notification(s) of {SystemId} was lost before the attempts could be recorded", results.Count, results[0].Updated.SystemId);
+        }
     }
 
     /// <summary>The outbox lists a system's rows together (one partition), so consecutive rows of one system form its batch.</summary>
@@ -104,7 +144,8 @@ public sealed class OutboxDelivery(
         }
     }
 
-    private async Task<NotificationState> DeliverOneAsync(Notification notification, Systems.MonitoredSystem? system, CancellationToken cancellationToken)
+    /// <summary>Sends one leased notification and decides its next state (delivered, retry later, or given up).</summary>
+    private async Task<(Notification Updated, NotificationAttempt Attempt)> SendAsync(Notification notification, Systems.MonitoredSystem? system, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
         DeliveryResult result;
@@ -123,7 +164,7 @@ public sealed class OutboxDelivery(
             }
             else
             {
-                result = await SendAsync(sender, new OutboundMessage(notification, NotificationEnvelope.FromJson(notification.Body), secret), cancellationToken);
+                result = await SendSafelyAsync(sender, new OutboundMessage(notification, NotificationEnvelope.FromJson(notification.Body), secret), cancellationToken);
             }
         }
 
@@ -151,20 +192,10 @@ public sealed class OutboxDelivery(
             logger.LogWarning("Delivery of {NotificationId} by {Channel} failed (attempt {Attempt}): {Error}; {Outcome}", notification.Id, notification.Channel, attemptNumber, result.Error, giveUp ? "giving up" : $"next attempt at {next:O}");
         }
 
-        try
-        {
-            await outbox.RecordAttemptAsync(updated, attempt, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // The lease expired and another sweep took the notification over; it records its own attempt.
-            logger.LogWarning("Lease on {NotificationId} was lost before the attempt could be recorded", notification.Id);
-        }
-
-        return updated.State;
+        return (updated, attempt);
     }
 
-    private async Task<DeliveryResult> SendAsync(INotificationSender sender, OutboundMessage message, CancellationToken cancellationToken)
+    private static async Task<DeliveryResult> SendSafelyAsync(INotificationSender sender, OutboundMessage message, CancellationToken cancellationToken)
     {
         try
         {

@@ -10,6 +10,7 @@ namespace GapMonitor.Infrastructure.Storage;
 /// <summary>The outbox rows of the <c>systems</c> table; leases and attempts are written with ETags.</summary>
 public sealed class TableOutbox(StorageTables tables) : IOutbox
 {
+    private const int MaxRowsPerTransaction = 100;
     private static readonly string PendingState = nameof(NotificationState.Pending);
 
     public async IAsyncEnumerable<Notification> ListDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -40,6 +41,51 @@ public sealed class TableOutbox(StorageTables tables) : IOutbox
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<Notification>?> TryLeaseAllAsync(IReadOnlyList<Notification> notifications, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        if (notifications.Count is 0 or > MaxRowsPerTransaction)
+        {
+            return null;
+        }
+
+        var leased = notifications.Select(n => n with { LeasedUntil = leaseUntil }).ToList();
+        var actions = leased.Select(n => NotificationEntity.From(n)).Select(e => new TableTransactionAction(TableTransactionActionType.UpdateReplace, e, e.ETag)).ToList();
+        try
+        {
+            var response = await tables.Systems.SubmitTransactionAsync(actions, cancellationToken);
+            return [.. leased.Select((n, i) => n with { ETag = response.Value[i].Headers.ETag?.ToString() })];
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task RecordAttemptsAsync(IReadOnlyList<(Notification Updated, NotificationAttempt Attempt)> results, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        foreach (var chunk in results.Chunk(MaxRowsPerTransaction / 2))
+        {
+            var actions = new List<TableTransactionAction>(chunk.Length * 2);
+            foreach (var (updated, attempt) in chunk)
+            {
+                var entity = NotificationEntity.From(updated);
+                actions.Add(new(TableTransactionActionType.UpdateReplace, entity, entity.ETag));
+                actions.Add(new(TableTransactionActionType.UpsertReplace, AttemptEntity.From(updated.SystemId, updated.AlertId, attempt)));
+            }
+
+            try
+            {
+                await tables.Systems.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+            {
+                throw new ConcurrencyConflictException($"Notifications of {chunk[0].Updated.SystemId} changed while being delivered.", ex);
+            }
         }
     }
 
