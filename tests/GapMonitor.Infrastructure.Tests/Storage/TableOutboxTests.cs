@@ -38,6 +38,39 @@ public class TableOutboxTests(AzuriteFixture azurite) : StorageTestBase(azurite)
     }
 
     [Fact]
+    public async Task TryLeaseAllAsync_WhenTwoSweepsLeaseTheSameSystemAtOnce_OneGetsAllTheOtherNone()
+    {
+        await SeedAsync("batch", contacts: 6);
+        var due = await DueAsync();
+        var otherOutbox = new TableOutbox(await Azurite.CreateTablesAsync(TablePrefix));
+
+        var results = await Task.WhenAll(
+            Task.Run(() => _outbox.TryLeaseAllAsync(due, Time.GetUtcNow() + Lease)),
+            Task.Run(() => otherOutbox.TryLeaseAllAsync(due, Time.GetUtcNow() + Lease)));
+
+        var winner = Assert.Single(results, r => r is not null);
+        Assert.Equal(due.Select(n => n.Id), winner!.Select(n => n.Id));
+        Assert.All(winner!, n => Assert.NotNull(n.ETag));
+        Assert.Empty(await DueAsync());
+        Assert.All(due, n => Assert.Null(otherOutbox.TryLeaseAsync(n, Time.GetUtcNow() + Lease).GetAwaiter().GetResult()));
+    }
+
+    [Fact]
+    public async Task RecordAttemptsAsync_AfterABatchLease_RecordsEveryAttemptInOneGo()
+    {
+        await SeedAsync("record", contacts: 3);
+        var leased = await _outbox.TryLeaseAllAsync(await DueAsync(), Time.GetUtcNow() + Lease);
+        var now = Time.GetUtcNow();
+
+        await _outbox.RecordAttemptsAsync([.. leased!.Select(n => (
+            n with { State = NotificationState.Delivered, Attempts = 1, DeliveredAt = now, LeasedUntil = null },
+            new NotificationAttempt(n.Id, 1, now, true, null, TimeSpan.FromMilliseconds(5))))]);
+
+        Assert.Equal(0, await _outbox.CountPendingAsync());
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _outbox.RecordAttemptsAsync([(leased![0], new NotificationAttempt(leased[0].Id, 2, now, true, null, TimeSpan.Zero))]));
+    }
+
+    [Fact]
     public async Task TryLeaseAsync_WhenWon_HidesTheNotificationFromListDueUntilTheLeaseExpires()
     {
         await SeedAsync("hide", contacts: 1);
