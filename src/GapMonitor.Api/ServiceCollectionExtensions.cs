@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<KeysApi>();
         services.AddSingleton<OperationsApi>();
         services.AddSingleton<TelemetryApi>();
+        services.AddSingleton<MetricsApi>();
         return services;
     }
 }

@@ -23,3 +23,13 @@ public sealed record DriftWindowResponse(
 public sealed record FindingResponse(string Kind, string Column, string Detail, double? Value);
 
 public sealed record DriftWindowList(IReadOnlyList<DriftWindowResponse> Items);
+
+public sealed record MetricRequest(string? Name, double? Value, DateTimeOffset? At, string? Feature);
+
+public sealed record MetricsRequest(string? BatchId, IReadOnlyList<MetricRequest>? Metrics);
+
+public sealed record MetricsAccepted(string SystemId, string BatchId, int Metrics);
+
+public sealed record MetricResponse(string Name, double Value, DateTimeOffset At, string? Feature);
+
+public sealed record MetricList(IReadOnlyList<MetricResponse> Items);

@@ -30,6 +30,8 @@ public static class EndpointMapping
         api.MapPut(Reference, (HttpContext h, string id, TelemetryApi a) => a.PutReferenceAsync(h, id)).WithName("PutReference").Accepts<string>("text/csv", "application/x-ndjson").Produces<ReferenceResponse>(201).Errors();
         api.MapPost(Telemetry, (HttpContext h, string id, TelemetryApi a) => a.PostTelemetryAsync(h, id)).WithName("PostTelemetry").Accepts<List<Dictionary<string, object>>>("application/json", "application/x-ndjson").Produces<TelemetryAccepted>(202).Errors();
         api.MapGet(Drift, (HttpContext h, string id, TelemetryApi a) => a.ListDriftAsync(h, id)).WithName("ListDriftWindows").Produces<DriftWindowList>().Errors();
+        api.MapPost(Metrics, (HttpContext h, string id, MetricsApi a) => a.PostAsync(h, id)).WithName("PostMetrics").Accepts<MetricsRequest>("application/json").Produces<MetricsAccepted>(202).Errors();
+        api.MapGet(Metrics, (HttpContext h, string id, MetricsApi a) => a.ListAsync(h, id)).WithName("ListMetrics").Produces<MetricList>().Errors();
         api.MapGet(Alerts, (HttpContext h, AlertsApi a) => a.ListAsync(h)).WithName("ListAlerts").Produces<AlertList>().Errors();
         api.MapGet(Alert, (HttpContext h, string id, AlertsApi a) => a.GetAsync(h, id)).WithName("GetAlert").Produces<AlertResponse>().Errors();
         api.MapPost(AlertAcknowledge, (HttpContext h, string id, AlertsApi a) => a.AcknowledgeAsync(h, id)).WithName("AcknowledgeAlert").Accepts<AcknowledgeRequest>("application/json").Produces<AlertResponse>().Errors();

@@ -9,6 +9,11 @@ public interface ISignalHistory
 
     Task AppendAsync(DeploymentEvent deployment, CancellationToken cancellationToken = default);
 
+    /// <summary>Idempotent per batch: the same batch id and index write the same row again.</summary>
+    Task AppendAsync(IReadOnlyList<MetricPoint> metrics, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<MetricPoint>> RecentMetricsAsync(string systemId, string? name, int max, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Heartbeat>> RecentHeartbeatsAsync(string systemId, int max, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<DeploymentEvent>> RecentDeploymentsAsync(string systemId, int max, CancellationToken cancellationToken = default);

@@ -19,6 +19,12 @@ internal static class RowKeys
     public const string DeploymentPrefix = "deployment-";
     public const string DeploymentEnd = "deployment.";
 
+    public const string MetricPrefix = "metric-";
+    public const string MetricEnd = "metric.";
+
+    public static string Metric(DateTimeOffset at, string batchId, int index) =>
+        $"{MetricPrefix}{InvertedTicks.Of(at)}-{batchId}-{index.ToString("D6", CultureInfo.InvariantCulture)}";
+
     public static string Active(string kind) => ActivePrefix + kind;
 
     public static string Alert(string alertId) => AlertPrefix + alertId;

@@ -42,6 +42,45 @@ public sealed class TableSignalHistory(StorageTables tables, IdGenerator ids) : 
             cancellationToken);
     }
 
+    public async Task AppendAsync(IReadOnlyList<MetricPoint> metrics, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        foreach (var chunk in metrics.Chunk(100))
+        {
+            var actions = chunk.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(m.SystemId, RowKeys.Metric(m.At, m.BatchId, m.Index))
+            {
+                ["Name"] = m.Name,
+                ["Value"] = m.Value,
+                ["At"] = m.At,
+                ["Feature"] = m.Feature,
+                ["BatchId"] = m.BatchId,
+                ["Index"] = m.Index,
+            }));
+            await tables.History.SubmitTransactionAsync(actions, cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<MetricPoint>> RecentMetricsAsync(string systemId, string? name, int max, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {systemId} and RowKey ge {RowKeys.MetricPrefix} and RowKey lt {RowKeys.MetricEnd}");
+        if (name is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Name eq {name}");
+        }
+
+        var result = new List<MetricPoint>();
+        await foreach (var row in tables.History.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+        {
+            result.Add(new MetricPoint(systemId, row.GetString("Name") ?? "", row.GetDouble("Value") ?? double.NaN, row.GetDateTimeOffset("At") ?? default, row.GetString("Feature"), row.GetString("BatchId") ?? "", row.GetInt32("Index") ?? 0));
+            if (result.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
     public Task<IReadOnlyList<Heartbeat>> RecentHeartbeatsAsync(string systemId, int max, CancellationToken cancellationToken = default) =>
         RecentAsync<HeartbeatEntity, Heartbeat>(systemId, RowKeys.HeartbeatPrefix, RowKeys.HeartbeatEnd, max, e => e.ToDomain(), cancellationToken);
 

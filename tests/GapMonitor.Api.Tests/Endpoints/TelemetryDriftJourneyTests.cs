@@ -109,6 +109,30 @@ public sealed class TelemetryDriftJourneyTests : IAsyncLifetime
         Assert.True(bad.GetProperty("errors").EnumerateObject().Any());
     }
 
+    [Fact]
+    public async Task Metrics_WithTheSameBatchId_AreStoredOnceAndListedNewestFirst()
+    {
+        var vendor = await _host.CreateKeyAsync("vendor", vendor: "contoso-ml");
+        var ingest = (await _host.JsonAsync(HttpMethod.Post, "/api/systems", vendor, SystemBodies.Registration("metric-sys", "contoso-ml", "acme", _host.Time.GetUtcNow()), 201)).GetProperty("ingestKey").GetString()!;
+        var batch = new
+        {
+            batchId = "nightly-2026-11-26",
+            metrics = new object[]
+            {
+                new { name = "psi", value = 0.31, feature = "mean_radius", at = _host.Time.GetUtcNow().AddHours(-2) },
+                new { name = "accuracy", value = 0.87, at = _host.Time.GetUtcNow().AddHours(-1) },
+            },
+        };
+        await _host.JsonAsync(HttpMethod.Post, "/api/systems/metric-sys/metrics", ingest, batch, 202);
+        await _host.JsonAsync(HttpMethod.Post, "/api/systems/metric-sys/metrics", ingest, batch, 202);
+
+        var listed = await _host.JsonAsync(HttpMethod.Get, "/api/systems/metric-sys/metrics", vendor);
+        Assert.Equal(["accuracy", "psi"], listed.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("name").GetString()!));
+        var bad = await _host.JsonAsync(HttpMethod.Post, "/api/systems/metric-sys/metrics", ingest, new { metrics = new object[] { new { name = "psi" } } }, 400);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("metrics[0].value", out _));
+        await _host.JsonAsync(HttpMethod.Get, "/api/systems/metric-sys/metrics", await _host.CreateKeyAsync("customer", customer: "globex"), expectedStatus: 404);
+    }
+
     private async Task WriteDataCollectorFileAsync(string hourPath, IReadOnlyList<(double Radius, string Plan)> rows, bool malformed)
     {
         var text = new StringBuilder();

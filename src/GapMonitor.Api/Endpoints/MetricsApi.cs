@@ -1,0 +1,96 @@
+using System.Globalization;
+using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Http;
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Systems;
+using GapMonitor.Core.Telemetry;
+using Microsoft.AspNetCore.Http;
+
+namespace GapMonitor.Api.Endpoints;
+
+/// <summary>Precomputed metrics (a drift score per feature, accuracy, …) pushed by the client's monitoring; idempotent by batch id.</summary>
+public sealed class MetricsApi(ApiPipeline pipeline, SystemsApi systems, ISignalHistory history, TelemetryIngestion ingestion, IdGenerator ids, TimeProvider timeProvider)
+{
+    private const int MaxMetrics = 1000;
+
+    public Task<IResult> PostAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
+    {
+        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        if (found is null)
+        {
+            return Problems.NotFound($"System '{id}'");
+        }
+
+        var (request, error) = await RequestBody.ReadJsonAsync<MetricsRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var v = new Validation();
+        var header = http.Request.Headers["Idempotency-Key"].ToString();
+        var batchId = request!.BatchId ?? (header.Length > 0 ? header : ids.NewId());
+        if (batchId.Length > 100 || batchId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
+        {
+            v.Add("batchId", "At most 100 characters, without / \\ # ? or control characters.");
+        }
+
+        if (request.Metrics is not { Count: > 0 and <= MaxMetrics })
+        {
+            v.Add("metrics", $"Between 1 and {MaxMetrics} metrics.");
+        }
+
+        var points = new List<MetricPoint>();
+        for (var i = 0; i < (request.Metrics?.Count ?? 0); i++)
+        {
+            var m = request.Metrics![i];
+            var field = $"metrics[{i}]";
+            if (string.IsNullOrWhiteSpace(m.Name) || m.Name.Length > 100)
+            {
+                v.Add($"{field}.name", "Required, at most 100 characters.");
+            }
+
+            if (m.Value is not { } value || !double.IsFinite(value))
+            {
+                v.Add($"{field}.value", "Required, a finite number.");
+            }
+
+            if (m.At > now + TimeSpan.FromMinutes(5))
+            {
+                v.Add($"{field}.at", "Lies in the future.");
+            }
+
+            if (m.Feature?.Length > 200)
+            {
+                v.Add($"{field}.feature", "At most 200 characters.");
+            }
+
+            points.Add(new MetricPoint(id, m.Name ?? "", m.Value ?? 0, (m.At ?? now).ToUniversalTime(), m.Feature, batchId, i));
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        await history.AppendAsync(points, http.RequestAborted);
+        await ingestion.UpdateAsync(found.System, _ => Task.FromResult(new TelemetryDelta(points.Count, null, now)), http.RequestAborted);
+        return ApiResponse.Json(StatusCodes.Status202Accepted, new MetricsAccepted(id, batchId, points.Count));
+    });
+
+    public Task<IResult> ListAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    {
+        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        if (found is null)
+        {
+            return Problems.NotFound($"System '{id}'");
+        }
+
+        var name = http.Request.Query["name"].ToString() is { Length: > 0 } n ? n : null;
+        var max = int.TryParse(http.Request.Query["max"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 200;
+        var items = await history.RecentMetricsAsync(id, name, max, http.RequestAborted);
+        return ApiResponse.Json(StatusCodes.Status200OK, new MetricList([.. items.Select(p => new MetricResponse(p.Name, p.Value, p.At, p.Feature))]));
+    });
+}
