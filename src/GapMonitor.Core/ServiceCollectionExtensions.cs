@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SystemEvaluation>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<SweepService>();
+        services.AddSingleton<SystemSignals>();
         services.AddSingleton<SignalIngestion>();
         services.AddSingleton<AlertAcknowledgement>();
         return services;

@@ -1,7 +1,6 @@
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Drift;
-using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Systems;
+using GapMonitor.Core.UseCases;
 using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Telemetry;
@@ -14,8 +13,7 @@ namespace GapMonitor.Core.Telemetry;
 public sealed class DriftWindowCloser(
     IReferenceProfiles references,
     IDriftWindowStore windows,
-    ISystemStore systems,
-    SystemEvaluator evaluator,
+    SystemSignals signals,
     TimeProvider timeProvider,
     ILogger<DriftWindowCloser> logger)
 {
@@ -68,34 +66,22 @@ public sealed class DriftWindowCloser(
             DriftJsonWriter.Write(report), DataQuality.Compare(reference, window.Profile), versions, null);
     }
 
-    private async Task RecordOnSystemAsync(string systemId, DriftWindowRecord record, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    private Task RecordOnSystemAsync(string systemId, DriftWindowRecord record, CancellationToken cancellationToken) =>
+        signals.UpdateAsync(systemId, system =>
         {
-            var current = await systems.GetAsync(systemId, cancellationToken);
-            if (current is null || current.System.Signals.Drift?.WindowStart >= record.WindowStart)
+            var previous = system.Signals.Drift;
+            if (previous?.WindowStart >= record.WindowStart)
             {
-                return;
+                return system;
             }
 
-            var previous = current.System.Signals.Drift;
             var streak = record.DatasetDrift ? 0 : (previous?.CleanStreak ?? 0) + 1;
-            var updated = current.System with
+            return system with
             {
-                Signals = current.System.Signals with
+                Signals = system.Signals with
                 {
                     Drift = new DriftSignal(record.WindowStart, record.WindowEnd, record.DatasetDrift, record.DriftedColumns, record.DriftShare, streak),
                 },
             };
-            try
-            {
-                await systems.ApplyAsync(evaluator.Evaluate(updated, current.ActiveAlerts, timeProvider.GetUtcNow()), updated, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                // A heartbeat or a sweep changed the system first: read again.
-            }
-        }
-    }
+        }, cancellationToken);
 }

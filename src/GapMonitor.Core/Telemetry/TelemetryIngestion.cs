@@ -1,7 +1,7 @@
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Drift.Profiles;
-using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Systems;
+using GapMonitor.Core.UseCases;
 
 namespace GapMonitor.Core.Telemetry;
 
@@ -19,7 +19,7 @@ public sealed class TelemetryIngestion(
     ITelemetryStateStore states,
     DriftWindowCloser closer,
     ISystemStore systems,
-    SystemEvaluator evaluator,
+    SystemSignals signals,
     TimeProvider timeProvider)
 {
     /// <summary>Service profiles keep larger samples than the defaults so that typical windows are compared exactly.</summary>
@@ -60,34 +60,13 @@ public sealed class TelemetryIngestion(
     }
 
     /// <summary>Telemetry arrived: stale-telemetry resolves, an unannounced model version is noticed.</summary>
-    private async Task RecordArrivalAsync(string systemId, TelemetryDelta delta, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    private Task RecordArrivalAsync(string systemId, TelemetryDelta delta, CancellationToken cancellationToken) =>
+        signals.UpdateAsync(systemId, system => system with
         {
-            var current = await systems.GetAsync(systemId, cancellationToken);
-            if (current is null)
+            Signals = system.Signals with
             {
-                return;
-            }
-
-            var signals = current.System.Signals;
-            var updated = current.System with
-            {
-                Signals = signals with
-                {
-                    LastTelemetryAt = timeProvider.GetUtcNow(),
-                    LastSeenModelVersion = delta.ModelVersion ?? signals.LastSeenModelVersion,
-                },
-            };
-            try
-            {
-                await systems.ApplyAsync(evaluator.Evaluate(updated, current.ActiveAlerts, timeProvider.GetUtcNow()), updated, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                // Read again.
-            }
-        }
-    }
+                LastTelemetryAt = timeProvider.GetUtcNow(),
+                LastSeenModelVersion = delta.ModelVersion ?? system.Signals.LastSeenModelVersion,
+            },
+        }, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using GapMonitor.Core.Abstractions;
-using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.UseCases;
@@ -8,7 +7,7 @@ namespace GapMonitor.Core.UseCases;
 /// Heartbeats and deployment events: appended to the history, folded into the system's latest signals, and the
 /// system re-evaluated in the same write — so a fresh heartbeat resolves a silent alert at once.
 /// </summary>
-public sealed class SignalIngestion(ISystemStore store, ISignalHistory history, SystemEvaluator evaluator, TimeProvider timeProvider)
+public sealed class SignalIngestion(ISignalHistory history, SystemSignals signals, TimeProvider timeProvider)
 {
     public async Task RecordHeartbeatAsync(MonitoredSystem system, HeartbeatStatus status, DateTimeOffset? at, string? message, CancellationToken cancellationToken = default)
     {
@@ -55,18 +54,5 @@ public sealed class SignalIngestion(ISystemStore store, ISignalHistory history, 
     }
 
     private Task UpdateAsync(string systemId, Func<MonitoredSystem, MonitoredSystem> change, CancellationToken cancellationToken) =>
-        ConflictRetry.RunAsync(async () =>
-        {
-            var current = await store.GetAsync(systemId, cancellationToken)
-                ?? throw new ConcurrencyConflictException($"System {systemId} disappeared.");
-            var updated = change(current.System);
-            if (ReferenceEquals(updated, current.System))
-            {
-                return true;
-            }
-
-            var changes = evaluator.Evaluate(updated, current.ActiveAlerts, timeProvider.GetUtcNow());
-            await store.ApplyAsync(changes, updated, cancellationToken);
-            return true;
-        });
+        signals.UpdateAsync(systemId, change, cancellationToken);
 }

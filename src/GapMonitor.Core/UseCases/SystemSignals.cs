@@ -1,0 +1,35 @@
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Core.UseCases;
+
+/// <summary>
+/// Changes what a system knows about its signals and re-evaluates it in the same atomic write, so a signal that
+/// resolves or opens an alert does so at once. Read–change–write under the system's ETag, again on a conflict.
+/// </summary>
+public sealed class SystemSignals(ISystemStore store, SystemEvaluator evaluator, TimeProvider timeProvider)
+{
+    /// <param name="change">Returns the system unchanged (the same instance) when there is nothing to write.</param>
+    public Task UpdateAsync(string systemId, Func<MonitoredSystem, MonitoredSystem> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return ConflictRetry.RunAsync(async () =>
+        {
+            var current = await store.GetAsync(systemId, cancellationToken);
+            if (current is null)
+            {
+                return false;
+            }
+
+            var updated = change(current.System);
+            if (ReferenceEquals(updated, current.System))
+            {
+                return false;
+            }
+
+            await store.ApplyAsync(evaluator.Evaluate(updated, current.ActiveAlerts, timeProvider.GetUtcNow()), updated, cancellationToken);
+            return true;
+        });
+    }
+}
