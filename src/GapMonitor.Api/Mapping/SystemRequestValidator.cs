@@ -58,9 +58,9 @@ internal static partial class SystemRequestValidator
         var period = Duration(v, "monitoring.heartbeatPeriod", request.Monitoring?.HeartbeatPeriod, DefaultHeartbeatPeriod, allowZero: false);
         var heartbeatGrace = Duration(v, "monitoring.heartbeatGrace", request.Monitoring?.HeartbeatGrace, DefaultHeartbeatGrace, allowZero: true);
         var acknowledgeWithin = Duration(v, "acknowledgeWithin", request.AcknowledgeWithin, DefaultAcknowledgeWithin, allowZero: false);
-        if (period < TimeSpan.FromSeconds(10))
+        if (period < TimeSpan.FromSeconds(1))
         {
-            v.Add("monitoring.heartbeatPeriod", "At least PT10S.");
+            v.Add("monitoring.heartbeatPeriod", "At least PT1S.");
         }
 
         var contacts = Contacts(v, request.Contacts);

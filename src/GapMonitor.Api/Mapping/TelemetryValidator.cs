@@ -54,9 +54,9 @@ internal static class TelemetryValidator
         }
 
         var window = SystemRequestValidator.Duration(v, "telemetry.driftWindow", request.DriftWindow, TimeSpan.FromDays(1), allowZero: false);
-        if (window < TimeSpan.FromMinutes(1))
+        if (window < TimeSpan.FromSeconds(1))
         {
-            v.Add("telemetry.driftWindow", "At least PT1M.");
+            v.Add("telemetry.driftWindow", "At least PT1S.");
         }
 
         var staleAfter = SystemRequestValidator.Duration(v, "telemetry.staleAfter", request.StaleAfter, TimeSpan.FromDays(1), allowZero: false);
