@@ -84,7 +84,7 @@ module storage 'modules/storage.bicep' = {
     name: storageAccountName
     location: location
     tags: tags
-    tableNames: ['systems', 'history', 'apikeys', 'idempotency']
+    tableNames: ['systems', 'history', 'apikeys', 'idempotency', 'drift']
     containerNames: ['references', 'telemetry', deploymentContainerName]
   }
 }
