@@ -36,7 +36,7 @@ public static class StandaloneHost
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["GapMonitor:Storage:ConnectionString"] = azurite.ConnectionString });
         }
 
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Error).AddFilter("System.Net.Http", LogLevel.Warning);
         settings.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddGapMonitor(builder.Configuration, settings.DataDirectory);
         builder.Services.AddOpenApi(OpenApiDocumentSource.DocumentName, OpenApiDocumentSource.Configure);

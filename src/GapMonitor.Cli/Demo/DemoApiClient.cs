@@ -25,6 +25,17 @@ internal sealed class DemoApiClient(HttpClient http)
         return string.IsNullOrEmpty(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    public async Task PutCsvAsync(string path, string key, string csv, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"PUT {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
     public Task<JsonElement> PostAsync(string path, string key, object? body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, path, key, body, cancellationToken);
 

@@ -13,7 +13,7 @@ internal static class DemoFleet
 
     public static readonly DemoSystem[] Systems =
     [
-        new("acme-churn", "Churn model for ACME", "contoso-ml", "acme", DaysAgo: 30, Behaviour.Healthy, "Healthy: heartbeats keep coming."),
+        new("acme-churn", "Churn model for ACME", "contoso-ml", "acme", DaysAgo: 30, Behaviour.Healthy, "Monitoring is healthy, but the data drifts away from the reference."),
         new("acme-fraud", "Fraud scoring for ACME", "contoso-ml", "acme", DaysAgo: 30, Behaviour.GoesSilent, "Monitoring goes silent after handover; nobody acknowledges."),
         new("globex-forecast", "Demand forecast for Globex", "contoso-ml", "globex", DaysAgo: 21, Behaviour.Failing, "Monitoring runs but reports failure; the customer acknowledges."),
         new("initech-vision", "Defect detection for Initech", "fabrikam-ai", "initech", DaysAgo: 3, Behaviour.NeverReports, "Still in the vendor's grace period: the vendor is told first."),
@@ -22,8 +22,13 @@ internal static class DemoFleet
 
     public static string NewSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>The system whose inference data drifts; its drift windows are shortened to seconds.</summary>
+    public const string DriftingSystem = "acme-churn";
+    public const string DriftWindow = "PT10S";
+
     public static object Registration(DemoSystem s, DateTimeOffset now, string receiverUrl, IReadOnlyDictionary<string, string> secrets) => new
     {
+        telemetry = s.Id == DriftingSystem ? new { driftWindow = DriftWindow } : null,
         id = s.Id,
         name = s.Name,
         vendor = s.Vendor,

@@ -46,6 +46,28 @@ internal static class DemoReport
         AnsiConsole.Write(alertTable);
         AnsiConsole.Write(notificationTable);
 
+        var drift = await api.GetAsync($"/api/systems/{DemoFleet.DriftingSystem}/drift", adminKey, cancellationToken);
+        foreach (var window in drift.GetProperty("items").EnumerateArray().Take(1))
+        {
+            var title = $"[bold]Drift window of {DemoFleet.DriftingSystem}[/] ({window.GetProperty("rows").GetInt64()} rows against the reference; dataset drift: {(window.GetProperty("datasetDrift").GetBoolean() ? "[red]yes[/]" : "[green]no[/]")})";
+            var columns = new Table().Border(TableBorder.Rounded).Title(title).AddColumns("Column", "Type", "Method", "Score", "Threshold", "Drifted");
+            if (window.TryGetProperty("report", out var report) && report.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                foreach (var c in report.GetProperty("columns").EnumerateArray())
+                {
+                    columns.AddRow(
+                        Markup.Escape(c.GetProperty("name").GetString()!),
+                        c.GetProperty("type").GetString()!,
+                        c.GetProperty("method").GetString()!,
+                        c.GetProperty("score").GetDouble().ToString("G4", System.Globalization.CultureInfo.InvariantCulture),
+                        c.GetProperty("threshold").GetDouble().ToString("G4", System.Globalization.CultureInfo.InvariantCulture),
+                        c.GetProperty("drifted").GetBoolean() ? "[red]drifted[/]" : "[green]no[/]");
+                }
+            }
+
+            AnsiConsole.Write(columns);
+        }
+
         var webhooks = new Table().Border(TableBorder.Rounded).Title("[bold]Local webhook receiver (signatures verified)[/]")
             .AddColumns("Receiver", "Type", "Alert kind", "System", "Signature");
         foreach (var w in receiver.Received)
@@ -77,6 +99,7 @@ internal static class DemoReport
             $"curl -s http://127.0.0.1:7071/api/systems/acme-fraud/status -H 'Authorization: Bearer {customer}'",
             $"curl -s -X POST http://127.0.0.1:7071/api/systems/acme-churn/heartbeats -H 'Authorization: Bearer {ingest}' -H 'content-type: application/json' -d '{{\"status\":\"ok\"}}'",
             $"curl -s -X POST http://127.0.0.1:7071/api/sweep -H 'Authorization: Bearer {adminKey}'",
+            $"curl -s http://127.0.0.1:7071/api/systems/{DemoFleet.DriftingSystem}/drift -H 'Authorization: Bearer {customer}'",
             "curl -s http://127.0.0.1:7071/api/openapi.json")))
             .Header("[bold]Try next[/]").Border(BoxBorder.Rounded));
     }

@@ -37,6 +37,12 @@ internal sealed class DemoStory(DemoApiClient api, string adminKey, string recei
             }
         });
 
+        await Step($"The vendor uploads {DemoFleet.DriftingSystem}'s reference data; its scoring service pushes inference rows that have drifted", async () =>
+        {
+            await api.PutCsvAsync($"/api/systems/{DemoFleet.DriftingSystem}/reference", Keys["vendor contoso-ml"], DemoData.ReferenceCsv(), cancellationToken);
+            await api.PostAsync($"/api/systems/{DemoFleet.DriftingSystem}/telemetry?batchId=demo-1&modelVersion=1.0.0", IngestKeys[DemoFleet.DriftingSystem], DemoData.DriftedRows(), cancellationToken);
+        });
+
         await Step("Customers' monitoring sends heartbeats", async () =>
         {
             foreach (var s in DemoFleet.Systems.Where(s => s.Behaviour != Behaviour.NeverReports))
@@ -55,7 +61,7 @@ internal sealed class DemoStory(DemoApiClient api, string adminKey, string recei
         }
 
         await WaitAsync("acme-fraud and initech-vision stay silent past period + grace (15 s)…", TimeSpan.FromSeconds(17), cancellationToken);
-        await SweepAsync("Sweep 2: silence detected, owners told", cancellationToken);
+        await SweepAsync("Sweep 2: silence detected and the drift window closed, owners told", cancellationToken);
         await WaitAsync("Nobody acknowledges within acknowledgeWithin (20 s)…", TimeSpan.FromSeconds(21), cancellationToken);
         await SweepAsync("Sweep 3: unacknowledged alerts escalate to the other party", cancellationToken);
 
