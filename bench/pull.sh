@@ -96,7 +96,8 @@ cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
   echo "in a process of its own built with \`AddGapMonitor\` (as the hosts do) on a \`FakeTimeProvider\`: *one-pull* puts the clock past"
   echo "the last window, so one pull reads, folds, closes every window against the reference and stores the drift report;"
   echo "*open-then-close* first pulls with every window still open (the state then holds the open profiles), then closes them."
-  echo "Storage requests are every HTTP request of the process (runtime \`System.Net.Http\` activities: the reader's SAS clients included)."
+  echo "Storage requests are every HTTP request of the process (runtime \`System.Net.Http\` activities: the reader's SAS clients included);"
+  echo "the seconds beside each kind below are summed over its requests, which overlap while several systems are pulled at once."
   echo "Peak MB is the process's peak resident memory during the step (VmHWM reset before it); CPU is the benchmark process's / Azurite's."
   echo
   echo "| Systems × rows each | Step | Pulls | Rows | Seconds | Rows/s end to end | Storage requests | Drift windows stored | Peak MB | CPU s (pull / Azurite) |"

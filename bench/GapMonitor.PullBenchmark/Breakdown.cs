@@ -63,7 +63,7 @@ public static class Breakdown
             CultureInfo.InvariantCulture,
             $"reader alone {read.TotalSeconds:0.0} s for {rows:N0} rows ({rows / read.TotalSeconds:N0} rows/s; {used}); " +
             $"folding into profiles {fold.TotalSeconds:0.0} s ({rows / fold.TotalSeconds:N0} rows/s); " +
-            $"loading the reference profile {loadReference.TotalSeconds:0.0} s per {systems.Count} systems; " +
+            $"loading the reference profile {loadReference.TotalSeconds:0.0} s for {systems.Count} systems (once each); " +
             $"drift comparison + JSON report {compare.TotalSeconds:0.0} s for {systems.Count * Fleet.Hours} windows");
     }
 
