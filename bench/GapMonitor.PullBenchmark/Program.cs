@@ -21,6 +21,7 @@ if (arguments.Phase == "prepare")
     var preparing = Stopwatch.StartNew();
     await Preparation.RunAsync(provider, arguments, systems);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Prepared {systems.Count} systems, {systems.Sum(s => (long)s.Rows):N0} rows in {preparing.Elapsed.TotalSeconds:0.0} s ({requests.Snapshot().Total:N0} requests)"));
+    Directory.Delete(dataDirectory, recursive: true);
     return 0;
 }
 
