@@ -29,32 +29,39 @@ public sealed class TelemetryPuller(
     public const int MaxRowsPerPull = 200_000;
     private const int RowsPerRead = 20_000;
 
+    /// <summary>
+    /// Systems pulled at once: one system's downloads and storage round trips overlap another's parsing and drift
+    /// comparison. Each system's state is its own ETag-guarded document, so systems never contend with each other.
+    /// </summary>
+    private const int SystemsAtOnce = 4;
+
     /// <summary>Log Analytics ingests with a delay of minutes: query only up to this long ago, so late records are not skipped.</summary>
     private static readonly TimeSpan IngestionLag = TimeSpan.FromMinutes(10);
 
     public async Task<int> PullAsync(CancellationToken cancellationToken = default)
     {
-        var pulled = 0;
-        await foreach (var entry in systems.ListAllAsync(cancellationToken))
+        long pulled = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = SystemsAtOnce, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(systems.ListAllAsync(cancellationToken), options, async (entry, ct) =>
         {
             var system = entry.System;
             if (system.IsRetired || (system.Telemetry is null && system.Signals.ReferenceVersion is null))
             {
-                continue;
+                return;
             }
 
             try
             {
-                var delta = await ingestion.UpdateAsync(system, state => PullSystemAsync(system, state, cancellationToken), cancellationToken);
-                pulled += (int)Math.Min(int.MaxValue, delta.Rows);
+                var delta = await ingestion.UpdateAsync(system, state => PullSystemAsync(system, state, ct), ct);
+                Interlocked.Add(ref pulled, delta.Rows);
             }
             catch (Exception ex) when (ex is not OperationCanceledException && ex is not OutOfMemoryException)
             {
                 logger.LogWarning(ex, "Pulling telemetry of {SystemId} failed; the next pull retries", system.Id);
             }
-        }
+        });
 
-        return pulled;
+        return (int)Math.Min(int.MaxValue, pulled);
     }
 
     private async Task<TelemetryDelta> PullSystemAsync(MonitoredSystem system, TelemetryState state, CancellationToken cancellationToken)

@@ -1,0 +1,32 @@
+using GapMonitor.Api;
+using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Infrastructure.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GapMonitor.PullBenchmark;
+
+/// <summary>The service graph as the hosts build it (<c>AddGapMonitor</c>), on a fake clock, against Azurite.</summary>
+public static class BenchmarkHost
+{
+    public static async Task<ServiceProvider> StartAsync(BenchmarkArguments arguments, FakeTimeProvider clock, string dataDirectory)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["GapMonitor:Storage:ConnectionString"] = arguments.ConnectionString,
+                ["GapMonitor:Storage:TablePrefix"] = arguments.TablePrefix,
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddGapMonitor(configuration, dataDirectory);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await provider.GetRequiredService<StorageTables>().EnsureCreatedAsync();
+        await provider.GetRequiredService<TelemetryBlobs>().EnsureCreatedAsync();
+        return provider;
+    }
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Telemetry pull benchmark: starts a fresh Azurite from the repo's node_modules on free loopback ports, and for each
+# scenario registers the systems, uploads their references and writes their Azure ML data-collector files (not
+# measured, own process), then measures the pull in another process (rows/s end to end, storage requests, drift
+# windows stored, peak memory, state size). Stops Azurite and writes the `## Pull` section of docs/benchmarks.md
+# (between the pull markers; the rest of the file is kept).
+#   bench/pull.sh                     the default scenarios below
+#   bench/pull.sh 20x10000:one-pull   any "FLEET:MODE" list; FLEET is SYSTEMSxROWS[,SYSTEMSxROWS…],
+#                                     MODE one-pull (clock past every window) or open-then-close
+#   AZURITE_MODE=memory bench/pull.sh Azurite with --inMemoryPersistence instead of a data folder on disk
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+
+scenarios=("$@")
+[ ${#scenarios[@]} -eq 0 ] && scenarios=(100x10000:one-pull 10x100000:one-pull 2x1000,2x10000,2x100000,1x300000:open-then-close)
+mode=${AZURITE_MODE:-disk}
+case "$mode" in disk | memory) ;; *) echo "AZURITE_MODE is disk or memory" >&2; exit 2 ;; esac
+
+if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "Installing Azurite from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/gapmonitor-pullbench.XXXXXX")
+azurite_pid=""
+stop_azurite() {
+  if [ -n "$azurite_pid" ]; then kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true; fi
+  azurite_pid=""
+}
+trap 'stop_azurite; rm -rf "$work"' EXIT INT TERM
+
+start_azurite() {
+  local blob_port table_port data="$work/azurite-$1"
+  blob_port=$(free_port); table_port=$(free_port)
+  local persistence=(--location "$data")
+  [ "$mode" = memory ] && persistence=(--inMemoryPersistence)
+  mkdir -p "$data"
+  node_modules/.bin/azurite --silent --skipApiVersionCheck --loose "${persistence[@]}" \
+    --blobHost 127.0.0.1 --blobPort "$blob_port" --tableHost 127.0.0.1 --tablePort "$table_port" \
+    --queueHost 127.0.0.1 --queuePort 0 >"$work/azurite-$1.log" 2>&1 &
+  azurite_pid=$!
+  for _ in $(seq 1 100); do
+    if (echo >"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null && (echo >"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null; then break; fi
+    kill -0 "$azurite_pid" 2>/dev/null || { cat "$work/azurite-$1.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  local account="devstoreaccount1"
+  local key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+  connection="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/$account;TableEndpoint=http://127.0.0.1:$table_port/$account;"
+}
+
+log "Building the benchmark (Release)"
+dotnet build bench/GapMonitor.PullBenchmark -c Release --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+benchmark=bench/GapMonitor.PullBenchmark/bin/Release/net10.0/GapMonitor.PullBenchmark.dll
+
+failed=0
+loads=()
+i=0
+for scenario in "${scenarios[@]}"; do
+  i=$((i + 1))
+  fleet=${scenario%%:*}; pull_mode=${scenario#*:}; [ "$pull_mode" = "$scenario" ] && pull_mode=one-pull
+  prefix="pull$i$(date +%s)"
+  log "Scenario $scenario: fresh Azurite ($mode)"
+  start_azurite "$i"
+  common=(--connection-string "$connection" --table-prefix "$prefix" --fleet "$fleet" --azurite-pid "$azurite_pid")
+  dotnet "$benchmark" --phase prepare "${common[@]}"
+  loads+=("$(cut -d' ' -f1 /proc/loadavg)")
+  dotnet "$benchmark" --phase pull --mode "$pull_mode" "${common[@]}" --rows-out "$work/rows.md" --notes-out "$work/notes.md" || failed=1
+  loads[-1]="${loads[-1]}–$(cut -d' ' -f1 /proc/loadavg)"
+  stop_azurite
+done
+
+# --- docs/benchmarks.md: replace the pull section, keep everything else -------------------------
+azurite_version=$(node_modules/.bin/azurite --version)
+persistence_text="data in a temporary folder on disk (\`--location\`)"
+[ "$mode" = memory ] && persistence_text="\`--inMemoryPersistence\`"
+memory_gb=$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
+cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
+{
+  echo "<!-- pull:begin -->"
+  echo "## Pull"
+  echo
+  echo "Measured $(date -u +%Y-%m-%d) with \`bench/pull.sh${*:+ $*}\`$([ "$mode" = memory ] && echo " (AZURITE_MODE=memory)") on $(nproc) cores ($cpu), ${memory_gb} GB RAM,"
+  echo "shared with the Azurite it reads from and with other work (load average before–after each measured pull: ${loads[*]})."
+  echo ".NET $(dotnet --version), Release build; Azurite $azurite_version (Node $(node --version)) started fresh for each scenario with"
+  echo "$persistence_text, \`--skipApiVersionCheck --loose\`."
+  echo
+  echo "Each system has an Azure ML data-collector source (a container per customer with a read/list SAS, a prefix per endpoint),"
+  echo "one-hour drift windows and an uploaded 5,000-row reference (\`ReferenceUploader\`, as \`PUT /reference\` does). Its rows are"
+  echo "written as data-collector JSONL — 10 features (8 numbers, 2 categories), 100 rows per record, 10 records (1,000 rows) per file,"
+  echo "spread over 3 hour folders; half of the systems drift. Writing them is not measured. The pull is \`TelemetryPuller.PullAsync\`"
+  echo "in a process of its own built with \`AddGapMonitor\` (as the hosts do) on a \`FakeTimeProvider\`: *one-pull* puts the clock past"
+  echo "the last window, so one pull reads, folds, closes every window against the reference and stores the drift report;"
+  echo "*open-then-close* first pulls with every window still open (the state then holds the open profiles), then closes them."
+  echo "Storage requests are every HTTP request of the process (runtime \`System.Net.Http\` activities: the reader's SAS clients included);"
+  echo "the seconds beside each kind below are summed over its requests, which overlap while several systems are pulled at once."
+  echo "Peak MB is the process's peak resident memory during the step (VmHWM reset before it); CPU is the benchmark process's / Azurite's."
+  echo
+  echo "| Systems × rows each | Step | Pulls | Rows | Seconds | Rows/s end to end | Storage requests | Drift windows stored | Peak MB | CPU s (pull / Azurite) |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  cat "$work/rows.md"
+  echo
+  cat "$work/notes.md"
+  echo
+  if [ -f bench/pull-notes.md ]; then cat bench/pull-notes.md; echo; fi
+  echo "<!-- pull:end -->"
+} >"$work/section.md"
+
+doc=docs/benchmarks.md
+if [ ! -f "$doc" ]; then
+  printf '# Benchmarks\n\nMeasured figures; each section is written by the script it names.\n\n' >"$doc"
+fi
+if grep -q '<!-- pull:begin -->' "$doc"; then
+  awk -v section="$work/section.md" '
+    /<!-- pull:begin -->/ { while ((getline line < section) > 0) print line; skipping = 1; next }
+    /<!-- pull:end -->/ { skipping = 0; next }
+    !skipping { print }' "$doc" >"$work/doc.md"
+  cat "$work/doc.md" >"$doc"
+else
+  { [ -s "$doc" ] && [ -n "$(tail -c 1 "$doc")" ] && echo; cat "$work/section.md"; } >>"$doc"
+fi
+log "Wrote the pull section of $doc"
+exit "$failed"
