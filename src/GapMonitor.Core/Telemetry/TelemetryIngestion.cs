@@ -22,8 +22,14 @@ public sealed class TelemetryIngestion(
     SystemSignals signals,
     TimeProvider timeProvider)
 {
-    /// <summary>Service profiles keep larger samples than the defaults so that typical windows are compared exactly.</summary>
-    public static ProfileSettings ServiceProfileSettings { get; } = ProfileSettings.Default with { SampleSize = 10_000 };
+    /// <summary>
+    /// Window profiles keep larger samples than the defaults: a window of up to 20,000 values per column is compared
+    /// exactly (as <c>gapmonitor drift</c> would); beyond that the tests run on a uniform sample (docs/drift.md).
+    /// </summary>
+    public static ProfileSettings ServiceProfileSettings { get; } = ProfileSettings.Default with { SampleSize = 20_000 };
+
+    /// <summary>References are profiled once and read at each window close: up to 50,000 values per column stay exact.</summary>
+    public static ProfileSettings ReferenceProfileSettings { get; } = ProfileSettings.Default with { SampleSize = 50_000 };
 
     public async Task<TelemetryDelta> UpdateAsync(MonitoredSystem system, Func<TelemetryState, Task<TelemetryDelta>> change, CancellationToken cancellationToken = default)
     {

@@ -4,29 +4,42 @@ using GapMonitor.Core.Telemetry;
 
 namespace GapMonitor.Infrastructure.Telemetry;
 
-/// <summary>Reference profiles by version; a version's blobs never change once written, so they are cached.</summary>
+/// <summary>
+/// Reference profiles by version. A version never changes once written, so the few most recently used are kept
+/// deserialised (read-only: drift is computed from them, never merged into them).
+/// </summary>
 public sealed class BlobReferenceProfiles(TelemetryBlobs blobs) : IReferenceProfiles
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+    private const int CachedProfiles = 8;
+    private readonly LinkedList<(string Name, DatasetProfile Profile)> _recent = new();
+    private readonly Lock _gate = new();
 
     public async Task<DatasetProfile?> GetAsync(string systemId, string version, CancellationToken cancellationToken = default)
     {
         var name = ReferenceNames.Profile(systemId, version);
-        if (_cache.TryGetValue(name, out var cached))
+        lock (_gate)
         {
-            return ProfileJson.DeserializeDataset(cached);
+            var hit = _recent.FirstOrDefault(e => e.Name == name);
+            if (hit.Profile is not null)
+            {
+                return hit.Profile;
+            }
         }
 
         try
         {
             var content = await blobs.References.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            var json = content.Value.Content.ToString();
-            if (_cache.Count < 256)
+            var profile = ProfileJson.DeserializeDataset(content.Value.Content.ToString());
+            lock (_gate)
             {
-                _cache[name] = json;
+                _recent.AddFirst((name, profile));
+                if (_recent.Count > CachedProfiles)
+                {
+                    _recent.RemoveLast();
+                }
             }
 
-            return ProfileJson.DeserializeDataset(json);
+            return profile;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

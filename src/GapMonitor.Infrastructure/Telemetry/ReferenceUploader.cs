@@ -45,7 +45,7 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
 
     private static DatasetProfile ProfileCsv(Stream stream)
     {
-        var profile = new DatasetProfile(TelemetryIngestion.ServiceProfileSettings);
+        var profile = new DatasetProfile(TelemetryIngestion.ReferenceProfileSettings);
         try
         {
             using var reader = Sep.Reader(o => o with
@@ -96,7 +96,7 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
 
     private static async Task<DatasetProfile> ProfileNdjsonAsync(Stream stream, CancellationToken cancellationToken)
     {
-        var profile = new DatasetProfile(TelemetryIngestion.ServiceProfileSettings);
+        var profile = new DatasetProfile(TelemetryIngestion.ReferenceProfileSettings);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var line = 0L;
         while (await reader.ReadLineAsync(cancellationToken) is { } text)
