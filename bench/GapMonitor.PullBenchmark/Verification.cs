@@ -32,7 +32,7 @@ public sealed class Verification(IServiceProvider services, BenchmarkArguments a
         foreach (var system in systems)
         {
             var properties = await _stateContainer.GetBlobClient($"{system.Id}/state.json").GetPropertiesAsync();
-            var (state, _) = await _states.GetAsync(system.Id, TelemetryIngestion.ServiceProfileSettings);
+            var (state, _) = await _states.GetAsync(system.Id);
             sizes.Add((system, properties.Value.ContentLength, state!.Windows.Count, state.OpenRows));
         }
 
@@ -46,7 +46,7 @@ public sealed class Verification(IServiceProvider services, BenchmarkArguments a
         var driftMismatches = 0;
         foreach (var system in systems)
         {
-            var (state, _) = await _states.GetAsync(system.Id, TelemetryIngestion.ServiceProfileSettings);
+            var (state, _) = await _states.GetAsync(system.Id);
             if (state is null)
             {
                 problems.Add($"{system.Id}: no telemetry state");

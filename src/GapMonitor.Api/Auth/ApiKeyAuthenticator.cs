@@ -36,9 +36,14 @@ public sealed class ApiKeyAuthenticator(IApiKeyStore keys, ISystemStore systems,
         if (kind == Role.Ingest)
         {
             var system = await systems.GetAsync(id, cancellationToken);
-            return system?.System.IngestKeyHash is { } hash && ApiKeyFormat.Matches(key, hash) && !system.System.IsRetired
-                ? new Principal(Role.Ingest, $"ingest:{id}", SystemId: id)
-                : null;
+            if (system?.System.IngestKeyHash is not { } hash || !ApiKeyFormat.Matches(key, hash) || system.System.IsRetired)
+            {
+                return null;
+            }
+
+            // The handler needs this system too: it reads it from here instead of storage.
+            request.HttpContext.Items[typeof(SystemWithAlerts)] = system;
+            return new Principal(Role.Ingest, $"ingest:{id}", SystemId: id);
         }
 
         var stored = await keys.GetAsync(id, cancellationToken);

@@ -16,7 +16,7 @@ public sealed class MetricsApi(ApiPipeline pipeline, SystemsApi systems, ISignal
 
     public Task<IResult> PostAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
     {
-        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        var found = await systems.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -82,7 +82,7 @@ public sealed class MetricsApi(ApiPipeline pipeline, SystemsApi systems, ISignal
 
     public Task<IResult> ListAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
-        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        var found = await systems.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");

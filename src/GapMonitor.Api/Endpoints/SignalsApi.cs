@@ -13,7 +13,7 @@ public sealed class SignalsApi(ApiPipeline pipeline, SystemsApi systems, SignalI
 
     public Task<IResult> HeartbeatAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
     {
-        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        var found = await systems.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -49,13 +49,13 @@ public sealed class SignalsApi(ApiPipeline pipeline, SystemsApi systems, SignalI
             return v.ToProblem();
         }
 
-        await ingestion.RecordHeartbeatAsync(found.System, status!.Value, request.At?.ToUniversalTime(), request.Message, http.RequestAborted);
+        await ingestion.RecordHeartbeatAsync(found, status!.Value, request.At?.ToUniversalTime(), request.Message, http.RequestAborted);
         return ApiResponse.Json(StatusCodes.Status202Accepted, new Accepted(id, now));
     });
 
     public Task<IResult> DeploymentAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
     {
-        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        var found = await systems.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -90,7 +90,7 @@ public sealed class SignalsApi(ApiPipeline pipeline, SystemsApi systems, SignalI
             return v.ToProblem();
         }
 
-        await ingestion.RecordDeploymentAsync(found.System, request.ModelVersion!.Trim(), request.At?.ToUniversalTime(), request.Environment, request.By, http.RequestAborted);
+        await ingestion.RecordDeploymentAsync(found, request.ModelVersion!.Trim(), request.At?.ToUniversalTime(), request.Environment, request.By, http.RequestAborted);
         return ApiResponse.Json(StatusCodes.Status202Accepted, new Accepted(id, now));
     });
 

@@ -14,7 +14,7 @@ public sealed class StatusApi(ApiPipeline pipeline, SystemsApi systems, ITelemet
 {
     public Task<IResult> GetAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
-        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        var found = await systems.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -54,7 +54,7 @@ public sealed class StatusApi(ApiPipeline pipeline, SystemsApi systems, ITelemet
             return null;
         }
 
-        var (state, _) = await telemetryStates.GetAsync(s.Id, TelemetryIngestion.ServiceProfileSettings, cancellationToken);
+        var (state, _) = await telemetryStates.GetAsync(s.Id, cancellationToken);
         var latest = (await driftWindows.ListAsync(s.Id, null, null, 1, cancellationToken)).FirstOrDefault();
         var drift = s.Signals.Drift;
         return new TelemetryStatusResponse(

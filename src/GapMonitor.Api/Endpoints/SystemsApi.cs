@@ -65,7 +65,7 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
 
     public Task<IResult> GetAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
-        var found = await FindAsync(principal!, id, http.RequestAborted);
+        var found = await FindAsync(http, principal!, id);
         return found is null
             ? Problems.NotFound($"System '{id}'")
             : ApiResponse.Json(StatusCodes.Status200OK, found.System.ToResponse(timeProvider.GetUtcNow())).WithHeader("ETag", found.System.ETag ?? "");
@@ -73,7 +73,7 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
 
     public Task<IResult> UpdateAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
     {
-        var found = await FindAsync(principal!, id, http.RequestAborted);
+        var found = await FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -118,7 +118,7 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
     /// <summary>Retiring stops monitoring and keeps the history; the next sweep resolves its open alerts.</summary>
     public Task<IResult> RetireAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
     {
-        var found = await FindAsync(principal!, id, http.RequestAborted);
+        var found = await FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -144,7 +144,7 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
 
     public Task<IResult> AuditAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
-        var found = await FindAsync(principal!, id, http.RequestAborted);
+        var found = await FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -154,14 +154,17 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
         return ApiResponse.Json(StatusCodes.Status200OK, new AuditList([.. entries.Select(e => new AuditResponse(e.Id, e.At, e.Actor, e.Action, e.AlertId, e.Detail))]));
     });
 
-    internal async Task<SystemWithAlerts?> FindAsync(Principal principal, string id, CancellationToken cancellationToken)
+    /// <summary>The system if it exists in the caller's scope; read once per request (authentication may already have read it).</summary>
+    internal async Task<SystemWithAlerts?> FindAsync(HttpContext http, Principal principal, string id)
     {
         if (!SystemRequestValidator.SystemIdPattern().IsMatch(id))
         {
             return null;
         }
 
-        var found = await store.GetAsync(id, cancellationToken);
+        var found = http.Items[typeof(SystemWithAlerts)] is SystemWithAlerts read && read.System.Id == id
+            ? read
+            : await store.GetAsync(id, http.RequestAborted);
         return found is not null && principal.CanSee(found.System) ? found : null;
     }
 }

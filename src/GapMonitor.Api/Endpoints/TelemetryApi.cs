@@ -29,7 +29,7 @@ public sealed class TelemetryApi(
 
     public Task<IResult> PutReferenceAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
-        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        var found = await systems.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -83,7 +83,7 @@ public sealed class TelemetryApi(
 
     public Task<IResult> PostTelemetryAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
     {
-        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        var found = await systems.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -140,7 +140,7 @@ public sealed class TelemetryApi(
 
     public Task<IResult> ListDriftAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
-        var found = await systems.FindAsync(principal!, id, http.RequestAborted);
+        var found = await systems.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");

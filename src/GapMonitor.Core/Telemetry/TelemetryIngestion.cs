@@ -38,7 +38,7 @@ public sealed class TelemetryIngestion(
         var window = system.Telemetry?.DriftWindow ?? TimeSpan.FromDays(1);
         for (var attempt = 1; ; attempt++)
         {
-            var (state, etag) = await states.GetAsync(system.Id, ServiceProfileSettings, cancellationToken);
+            var (state, etag) = await states.GetAsync(system.Id, cancellationToken);
             state ??= new TelemetryState();
             var delta = await change(state);
             if (state.Windows.Count > 0)

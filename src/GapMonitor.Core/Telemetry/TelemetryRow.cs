@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using GapMonitor.Core.Drift.Profiles;
 
@@ -38,7 +37,4 @@ public static class TelemetryRow
 
         profile.Rows++;
     }
-
-    /// <summary>A CSV cell: empty is missing; the profile decides number or category.</summary>
-    public static string? Cell(string raw) => raw.Length == 0 ? null : raw.ToString(CultureInfo.InvariantCulture);
 }

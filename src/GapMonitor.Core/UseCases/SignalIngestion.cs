@@ -9,27 +9,42 @@ namespace GapMonitor.Core.UseCases;
 /// </summary>
 public sealed class SignalIngestion(ISignalHistory history, SystemSignals signals, TimeProvider timeProvider)
 {
-    public async Task RecordHeartbeatAsync(MonitoredSystem system, HeartbeatStatus status, DateTimeOffset? at, string? message, CancellationToken cancellationToken = default)
+    public Task RecordHeartbeatAsync(MonitoredSystem system, HeartbeatStatus status, DateTimeOffset? at, string? message, CancellationToken cancellationToken = default) =>
+        RecordHeartbeatAsync(system, null, status, at, message, cancellationToken);
+
+    /// <summary>Records a heartbeat on a system the caller has just read (with its alerts), saving a read.</summary>
+    public Task RecordHeartbeatAsync(SystemWithAlerts current, HeartbeatStatus status, DateTimeOffset? at, string? message, CancellationToken cancellationToken = default) =>
+        RecordHeartbeatAsync(current?.System ?? throw new ArgumentNullException(nameof(current)), current, status, at, message, cancellationToken);
+
+    public Task RecordDeploymentAsync(MonitoredSystem system, string modelVersion, DateTimeOffset? at, string? environment, string? by, CancellationToken cancellationToken = default) =>
+        RecordDeploymentAsync(system, null, modelVersion, at, environment, by, cancellationToken);
+
+    /// <summary>Records a deployment on a system the caller has just read (with its alerts), saving a read.</summary>
+    public Task RecordDeploymentAsync(SystemWithAlerts current, string modelVersion, DateTimeOffset? at, string? environment, string? by, CancellationToken cancellationToken = default) =>
+        RecordDeploymentAsync(current?.System ?? throw new ArgumentNullException(nameof(current)), current, modelVersion, at, environment, by, cancellationToken);
+
+    private async Task RecordHeartbeatAsync(MonitoredSystem system, SystemWithAlerts? known, HeartbeatStatus status, DateTimeOffset? at, string? message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(system);
         var receivedAt = timeProvider.GetUtcNow();
         var heartbeat = new Heartbeat(system.Id, status, at ?? receivedAt, receivedAt, message);
         await history.AppendAsync(heartbeat, cancellationToken);
-        await UpdateAsync(system.Id, s => Fold(s, heartbeat), cancellationToken);
+        await signals.UpdateAsync(system.Id, s => Fold(s, heartbeat), cancellationToken, known);
     }
 
-    public async Task RecordDeploymentAsync(MonitoredSystem system, string modelVersion, DateTimeOffset? at, string? environment, string? by, CancellationToken cancellationToken = default)
+    private async Task RecordDeploymentAsync(MonitoredSystem system, SystemWithAlerts? known, string modelVersion, DateTimeOffset? at, string? environment, string? by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(system);
         var receivedAt = timeProvider.GetUtcNow();
         var deployment = new DeploymentEvent(system.Id, modelVersion, at ?? receivedAt, receivedAt, environment, by);
         await history.AppendAsync(deployment, cancellationToken);
-        await UpdateAsync(
+        await signals.UpdateAsync(
             system.Id,
             s => s.Signals.LastDeploymentAt is { } last && last > deployment.At
                 ? s
                 : s with { Signals = s.Signals with { LastDeploymentAt = deployment.At, LastDeployedModelVersion = modelVersion } },
-            cancellationToken);
+            cancellationToken,
+            known);
     }
 
     /// <summary>Only a newer heartbeat changes the latest state; a late-arriving old one stays in the history only.</summary>
@@ -53,6 +68,4 @@ public sealed class SignalIngestion(ISignalHistory history, SystemSignals signal
         };
     }
 
-    private Task UpdateAsync(string systemId, Func<MonitoredSystem, MonitoredSystem> change, CancellationToken cancellationToken) =>
-        signals.UpdateAsync(systemId, change, cancellationToken);
 }

@@ -11,12 +11,14 @@ namespace GapMonitor.Core.UseCases;
 public sealed class SystemSignals(ISystemStore store, SystemEvaluator evaluator, TimeProvider timeProvider)
 {
     /// <param name="change">Returns the system unchanged (the same instance) when there is nothing to write.</param>
-    public Task UpdateAsync(string systemId, Func<MonitoredSystem, MonitoredSystem> change, CancellationToken cancellationToken = default)
+    /// <param name="known">The system as the caller just read it: the first attempt uses it instead of reading again;
+    /// if it is stale the write conflicts and the next attempt reads.</param>
+    public Task UpdateAsync(string systemId, Func<MonitoredSystem, MonitoredSystem> change, CancellationToken cancellationToken = default, SystemWithAlerts? known = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         return ConflictRetry.RunAsync(async () =>
         {
-            var current = await store.GetAsync(systemId, cancellationToken);
+            var current = Interlocked.Exchange(ref known, null) ?? await store.GetAsync(systemId, cancellationToken);
             if (current is null)
             {
                 return false;

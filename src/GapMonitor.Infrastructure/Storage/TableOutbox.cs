@@ -89,24 +89,8 @@ public sealed class TableOutbox(StorageTables tables) : IOutbox
         }
     }
 
-    public async Task RecordAttemptAsync(Notification updated, NotificationAttempt attempt, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(updated);
-        var entity = NotificationEntity.From(updated);
-        TableTransactionAction[] actions =
-        [
-            new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
-            new(TableTransactionActionType.UpsertReplace, AttemptEntity.From(updated.SystemId, updated.AlertId, attempt)),
-        ];
-        try
-        {
-            await tables.Systems.SubmitTransactionAsync(actions, cancellationToken);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
-        {
-            throw new ConcurrencyConflictException($"Notification {updated.Id} changed while being delivered.", ex);
-        }
-    }
+    public Task RecordAttemptAsync(Notification updated, NotificationAttempt attempt, CancellationToken cancellationToken = default) =>
+        RecordAttemptsAsync([(updated, attempt)], cancellationToken);
 
     public async Task<int> CountPendingAsync(CancellationToken cancellationToken = default)
     {

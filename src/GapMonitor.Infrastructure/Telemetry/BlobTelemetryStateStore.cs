@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs.Models;
 using GapMonitor.Core.Abstractions;
-using GapMonitor.Core.Drift.Profiles;
 using GapMonitor.Core.Telemetry;
 
 namespace GapMonitor.Infrastructure.Telemetry;
@@ -9,7 +8,7 @@ namespace GapMonitor.Infrastructure.Telemetry;
 /// <summary>One JSON blob per system, replaced with If-Match (or If-None-Match: * when new).</summary>
 public sealed class BlobTelemetryStateStore(TelemetryBlobs blobs) : ITelemetryStateStore
 {
-    public async Task<(TelemetryState? State, string? ETag)> GetAsync(string systemId, ProfileSettings settings, CancellationToken cancellationToken = default)
+    public async Task<(TelemetryState? State, string? ETag)> GetAsync(string systemId, CancellationToken cancellationToken = default)
     {
         var blob = blobs.State.GetBlobClient($"{systemId}/state.json");
         try

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Azure;
 using Azure.Storage.Blobs.Models;
 using GapMonitor.Core.Drift;
 using GapMonitor.Core.Drift.Profiles;
@@ -125,6 +124,4 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
 
         return profile;
     }
-
-    internal static bool IsMissingBlob(RequestFailedException ex) => ex.Status == 404;
 }
