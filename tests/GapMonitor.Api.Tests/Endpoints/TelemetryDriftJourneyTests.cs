@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
-using Azure.Storage.Sas;
 using GapMonitor.Api.Tests.Hosting;
 using GapMonitor.Core.Drift;
 using GapMonitor.Infrastructure.Tests.TestDoubles;
@@ -43,7 +42,7 @@ public sealed class TelemetryDriftJourneyTests : IAsyncLifetime
         var reference = Rows(random, 300, mean: 14, plans: ["basic", "pro", "enterprise"]);
         var current = Rows(random, 240, mean: 17.5, plans: ["basic", "basic", "pro"]);
         var vendor = await _host.CreateKeyAsync("vendor", vendor: "contoso-ml");
-        var sas = _container.GenerateSasUri(BlobContainerSasPermissions.Read | BlobContainerSasPermissions.List, _host.Time.GetUtcNow().AddDays(2));
+        var sas = RealClockSas.ReadAndList(_container);
         var body = JsonSerializer.Serialize(SystemBodies.Registration("acme-churn", "contoso-ml", "acme", _host.Time.GetUtcNow().AddDays(-30), _customerHook.Url, _customerHook.Secret, heartbeatPeriod: "P1D"), new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var withTelemetry = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
         withTelemetry["telemetry"] = System.Text.Json.Nodes.JsonNode.Parse($$"""{"inferenceLog":{"containerUri":"{{sas.AbsoluteUri}}","prefix":"{{Prefix}}"},"driftWindow":"PT1H"}""");

@@ -1,6 +1,6 @@
 using Azure.Core;
-using Azure.Storage.Sas;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
+using GapMonitor.Infrastructure.Tests.TestDoubles;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
@@ -14,7 +14,7 @@ public sealed class BlobContainerClientFactoryTests
         var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync(), prefix: "dc/model_inputs");
         var hour = new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
         await log.UploadAsync(hour, "a.jsonl", log.Records(hour, 2));
-        var sas = log.Container.GenerateSasUri(BlobContainerSasPermissions.Read | BlobContainerSasPermissions.List, DateTimeOffset.UtcNow.AddHours(1));
+        var sas = RealClockSas.ReadAndList(log.Container);
         var unusedCredential = new Mock<TokenCredential>(MockBehavior.Strict);
         var reader = new InferenceLogReader(new BlobContainerClientFactory(unusedCredential.Object), NullLogger<InferenceLogReader>.Instance);
 
