@@ -84,7 +84,7 @@ module storage 'modules/storage.bicep' = {
     name: storageAccountName
     location: location
     tags: tags
-    tableNames: ['systems', 'history', 'apikeys', 'idempotency', 'drift']
+    tableNames: ['systems', 'history', 'apikeys', 'idempotency', 'drift', 'sources']
     containerNames: ['references', 'telemetry', deploymentContainerName]
   }
 }

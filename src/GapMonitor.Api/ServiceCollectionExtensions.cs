@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OperationsApi>();
         services.AddSingleton<TelemetryApi>();
         services.AddSingleton<MetricsApi>();
+        services.AddSingleton<CustomersApi>();
         return services;
     }
 }

@@ -5,12 +5,14 @@ using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Keys;
+using GapMonitor.Core.Systems;
+using GapMonitor.Core.Telemetry.Sources;
 using Microsoft.AspNetCore.Http;
 
 namespace GapMonitor.Api.Endpoints;
 
 /// <summary>Register, read, update and retire handed-over systems.</summary>
-public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGenerator ids, TimeProvider timeProvider)
+public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, TelemetrySourceAuthorization sourceAuthorization, IdGenerator ids, TimeProvider timeProvider)
 {
     public Task<IResult> CreateAsync(HttpContext http) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
     {
@@ -26,6 +28,8 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
         {
             validation.Add("vendor", "A vendor key may only register systems of its own vendor id.");
         }
+
+        await CheckSourcesAsync(validation, system, existing: null, principal, http.RequestAborted);
 
         if (!validation.IsValid)
         {
@@ -98,6 +102,8 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
             validation.Add("vendor", "A vendor key cannot move a system to another vendor.");
         }
 
+        await CheckSourcesAsync(validation, system, found.System, principal, http.RequestAborted);
+
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -153,6 +159,19 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
         var entries = await store.GetAuditAsync(id, 500, http.RequestAborted);
         return ApiResponse.Json(StatusCodes.Status200OK, new AuditList([.. entries.Select(e => new AuditResponse(e.Id, e.At, e.Actor, e.Action, e.AlertId, e.Detail))]));
     });
+
+    private async Task CheckSourcesAsync(Validation validation, MonitoredSystem? system, MonitoredSystem? existing, Principal principal, CancellationToken cancellationToken)
+    {
+        if (system is null)
+        {
+            return;
+        }
+
+        foreach (var refusal in await sourceAuthorization.CheckRegistrationAsync(system, existing, principal.Role == Role.Admin, cancellationToken))
+        {
+            validation.Add(refusal.Field, refusal.Message);
+        }
+    }
 
     /// <summary>The system if it exists in the caller's scope; read once per request (authentication may already have read it).</summary>
     internal async Task<SystemWithAlerts?> FindAsync(HttpContext http, Principal principal, string id)

@@ -36,6 +36,8 @@ public static class EndpointMapping
         api.MapGet(Alert, (HttpContext h, string id, AlertsApi a) => a.GetAsync(h, id)).WithName("GetAlert").Produces<AlertResponse>().Errors();
         api.MapPost(AlertAcknowledge, (HttpContext h, string id, AlertsApi a) => a.AcknowledgeAsync(h, id)).WithName("AcknowledgeAlert").Accepts<AcknowledgeRequest>("application/json").Produces<AlertResponse>().Errors();
         api.MapPost(Sweep, (HttpContext h, OperationsApi a) => a.SweepAsync(h)).WithName("Sweep").Produces<SweepResponse>().Errors();
+        api.MapPut(CustomerSources, (HttpContext h, string customer, CustomersApi a) => a.PutSourcesAsync(h, customer)).WithName("PutCustomerSources").Accepts<CustomerSourcesRequest>("application/json").Produces<CustomerSourcesResponse>().Errors();
+        api.MapGet(CustomerSources, (HttpContext h, string customer, CustomersApi a) => a.GetSourcesAsync(h, customer)).WithName("GetCustomerSources").Produces<CustomerSourcesResponse>().Errors();
         return app;
     }
 

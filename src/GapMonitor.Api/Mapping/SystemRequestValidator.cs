@@ -20,7 +20,7 @@ internal static partial class SystemRequestValidator
     public static partial Regex SystemIdPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
-    private static partial Regex TenantIdPattern();
+    internal static partial Regex TenantIdPattern();
 
     /// <summary>Validates <paramref name="request"/>; <paramref name="existing"/> is the stored system on update (id, registration and signals are kept).</summary>
     public static (MonitoredSystem? System, Validation Validation) Build(SystemRequest request, string generatedId, DateTimeOffset now, MonitoredSystem? existing)

@@ -49,6 +49,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISignalHistory, TableSignalHistory>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<ICustomerSourceStore, TableCustomerSourceStore>();
         services.AddSingleton<Telemetry.TelemetryBlobs>();
         services.AddSingleton<Core.Telemetry.ITelemetryStateStore, Telemetry.BlobTelemetryStateStore>();
         services.AddSingleton<Core.Telemetry.IReferenceProfiles, Telemetry.BlobReferenceProfiles>();

@@ -17,6 +17,7 @@ public sealed class StorageTables
         ApiKeys = service.GetTableClient(prefix + "apikeys");
         Idempotency = service.GetTableClient(prefix + "idempotency");
         Drift = service.GetTableClient(prefix + "drift");
+        Sources = service.GetTableClient(prefix + "sources");
     }
 
     internal TableClient Systems { get; }
@@ -24,10 +25,11 @@ public sealed class StorageTables
     internal TableClient ApiKeys { get; }
     internal TableClient Idempotency { get; }
     internal TableClient Drift { get; }
+    internal TableClient Sources { get; }
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Systems, History, ApiKeys, Idempotency, Drift })
+        foreach (var table in new[] { Systems, History, ApiKeys, Idempotency, Drift, Sources })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

@@ -4,6 +4,7 @@ using GapMonitor.Core.Drift.Profiles;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry;
+using GapMonitor.Core.Telemetry.Sources;
 using GapMonitor.Core.UseCases;
 using GapMonitor.Infrastructure.LogAnalytics;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
@@ -22,6 +23,7 @@ public sealed class TelemetryPuller(
     SignalIngestion signals,
     InferenceLogReader inferenceLogs,
     LogAnalyticsQueryClient? logAnalytics,
+    TelemetrySourceAuthorization sourceAuthorization,
     TimeProvider timeProvider,
     ILogger<TelemetryPuller> logger) : ITelemetryPuller
 {
@@ -72,15 +74,36 @@ public sealed class TelemetryPuller(
         var delta = TelemetryDelta.None;
         if (system.Telemetry?.InferenceLog is { } log)
         {
-            delta = await PullInferenceLogAsync(log, state, system.Telemetry.DriftWindow, cancellationToken);
+            if (await sourceAuthorization.CheckInferenceLogAsync(system, cancellationToken) is { } refused)
+            {
+                Refuse(system, state, "Inference log", refused);
+            }
+            else
+            {
+                delta = await PullInferenceLogAsync(log, state, system.Telemetry.DriftWindow, cancellationToken);
+            }
         }
 
         if (system.Telemetry?.LogAnalytics is { } workspace)
         {
-            await PullLogAnalyticsAsync(system, workspace, state, now, cancellationToken);
+            if (await sourceAuthorization.CheckWorkspaceAsync(system, cancellationToken) is { } refused)
+            {
+                Refuse(system, state, "Log Analytics", refused);
+            }
+            else
+            {
+                await PullLogAnalyticsAsync(system, workspace, state, now, cancellationToken);
+            }
         }
 
         return delta;
+    }
+
+    /// <summary>A source registered before the rules, or taken off the customer's list since, is not read at all.</summary>
+    private void Refuse(MonitoredSystem system, TelemetryState state, string source, SourceRefusal refusal)
+    {
+        state.LastPullError = $"{source} not read: {refusal.Message}";
+        logger.LogWarning("{Source} of {SystemId} not read: {Field} is not allowed", source, system.Id, refusal.Field);
     }
 
     private async Task<TelemetryDelta> PullInferenceLogAsync(InferenceLogSettings settings, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
 using Azure.Identity;
 using GapMonitor.Core.Sweeping;
+using GapMonitor.Core.Telemetry.Sources;
 using GapMonitor.Infrastructure.LogAnalytics;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
+using GapMonitor.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -16,13 +18,18 @@ public static class TelemetryServiceCollectionExtensions
     {
         services.AddSingleton<Core.Telemetry.DriftWindowCloser>();
         services.AddSingleton<Core.Telemetry.TelemetryIngestion>();
+        services.TryAddSingleton(provider => new TelemetrySourceOptions(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false));
+        services.AddSingleton<TelemetrySourceAuthorization>();
         services.AddInferenceLogReader();
         services.TryAddSingleton(provider => new LogAnalyticsQueryClient(
             new DefaultAzureCredential(new DefaultAzureCredentialOptions
             {
                 ManagedIdentityClientId = provider.GetService<IOptions<StorageOptions>>()?.Value.ManagedIdentityClientId,
             }),
-            new LogAnalyticsClientOptions()));
+            new LogAnalyticsClientOptions
+            {
+                Transport = GuardedTransport.Create(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false),
+            }));
         services.AddSingleton<TelemetryPuller>();
         services.AddSingleton<ITelemetryPuller>(provider => provider.GetRequiredService<TelemetryPuller>());
         return services;

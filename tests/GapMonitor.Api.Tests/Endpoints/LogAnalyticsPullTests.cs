@@ -28,6 +28,7 @@ public sealed class LogAnalyticsPullTests : IAsyncLifetime
         _logAnalytics.Deployments = [(now.AddHours(-3), "1.5.0", "prod", "ci@contoso.example")];
         _logAnalytics.Runs = [(now.AddHours(-2), "ok", "drift check passed"), (now.AddMinutes(-30), "fail", "job crashed")];
         var vendor = await _host.CreateKeyAsync("vendor", vendor: "contoso-ml");
+        await _host.JsonAsync(HttpMethod.Put, "/api/customers/acme/sources", ApiTestHost.AdminKey, new { workspaces = new[] { Workspace } });
         var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(
             SystemBodies.Registration("la-sys", "contoso-ml", "acme", now.AddDays(-30), heartbeatPeriod: "P1D"), new JsonSerializerOptions(JsonSerializerDefaults.Web)))!.AsObject();
         body["telemetry"] = System.Text.Json.Nodes.JsonNode.Parse($$$"""{"logAnalytics":{"workspaceId":"{{{Workspace}}}"}}""");
@@ -45,6 +46,25 @@ public sealed class LogAnalyticsPullTests : IAsyncLifetime
         var queried = _logAnalytics.Queries.Count;
         await _host.SweepAsync();
         Assert.True(_logAnalytics.Queries.Skip(queried).All(q => q.From >= now - TimeSpan.FromMinutes(11)), "the second pull starts where the first ended");
+    }
+
+    [Fact]
+    public async Task Sweep_WhenTheAdminTookTheWorkspaceOffTheCustomersList_QueriesItNoMore()
+    {
+        var now = _host.Time.GetUtcNow();
+        var vendor = await _host.CreateKeyAsync("vendor", vendor: "contoso-ml");
+        await _host.JsonAsync(HttpMethod.Put, "/api/customers/acme/sources", ApiTestHost.AdminKey, new { workspaces = new[] { Workspace } });
+        var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(
+            SystemBodies.Registration("la-off", "contoso-ml", "acme", now.AddDays(-30), heartbeatPeriod: "P1D"), new JsonSerializerOptions(JsonSerializerDefaults.Web)))!.AsObject();
+        body["telemetry"] = System.Text.Json.Nodes.JsonNode.Parse($$$"""{"logAnalytics":{"workspaceId":"{{{Workspace}}}"}}""");
+        await _host.JsonAsync(HttpMethod.Post, "/api/systems", vendor, body.ToJsonString(), 201);
+        await _host.JsonAsync(HttpMethod.Put, "/api/customers/acme/sources", ApiTestHost.AdminKey, new { workspaces = Array.Empty<string>() });
+
+        await _host.SweepAsync();
+
+        Assert.Empty(_logAnalytics.Queries);
+        var status = await _host.JsonAsync(HttpMethod.Get, "/api/systems/la-off/status", vendor);
+        Assert.Contains("/api/customers/acme/sources", status.GetProperty("telemetry").GetProperty("lastPullError").GetString(), StringComparison.Ordinal);
     }
 
     private sealed class FakeLogAnalytics : LogAnalyticsQueryClient

@@ -126,6 +126,7 @@ public sealed class ValidationAndIdempotencyTests : IAsyncLifetime
             {"telemetry":{"inferenceLog":{"containerUri":"https://acct.blob.core.windows.net/azureml?sv=2024&sig=secret","prefix":"modelDataCollector/churn/blue/model_inputs"},
              "logAnalytics":{"workspaceId":"6f0b2b4e-5d1c-4f7a-9a51-0c9f0a1b2c3d"},"driftWindow":"PT6H"}}
             """);
+        await _host.JsonAsync(HttpMethod.Put, "/api/customers/acme/sources", ApiTestHost.AdminKey, new { workspaces = new[] { "6f0b2b4e-5d1c-4f7a-9a51-0c9f0a1b2c3d" } });
         await _host.JsonAsync(HttpMethod.Post, "/api/systems", _vendor, body, 201);
         using var response = await _host.SendAsync(HttpMethod.Get, "/api/systems/tele-sys", _vendor);
         var text = await response.Content.ReadAsStringAsync();

@@ -1,5 +1,6 @@
 using Azure.Identity;
 using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,8 @@ public static class InferenceLogServiceCollectionExtensions
             new DefaultAzureCredential(new DefaultAzureCredentialOptions
             {
                 ManagedIdentityClientId = provider.GetService<IOptions<StorageOptions>>()?.Value.ManagedIdentityClientId,
-            })));
+            }),
+            GuardedTransport.Create(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false)));
         services.TryAddSingleton<InferenceLogReader>();
         return services;
     }

@@ -11,5 +11,5 @@ public sealed record InferenceLogSource(Uri ContainerUri, string Prefix)
     public string NormalizedPrefix => Prefix.Trim('/');
 
     /// <summary>True when the container URI carries a shared access signature.</summary>
-    public bool HasSas => ContainerUri.Query.Contains("sig=", StringComparison.OrdinalIgnoreCase);
+    public bool HasSas => Core.Telemetry.Sources.ContainerAddress.HasSas(ContainerUri);
 }
