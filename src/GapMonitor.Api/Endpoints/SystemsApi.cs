@@ -5,12 +5,14 @@ using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Keys;
+using GapMonitor.Core.Systems;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Api.Endpoints;
 
 /// <summary>Register, read, update and retire handed-over systems.</summary>
-public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGenerator ids, TimeProvider timeProvider)
+public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGenerator ids, TimeProvider timeProvider, ILogger<SystemsApi> logger)
 {
     public Task<IResult> CreateAsync(HttpContext http) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
     {
@@ -54,14 +56,28 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
         var items = new List<SystemResponse>();
         await foreach (var entry in store.ListAllAsync(http.RequestAborted))
         {
-            if (principal!.CanSee(entry.System))
+            if (principal!.CanSee(entry.System) && Show(entry.System, now) is { } shown)
             {
-                items.Add(entry.System.ToResponse(now));
+                items.Add(shown);
             }
         }
 
         return ApiResponse.Json(StatusCodes.Status200OK, new SystemList(items));
     });
+
+    /// <summary>One bad stored row must not take the whole list down: it is logged and left out.</summary>
+    private SystemResponse? Show(MonitoredSystem system, DateTimeOffset now)
+    {
+        try
+        {
+            return system.ToResponse(now);
+        }
+        catch (Exception ex) when (ex is ArgumentException or OverflowException or InvalidOperationException or FormatException)
+        {
+            logger.LogError(ex, "System {SystemId} cannot be shown; left out of the list", system.Id);
+            return null;
+        }
+    }
 
     public Task<IResult> GetAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
@@ -80,7 +96,12 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
         }
 
         var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*" && ifMatch != found.System.ETag)
+        if (string.IsNullOrEmpty(ifMatch))
+        {
+            return Problems.PreconditionRequired("Send If-Match with the ETag you read the system with (or * to overwrite whatever is stored).");
+        }
+
+        if (ifMatch != "*" && ifMatch != found.System.ETag)
         {
             return Problems.PreconditionFailed("The system changed since you read it (If-Match does not match its ETag). Read it again.");
         }
@@ -93,11 +114,6 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
 
         var now = timeProvider.GetUtcNow();
         var (system, validation) = SystemRequestValidator.Build(request!, id, now, found.System);
-        if (principal!.Role == Role.Vendor && request!.Vendor != principal.Vendor)
-        {
-            validation.Add("vendor", "A vendor key cannot move a system to another vendor.");
-        }
-
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -105,7 +121,7 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
 
         try
         {
-            system = await store.UpdateAsync(system!, new AuditEntry(ids.NewId(), id, now, principal.Name, "system.updated"), http.RequestAborted);
+            system = await store.UpdateAsync(system!, new AuditEntry(ids.NewId(), id, now, principal!.Name, "system.updated"), http.RequestAborted);
         }
         catch (ConcurrencyConflictException)
         {

@@ -16,6 +16,9 @@ internal static partial class SystemRequestValidator
     public static readonly TimeSpan DefaultHeartbeatGrace = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan DefaultAcknowledgeWithin = TimeSpan.FromHours(4);
 
+    /// <summary>How far from now a handover may lie, either side: keeps every time the rules derive from it representable.</summary>
+    public static readonly TimeSpan MaxHandoverDistance = TimeSpan.FromDays(3652);
+
     [GeneratedRegex("^[a-z0-9-]{3,63}$")]
     public static partial Regex SystemIdPattern();
 
@@ -44,9 +47,25 @@ internal static partial class SystemRequestValidator
 
         CheckTenant(v, "vendor", request.Vendor);
         CheckTenant(v, "customer", request.Customer);
+
+        // A system never changes tenant: its alerts, notifications and audit keep the vendor and customer they were
+        // opened for, so moving it would leave its history visible to the old tenant. Retire it and register anew.
+        if (existing is not null && request.Vendor is not null && request.Vendor != existing.Vendor)
+        {
+            v.Add("vendor", "The vendor of a system cannot change; retire it and register a new one.");
+        }
+
+        if (existing is not null && request.Customer is not null && request.Customer != existing.Customer)
+        {
+            v.Add("customer", "The customer of a system cannot change; retire it and register a new one.");
+        }
         if (request.HandoverAt is null)
         {
             v.Add("handoverAt", "Required: when the system was (or will be) handed over, ISO 8601 UTC.");
+        }
+        else if ((request.HandoverAt.Value - now).Duration() > MaxHandoverDistance)
+        {
+            v.Add("handoverAt", "Must lie within 10 years of now, either side.");
         }
 
         if (request.Model is { } model && (string.IsNullOrWhiteSpace(model.Name) || model.Name.Length > 200 || model.Version?.Length > 100))

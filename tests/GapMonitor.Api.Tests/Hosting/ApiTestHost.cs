@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
 using GapMonitor.Api.Hosting;
 using GapMonitor.Infrastructure.Tests.TestDoubles;
 using Microsoft.AspNetCore.Builder;
@@ -19,9 +20,11 @@ public sealed class ApiTestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private ApiTestHost(WebApplication app, FakeTimeProvider time, TestSmtpServer smtp, string dataDirectory)
+    private ApiTestHost(WebApplication app, FakeTimeProvider time, TestSmtpServer smtp, string dataDirectory, string storageConnection, string tablePrefix)
     {
         _app = app;
+        StorageConnection = storageConnection;
+        TablePrefix = tablePrefix;
         Time = time;
         Smtp = smtp;
         DataDirectory = dataDirectory;
@@ -39,6 +42,11 @@ public sealed class ApiTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The Azurite this host stores in, and the prefix of its tables, for tests that look at or damage stored rows.</summary>
+    public string StorageConnection { get; }
+
+    public string TablePrefix { get; }
+
     public IServiceProvider Services => _app.Services;
 
     public static async Task<ApiTestHost> StartAsync(long maxRequestBytes = 1024 * 1024, Action<IServiceCollection>? configureServices = null)
@@ -46,6 +54,8 @@ public sealed class ApiTestHost : IAsyncDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
         var smtp = await TestSmtpServer.StartAsync();
         var data = Path.Combine(Path.GetTempPath(), "gapmonitor-api-" + Guid.NewGuid().ToString("N"));
+        var connection = await TestStorage.ConnectionStringAsync();
+        var prefix = TestStorage.NewTablePrefix();
         var settings = new StandaloneHostSettings(TestStorage.RepositoryRoot(), data)
         {
             Urls = "http://127.0.0.1:0",
@@ -58,8 +68,8 @@ public sealed class ApiTestHost : IAsyncDisposable
             },
             Overrides =
             {
-                ["GapMonitor:Storage:ConnectionString"] = await TestStorage.ConnectionStringAsync(),
-                ["GapMonitor:Storage:TablePrefix"] = TestStorage.NewTablePrefix(),
+                ["GapMonitor:Storage:ConnectionString"] = connection,
+                ["GapMonitor:Storage:TablePrefix"] = prefix,
                 ["GapMonitor:AdminApiKey"] = AdminKey,
                 ["GapMonitor:Webhooks:AllowPrivateNetworks"] = "true",
                 ["GapMonitor:Email:Smtp:Host"] = smtp.Host,
@@ -72,7 +82,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         };
         var app = await StandaloneHost.BuildAsync([], settings);
         await app.StartAsync();
-        return new ApiTestHost(app, time, smtp, data);
+        return new ApiTestHost(app, time, smtp, data, connection, prefix);
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, object? body = null, Action<HttpRequestMessage>? configure = null)
@@ -106,6 +116,9 @@ public sealed class ApiTestHost : IAsyncDisposable
 
     public async Task<string> CreateKeyAsync(string role, string? vendor = null, string? customer = null) =>
         (await JsonAsync(HttpMethod.Post, "/api/keys", AdminKey, new { role, vendor, customer }, 201)).GetProperty("key").GetString()!;
+
+    /// <summary>One of this host's tables (e.g. <c>systems</c>), straight on Azurite.</summary>
+    public TableClient Table(string name) => new(StorageConnection, TablePrefix + name);
 
     public Task<JsonElement> SweepAsync() => JsonAsync(HttpMethod.Post, "/api/sweep", AdminKey);
 
