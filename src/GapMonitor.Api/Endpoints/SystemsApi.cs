@@ -45,7 +45,7 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
             return Problems.Conflict($"A system with id '{system.Id}' already exists.");
         }
 
-        return ApiResponse.Json(StatusCodes.Status201Created, system.ToResponse(now, ingestKey))
+        return ApiResponse.Json(StatusCodes.Status201Created, system.ToResponse(now, principal, ingestKey))
             .WithHeader("Location", $"/api/systems/{system.Id}")
             .WithHeader("ETag", system.ETag ?? "");
     });
@@ -56,7 +56,7 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
         var items = new List<SystemResponse>();
         await foreach (var entry in store.ListAllAsync(http.RequestAborted))
         {
-            if (principal!.CanSee(entry.System) && Show(entry.System, now) is { } shown)
+            if (principal!.CanSee(entry.System) && Show(entry.System, now, principal) is { } shown)
             {
                 items.Add(shown);
             }
@@ -66,11 +66,11 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
     });
 
     /// <summary>One bad stored row must not take the whole list down: it is logged and left out.</summary>
-    private SystemResponse? Show(MonitoredSystem system, DateTimeOffset now)
+    private SystemResponse? Show(MonitoredSystem system, DateTimeOffset now, Principal viewer)
     {
         try
         {
-            return system.ToResponse(now);
+            return system.ToResponse(now, viewer);
         }
         catch (Exception ex) when (ex is ArgumentException or OverflowException or InvalidOperationException or FormatException)
         {
@@ -84,7 +84,7 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
         var found = await FindAsync(http, principal!, id);
         return found is null
             ? Problems.NotFound($"System '{id}'")
-            : ApiResponse.Json(StatusCodes.Status200OK, found.System.ToResponse(timeProvider.GetUtcNow())).WithHeader("ETag", found.System.ETag ?? "");
+            : ApiResponse.Json(StatusCodes.Status200OK, found.System.ToResponse(timeProvider.GetUtcNow(), principal!)).WithHeader("ETag", found.System.ETag ?? "");
     });
 
     public Task<IResult> UpdateAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
@@ -128,7 +128,7 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
             return Problems.PreconditionFailed("The system changed concurrently. Read it again.");
         }
 
-        return ApiResponse.Json(StatusCodes.Status200OK, system.ToResponse(now)).WithHeader("ETag", system.ETag ?? "");
+        return ApiResponse.Json(StatusCodes.Status200OK, system.ToResponse(now, principal)).WithHeader("ETag", system.ETag ?? "");
     });
 
     /// <summary>Retiring stops monitoring and keeps the history; the next sweep resolves its open alerts.</summary>
