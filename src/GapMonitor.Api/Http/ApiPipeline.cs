@@ -124,10 +124,31 @@ public sealed class ApiPipeline(
         }
         else
         {
-            await idempotency.CompleteAsync(scopedKey, new StoredResponse(response.Status, response.Body, response.ContentType, response.Headers, requestHash), CancellationToken.None);
+            try
+            {
+                await idempotency.CompleteAsync(scopedKey, new StoredResponse(response.Status, response.Body, response.ContentType, response.Headers, requestHash), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The work is done: answer it. Without a stored response a retry runs again (and meets what this one did).
+                logger.LogError(ex, "Could not store the idempotent response of {Method} {Path}", http.Request.Method, http.Request.Path);
+                await ReleaseQuietlyAsync(scopedKey);
+            }
         }
 
         return response;
+    }
+
+    private async Task ReleaseQuietlyAsync(string scopedKey)
+    {
+        try
+        {
+            await idempotency.ReleaseAsync(scopedKey, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Could not release an idempotency claim; it expires by itself");
+        }
     }
 
     private async Task<string?> HashBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Http;
@@ -10,6 +11,10 @@ namespace GapMonitor.Api.Mapping;
 internal static partial class SystemRequestValidator
 {
     private const int MaxContacts = 20;
+    private const int MaxWebhookUrlLength = 2048;
+
+    /// <summary>All contacts are stored in one table property (at most 32,767 characters); kept well below it.</summary>
+    private const int MaxContactsJsonLength = 30_000;
 
     public static readonly TimeSpan DefaultVendorGracePeriod = TimeSpan.FromDays(14);
     public static readonly TimeSpan DefaultHeartbeatPeriod = TimeSpan.FromHours(1);
@@ -193,15 +198,21 @@ internal static partial class SystemRequestValidator
             }
         }
 
+        if (JsonSerializer.Serialize(contacts, ApiJson.Options).Length > MaxContactsJsonLength)
+        {
+            v.Add("contacts", $"Too large in all: emails, webhook URLs and secrets together at most {MaxContactsJsonLength} characters.");
+        }
+
         return contacts;
     }
 
     private static WebhookEndpoint? Webhook(Validation v, string prefix, WebhookRequest request)
     {
         var valid = true;
-        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(url.UserInfo))
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(url.UserInfo)
+            || url.AbsoluteUri.Length > MaxWebhookUrlLength)
         {
-            v.Add($"{prefix}.url", "An absolute http(s) URL without credentials.");
+            v.Add($"{prefix}.url", $"An absolute http(s) URL without credentials, at most {MaxWebhookUrlLength} characters.");
             valid = false;
         }
 
