@@ -30,6 +30,7 @@ public sealed class ApiPipeline(
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(handler);
         var cancellationToken = http.RequestAborted;
+        RequestBodyLimit.Apply(http, MaxRequestBytes);
         try
         {
             Principal? principal = null;
@@ -55,14 +56,14 @@ public sealed class ApiPipeline(
 
             return await handler(principal);
         }
+        catch (Exception ex) when (IsTooLarge(ex))
+        {
+            return Problems.TooLarge(http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MaxRequestBytes);
+        }
         catch (Exception ex) when (IsStorageUnavailable(ex))
         {
             logger.LogWarning(ex, "Storage unavailable during {Method} {Path}", http.Request.Method, http.Request.Path);
             return Problems.StorageUnavailable();
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problems.TooLarge(MaxRequestBytes);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -82,7 +83,7 @@ public sealed class ApiPipeline(
             return Problems.Validation("Idempotency-Key", "At most 200 characters.");
         }
 
-        http.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxRequestBytes);
+        http.Request.EnableBuffering(bufferThreshold: 64 * 1024);
         var requestHash = await HashBodyAsync(http.Request, cancellationToken);
         if (requestHash is null)
         {
@@ -172,6 +173,14 @@ public sealed class ApiPipeline(
         sha.AppendData(Encoding.UTF8.GetBytes(request.ContentType ?? ""));
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
+
+    /// <summary>The body limit was hit, possibly while a storage client was streaming the body (it wraps the exception).</summary>
+    private static bool IsTooLarge(Exception ex) => ex switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsTooLarge),
+        _ => ex.InnerException is { } inner && IsTooLarge(inner),
+    };
 
     private static bool IsStorageUnavailable(Exception ex) => ex switch
     {

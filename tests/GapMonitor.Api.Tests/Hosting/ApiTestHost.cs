@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using GapMonitor.Api.Hosting;
 using GapMonitor.Infrastructure.Tests.TestDoubles;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -49,7 +50,8 @@ public sealed class ApiTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ApiTestHost> StartAsync(long maxRequestBytes = 1024 * 1024, Action<IServiceCollection>? configureServices = null)
+    /// <param name="hostBodyLimit">False runs Kestrel without its own body limit, as the Functions host has none: only the handlers' limit applies.</param>
+    public static async Task<ApiTestHost> StartAsync(long maxRequestBytes = 1024 * 1024, Action<IServiceCollection>? configureServices = null, bool hostBodyLimit = true)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
         var smtp = await TestSmtpServer.StartAsync();
@@ -64,6 +66,11 @@ public sealed class ApiTestHost : IAsyncDisposable
             ConfigureServices = services =>
             {
                 services.AddSingleton<TimeProvider>(time);
+                if (!hostBodyLimit)
+                {
+                    services.PostConfigure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = null);
+                }
+
                 configureServices?.Invoke(services);
             },
             Overrides =
