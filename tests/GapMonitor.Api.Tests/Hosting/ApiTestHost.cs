@@ -17,7 +17,7 @@ namespace GapMonitor.Api.Tests.Hosting;
 /// </summary>
 public sealed class ApiTestHost : IAsyncDisposable
 {
-    public const string AdminKey = "test-admin-key-0123456789abcdef";
+    public const string AdminKey = "test-admin-key-0123456789abcdef-0123";
 
     private readonly WebApplication _app;
 
@@ -51,7 +51,7 @@ public sealed class ApiTestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="hostBodyLimit">False runs Kestrel without its own body limit, as the Functions host has none: only the handlers' limit applies.</param>
-    public static async Task<ApiTestHost> StartAsync(long maxRequestBytes = 1024 * 1024, Action<IServiceCollection>? configureServices = null, bool hostBodyLimit = true)
+    public static async Task<ApiTestHost> StartAsync(long maxRequestBytes = 1024 * 1024, Action<IServiceCollection>? configureServices = null, bool hostBodyLimit = true, string adminKey = AdminKey)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
         var smtp = await TestSmtpServer.StartAsync();
@@ -77,7 +77,7 @@ public sealed class ApiTestHost : IAsyncDisposable
             {
                 ["GapMonitor:Storage:ConnectionString"] = connection,
                 ["GapMonitor:Storage:TablePrefix"] = prefix,
-                ["GapMonitor:AdminApiKey"] = AdminKey,
+                ["GapMonitor:AdminApiKey"] = adminKey,
                 ["GapMonitor:Webhooks:AllowPrivateNetworks"] = "true",
                 ["GapMonitor:Email:Smtp:Host"] = smtp.Host,
                 ["GapMonitor:Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -88,7 +88,17 @@ public sealed class ApiTestHost : IAsyncDisposable
             },
         };
         var app = await StandaloneHost.BuildAsync([], settings);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await smtp.DisposeAsync();
+            throw;
+        }
+
         return new ApiTestHost(app, time, smtp, data, connection, prefix);
     }
 
