@@ -42,7 +42,9 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, IdGener
         }
         catch (ConcurrencyConflictException)
         {
-            return Problems.Conflict($"A system with id '{system.Id}' already exists.");
+            // Ids are global. A taken id gets this one answer whoever holds it (the caller or another tenant): no owner,
+            // nothing of that system. Who wants no id to be probed omits it and gets a generated, unguessable one.
+            return Problems.Conflict($"The id '{system.Id}' is not available; choose another, or omit id to get a generated one.");
         }
 
         return ApiResponse.Json(StatusCodes.Status201Created, system.ToResponse(now, principal, ingestKey))
