@@ -7,7 +7,9 @@ public sealed class GapMonitorOptions
 {
     public const string Section = "GapMonitor";
 
-    /// <summary>The admin API key (app setting or Key Vault reference). Only its hash is kept in memory.</summary>
+    public const int MinAdminKeyLength = 32;
+
+    /// <summary>The admin API key (app setting or Key Vault reference), at least 32 characters. Only its hash is kept in memory.</summary>
     public string? AdminApiKey { get; set; }
 
     /// <summary>NCRONTAB (six fields, with seconds) of the full sweep: pull → evaluate → deliver.</summary>
@@ -24,4 +26,8 @@ public sealed class GapMonitorOptions
 
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>No admin key (no admin access) or one long enough not to be guessed; both hosts refuse to start otherwise.</summary>
+    public static bool IsAdminKeyStrong(GapMonitorOptions options) =>
+        options is not null && (string.IsNullOrEmpty(options.AdminApiKey) || options.AdminApiKey.Trim().Length >= MinAdminKeyLength);
 }

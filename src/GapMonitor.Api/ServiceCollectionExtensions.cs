@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => Scheduling.Schedules.IsValid(o.SweepSchedule), "GapMonitor:SweepSchedule is not a valid six-field NCRONTAB expression.")
             .Validate(o => Scheduling.Schedules.IsValid(o.DeliverySchedule), "GapMonitor:DeliverySchedule is not a valid six-field NCRONTAB expression.")
             .Validate(o => Scheduling.Schedules.IsValid(o.PullSchedule), "GapMonitor:PullSchedule is not a valid six-field NCRONTAB expression.")
+            .Validate(GapMonitorOptions.IsAdminKeyStrong, $"GapMonitor:AdminApiKey must be at least {GapMonitorOptions.MinAdminKeyLength} characters (not counting surrounding spaces); generate one, e.g. openssl rand -hex 32.")
             .ValidateOnStart();
         services.AddGapMonitorCore();
         services.AddGapMonitorStorage(configuration);

@@ -64,6 +64,7 @@ public sealed record SystemResponse(
 
 public sealed record ContactResponse(string Party, string? Email, WebhookResponse? Webhook);
 
-public sealed record WebhookResponse(string Url);
+/// <summary>The URL is shown only to the party owning the contact and to admin (it often carries a token); others see the host.</summary>
+public sealed record WebhookResponse(string? Url, string Host);
 
 public sealed record SystemList(IReadOnlyList<SystemResponse> Items);

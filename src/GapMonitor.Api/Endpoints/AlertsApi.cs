@@ -54,7 +54,7 @@ public sealed class AlertsApi(ApiPipeline pipeline, IAlertStore alerts, ISystemS
     public Task<IResult> GetAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
         var found = await FindAsync(principal!, id, http.RequestAborted);
-        return found is null ? Problems.NotFound($"Alert '{id}'") : ApiResponse.Json(StatusCodes.Status200OK, found.ToResponse());
+        return found is null ? Problems.NotFound($"Alert '{id}'") : ApiResponse.Json(StatusCodes.Status200OK, found.ToResponse(principal!));
     });
 
     public Task<IResult> AcknowledgeAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
@@ -93,7 +93,7 @@ public sealed class AlertsApi(ApiPipeline pipeline, IAlertStore alerts, ISystemS
         }
 
         var current = await FindAsync(principal!, id, http.RequestAborted);
-        return current is null ? Problems.NotFound($"Alert '{id}'") : ApiResponse.Json(StatusCodes.Status200OK, current.ToResponse());
+        return current is null ? Problems.NotFound($"Alert '{id}'") : ApiResponse.Json(StatusCodes.Status200OK, current.ToResponse(principal!));
     });
 
     private async Task<AlertWithHistory?> FindAsync(Principal principal, string id, CancellationToken cancellationToken)

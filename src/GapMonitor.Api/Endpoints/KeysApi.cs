@@ -56,7 +56,7 @@ public sealed class KeysApi(ApiPipeline pipeline, IApiKeyStore keys, TimeProvide
 
     public Task<IResult> RevokeAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOnly, async _ =>
     {
-        var revoked = id.Length <= 64 && await keys.RevokeAsync(id, timeProvider.GetUtcNow(), http.RequestAborted);
+        var revoked = ApiKeyFormat.IsKeyId(id) && await keys.RevokeAsync(id, timeProvider.GetUtcNow(), http.RequestAborted);
         return revoked ? ApiResponse.Empty(StatusCodes.Status204NoContent) : Problems.NotFound($"Key '{id}'");
     });
 }

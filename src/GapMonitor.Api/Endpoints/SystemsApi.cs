@@ -8,11 +8,18 @@ using GapMonitor.Core.Keys;
 using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry.Sources;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Api.Endpoints;
 
 /// <summary>Register, read, update and retire handed-over systems.</summary>
-public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, TelemetrySourceAuthorization sourceAuthorization, IdGenerator ids, TimeProvider timeProvider)
+public sealed class SystemsApi(
+    ApiPipeline pipeline,
+    ISystemStore store,
+    TelemetrySourceAuthorization sourceAuthorization,
+    IdGenerator ids,
+    TimeProvider timeProvider,
+    ILogger<SystemsApi> logger)
 {
     public Task<IResult> CreateAsync(HttpContext http) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
     {
@@ -44,10 +51,12 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, Telemet
         }
         catch (ConcurrencyConflictException)
         {
-            return Problems.Conflict($"A system with id '{system.Id}' already exists.");
+            // Ids are global. A taken id gets this one answer whoever holds it (the caller or another tenant): no owner,
+            // nothing of that system. Who wants no id to be probed omits it and gets a generated, unguessable one.
+            return Problems.Conflict($"The id '{system.Id}' is not available; choose another, or omit id to get a generated one.");
         }
 
-        return ApiResponse.Json(StatusCodes.Status201Created, system.ToResponse(now, ingestKey))
+        return ApiResponse.Json(StatusCodes.Status201Created, system.ToResponse(now, principal, ingestKey))
             .WithHeader("Location", $"/api/systems/{system.Id}")
             .WithHeader("ETag", system.ETag ?? "");
     });
@@ -58,21 +67,35 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, Telemet
         var items = new List<SystemResponse>();
         await foreach (var entry in store.ListAllAsync(http.RequestAborted))
         {
-            if (principal!.CanSee(entry.System))
+            if (principal!.CanSee(entry.System) && Show(entry.System, now, principal) is { } shown)
             {
-                items.Add(entry.System.ToResponse(now));
+                items.Add(shown);
             }
         }
 
         return ApiResponse.Json(StatusCodes.Status200OK, new SystemList(items));
     });
 
+    /// <summary>One bad stored row must not take the whole list down: it is logged and left out.</summary>
+    private SystemResponse? Show(MonitoredSystem system, DateTimeOffset now, Principal viewer)
+    {
+        try
+        {
+            return system.ToResponse(now, viewer);
+        }
+        catch (Exception ex) when (ex is ArgumentException or OverflowException or InvalidOperationException or FormatException)
+        {
+            logger.LogError(ex, "System {SystemId} cannot be shown; left out of the list", system.Id);
+            return null;
+        }
+    }
+
     public Task<IResult> GetAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
         var found = await FindAsync(http, principal!, id);
         return found is null
             ? Problems.NotFound($"System '{id}'")
-            : ApiResponse.Json(StatusCodes.Status200OK, found.System.ToResponse(timeProvider.GetUtcNow())).WithHeader("ETag", found.System.ETag ?? "");
+            : ApiResponse.Json(StatusCodes.Status200OK, found.System.ToResponse(timeProvider.GetUtcNow(), principal!)).WithHeader("ETag", found.System.ETag ?? "");
     });
 
     public Task<IResult> UpdateAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
@@ -84,7 +107,12 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, Telemet
         }
 
         var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*" && ifMatch != found.System.ETag)
+        if (string.IsNullOrEmpty(ifMatch))
+        {
+            return Problems.PreconditionRequired("Send If-Match with the ETag you read the system with (or * to overwrite whatever is stored).");
+        }
+
+        if (ifMatch != "*" && ifMatch != found.System.ETag)
         {
             return Problems.PreconditionFailed("The system changed since you read it (If-Match does not match its ETag). Read it again.");
         }
@@ -97,13 +125,7 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, Telemet
 
         var now = timeProvider.GetUtcNow();
         var (system, validation) = SystemRequestValidator.Build(request!, id, now, found.System);
-        if (principal!.Role == Role.Vendor && request!.Vendor != principal.Vendor)
-        {
-            validation.Add("vendor", "A vendor key cannot move a system to another vendor.");
-        }
-
-        await CheckSourcesAsync(validation, system, found.System, principal, http.RequestAborted);
-
+        await CheckSourcesAsync(validation, system, found.System, principal!, http.RequestAborted);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -111,14 +133,14 @@ public sealed class SystemsApi(ApiPipeline pipeline, ISystemStore store, Telemet
 
         try
         {
-            system = await store.UpdateAsync(system!, new AuditEntry(ids.NewId(), id, now, principal.Name, "system.updated"), http.RequestAborted);
+            system = await store.UpdateAsync(system!, new AuditEntry(ids.NewId(), id, now, principal!.Name, "system.updated"), http.RequestAborted);
         }
         catch (ConcurrencyConflictException)
         {
             return Problems.PreconditionFailed("The system changed concurrently. Read it again.");
         }
 
-        return ApiResponse.Json(StatusCodes.Status200OK, system.ToResponse(now)).WithHeader("ETag", system.ETag ?? "");
+        return ApiResponse.Json(StatusCodes.Status200OK, system.ToResponse(now, principal)).WithHeader("ETag", system.ETag ?? "");
     });
 
     /// <summary>Retiring stops monitoring and keeps the history; the next sweep resolves its open alerts.</summary>

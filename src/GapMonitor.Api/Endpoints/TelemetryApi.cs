@@ -104,6 +104,11 @@ public sealed class TelemetryApi(
 
         var v = new Validation();
         var at = Time(v, "at", http.Request.Query["at"]);
+        if (at > timeProvider.GetUtcNow() + TimeSpan.FromMinutes(5))
+        {
+            v.Add("at", "Lies in the future (more than 5 minutes ahead of the server clock).");
+        }
+
         if (!v.IsValid)
         {
             return v.ToProblem();
@@ -191,7 +196,7 @@ public sealed class TelemetryApi(
                         continue;
                     }
 
-                    using var document = JsonDocument.Parse(text);
+                    using var document = JsonDocument.Parse(text, ApiJson.DocumentOptions);
                     if (document.RootElement.ValueKind != JsonValueKind.Object)
                     {
                         return (null, Problems.Validation($"line {line}", "Each line must be a JSON object of feature → value."));
@@ -202,7 +207,7 @@ public sealed class TelemetryApi(
             }
             else
             {
-                using var document = JsonDocument.Parse(buffer.ToArray());
+                using var document = JsonDocument.Parse(buffer.ToArray(), ApiJson.DocumentOptions);
                 var array = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("rows", out var wrapped) ? wrapped : document.RootElement;
                 if (array.ValueKind != JsonValueKind.Array)
                 {

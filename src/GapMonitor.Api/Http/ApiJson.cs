@@ -9,6 +9,9 @@ public static class ApiJson
     /// <summary>camelCase, enums as camelCase strings, nulls omitted.</summary>
     public static readonly JsonSerializerOptions Options = Create();
 
+    /// <summary>For bodies read as documents (telemetry rows): a member named twice is an error, as in <see cref="Options"/>.</summary>
+    public static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false };
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -16,6 +19,7 @@ public static class ApiJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
+            AllowDuplicateProperties = false,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new UtcDateTimeOffsetConverter());

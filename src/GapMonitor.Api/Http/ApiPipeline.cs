@@ -30,6 +30,7 @@ public sealed class ApiPipeline(
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(handler);
         var cancellationToken = http.RequestAborted;
+        RequestBodyLimit.Apply(http, MaxRequestBytes);
         try
         {
             Principal? principal = null;
@@ -55,14 +56,14 @@ public sealed class ApiPipeline(
 
             return await handler(principal);
         }
+        catch (Exception ex) when (IsTooLarge(ex))
+        {
+            return Problems.TooLarge(http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MaxRequestBytes);
+        }
         catch (Exception ex) when (IsStorageUnavailable(ex))
         {
             logger.LogWarning(ex, "Storage unavailable during {Method} {Path}", http.Request.Method, http.Request.Path);
             return Problems.StorageUnavailable();
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problems.TooLarge(MaxRequestBytes);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -82,7 +83,7 @@ public sealed class ApiPipeline(
             return Problems.Validation("Idempotency-Key", "At most 200 characters.");
         }
 
-        http.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxRequestBytes);
+        http.Request.EnableBuffering(bufferThreshold: 64 * 1024);
         var requestHash = await HashBodyAsync(http.Request, cancellationToken);
         if (requestHash is null)
         {
@@ -124,10 +125,31 @@ public sealed class ApiPipeline(
         }
         else
         {
-            await idempotency.CompleteAsync(scopedKey, new StoredResponse(response.Status, response.Body, response.ContentType, response.Headers, requestHash), CancellationToken.None);
+            try
+            {
+                await idempotency.CompleteAsync(scopedKey, new StoredResponse(response.Status, response.Body, response.ContentType, response.Headers, requestHash), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The work is done: answer it. Without a stored response a retry runs again (and meets what this one did).
+                logger.LogError(ex, "Could not store the idempotent response of {Method} {Path}", http.Request.Method, http.Request.Path);
+                await ReleaseQuietlyAsync(scopedKey);
+            }
         }
 
         return response;
+    }
+
+    private async Task ReleaseQuietlyAsync(string scopedKey)
+    {
+        try
+        {
+            await idempotency.ReleaseAsync(scopedKey, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Could not release an idempotency claim; it expires by itself");
+        }
     }
 
     private async Task<string?> HashBodyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -151,6 +173,14 @@ public sealed class ApiPipeline(
         sha.AppendData(Encoding.UTF8.GetBytes(request.ContentType ?? ""));
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
+
+    /// <summary>The body limit was hit, possibly while a storage client was streaming the body (it wraps the exception).</summary>
+    private static bool IsTooLarge(Exception ex) => ex switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsTooLarge),
+        _ => ex.InnerException is { } inner && IsTooLarge(inner),
+    };
 
     private static bool IsStorageUnavailable(Exception ex) => ex switch
     {

@@ -30,6 +30,8 @@ public static class Problems
 
     public static ApiResponse PreconditionFailed(string detail) => Create(StatusCodes.Status412PreconditionFailed, "Precondition failed.", detail);
 
+    public static ApiResponse PreconditionRequired(string detail) => Create(StatusCodes.Status428PreconditionRequired, "Precondition required.", detail);
+
     public static ApiResponse TooLarge(long limit) =>
         Create(StatusCodes.Status413PayloadTooLarge, "Request body too large.", $"The body may be at most {limit} bytes.");
 

@@ -2,6 +2,7 @@ using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Http;
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Keys;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Api.Mapping;
@@ -11,7 +12,7 @@ internal static class ResponseMapping
     public static string Lower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    public static SystemResponse ToResponse(this MonitoredSystem s, DateTimeOffset now, string? ingestKey = null) => new(
+    public static SystemResponse ToResponse(this MonitoredSystem s, DateTimeOffset now, Principal viewer, string? ingestKey = null) => new(
         s.Id,
         s.Name,
         s.Vendor,
@@ -21,7 +22,7 @@ internal static class ResponseMapping
         Durations.Format(s.VendorGracePeriod),
         new MonitoringRequest(Durations.Format(s.Monitoring.HeartbeatPeriod), Durations.Format(s.Monitoring.HeartbeatGrace)),
         Durations.Format(s.AcknowledgeWithin),
-        [.. s.Contacts.Select(c => new ContactResponse(Lower(c.Party), c.Email, c.Webhook is null ? null : new WebhookResponse(c.Webhook.Url.AbsoluteUri)))],
+        [.. s.Contacts.Select(c => new ContactResponse(Lower(c.Party), c.Email, c.Webhook is null ? null : Webhook(c.Webhook.Url, c.Party, viewer)))],
         s.RegisteredAt,
         s.RetiredAt,
         Lower(s.OperationsOwnerAt(now)),
@@ -49,14 +50,14 @@ internal static class ResponseMapping
         a.ResolvedAt,
         a.Resolution);
 
-    public static AlertResponse ToResponse(this AlertWithHistory h) => h.Alert.ToResponse() with
+    public static AlertResponse ToResponse(this AlertWithHistory h, Principal viewer) => h.Alert.ToResponse() with
     {
         Notifications = [.. h.Notifications.Select(n => new NotificationResponse(
             n.Id,
             n.Type,
             Lower(n.Party),
             Lower(n.Channel),
-            n.Target,
+            n.Channel == Core.Notifications.NotificationChannel.Webhook && !viewer.SeesContactsOf(n.Party) ? HostOf(n.Target) : n.Target,
             Lower(n.State),
             n.Attempts,
             n.CreatedAt,
@@ -65,4 +66,9 @@ internal static class ResponseMapping
             n.LastError,
             [.. h.Attempts.Where(a => a.NotificationId == n.Id).Select(a => new AttemptResponse(a.Attempt, a.At, a.Succeeded, a.Error, a.Duration.TotalMilliseconds))]))],
     };
+
+    private static WebhookResponse Webhook(Uri url, Party party, Principal viewer) =>
+        new(viewer.SeesContactsOf(party) ? url.AbsoluteUri : null, url.Host);
+
+    private static string HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : "";
 }

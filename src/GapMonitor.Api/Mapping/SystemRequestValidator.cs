@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Http;
@@ -10,11 +11,18 @@ namespace GapMonitor.Api.Mapping;
 internal static partial class SystemRequestValidator
 {
     private const int MaxContacts = 20;
+    private const int MaxWebhookUrlLength = 2048;
+
+    /// <summary>All contacts are stored in one table property (at most 32,767 characters); kept well below it.</summary>
+    private const int MaxContactsJsonLength = 30_000;
 
     public static readonly TimeSpan DefaultVendorGracePeriod = TimeSpan.FromDays(14);
     public static readonly TimeSpan DefaultHeartbeatPeriod = TimeSpan.FromHours(1);
     public static readonly TimeSpan DefaultHeartbeatGrace = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan DefaultAcknowledgeWithin = TimeSpan.FromHours(4);
+
+    /// <summary>How far from now a handover may lie, either side: keeps every time the rules derive from it representable.</summary>
+    public static readonly TimeSpan MaxHandoverDistance = TimeSpan.FromDays(3652);
 
     [GeneratedRegex("^[a-z0-9-]{3,63}$")]
     public static partial Regex SystemIdPattern();
@@ -44,9 +52,25 @@ internal static partial class SystemRequestValidator
 
         CheckTenant(v, "vendor", request.Vendor);
         CheckTenant(v, "customer", request.Customer);
+
+        // A system never changes tenant: its alerts, notifications and audit keep the vendor and customer they were
+        // opened for, so moving it would leave its history visible to the old tenant. Retire it and register anew.
+        if (existing is not null && request.Vendor is not null && request.Vendor != existing.Vendor)
+        {
+            v.Add("vendor", "The vendor of a system cannot change; retire it and register a new one.");
+        }
+
+        if (existing is not null && request.Customer is not null && request.Customer != existing.Customer)
+        {
+            v.Add("customer", "The customer of a system cannot change; retire it and register a new one.");
+        }
         if (request.HandoverAt is null)
         {
             v.Add("handoverAt", "Required: when the system was (or will be) handed over, ISO 8601 UTC.");
+        }
+        else if ((request.HandoverAt.Value - now).Duration() > MaxHandoverDistance)
+        {
+            v.Add("handoverAt", "Must lie within 10 years of now, either side.");
         }
 
         if (request.Model is { } model && (string.IsNullOrWhiteSpace(model.Name) || model.Name.Length > 200 || model.Version?.Length > 100))
@@ -174,15 +198,21 @@ internal static partial class SystemRequestValidator
             }
         }
 
+        if (JsonSerializer.Serialize(contacts, ApiJson.Options).Length > MaxContactsJsonLength)
+        {
+            v.Add("contacts", $"Too large in all: emails, webhook URLs and secrets together at most {MaxContactsJsonLength} characters.");
+        }
+
         return contacts;
     }
 
     private static WebhookEndpoint? Webhook(Validation v, string prefix, WebhookRequest request)
     {
         var valid = true;
-        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(url.UserInfo))
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(url.UserInfo)
+            || url.AbsoluteUri.Length > MaxWebhookUrlLength)
         {
-            v.Add($"{prefix}.url", "An absolute http(s) URL without credentials.");
+            v.Add($"{prefix}.url", $"An absolute http(s) URL without credentials, at most {MaxWebhookUrlLength} characters.");
             valid = false;
         }
 

@@ -30,6 +30,15 @@ public sealed record Principal(Role Role, string KeyId, string? Vendor = null, s
         _ => $"ingest:{SystemId}",
     };
 
+    /// <summary>Whether this caller may see the full contact details (webhook URLs) of <paramref name="party"/>: its own party's, or admin.</summary>
+    public bool SeesContactsOf(Systems.Party party) => Role switch
+    {
+        Role.Admin => true,
+        Role.Vendor => party == Systems.Party.Vendor,
+        Role.Customer => party == Systems.Party.Customer,
+        _ => false,
+    };
+
     /// <summary>Whether a system is inside this caller's scope (outside it, the system does not exist for them).</summary>
     public bool CanSee(Systems.MonitoredSystem system)
     {

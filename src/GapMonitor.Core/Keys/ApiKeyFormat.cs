@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace GapMonitor.Core.Keys;
 
@@ -7,7 +8,7 @@ namespace GapMonitor.Core.Keys;
 /// Keys are <c>gm_{id}_{secret}</c> (role keys) or <c>gmi_{systemId}_{secret}</c> (ingest keys), secrets 256 random bits in hex.
 /// The id makes lookup one point read; SHA-256 is enough for keys with this much entropy (no password stretching needed).
 /// </summary>
-public static class ApiKeyFormat
+public static partial class ApiKeyFormat
 {
     public const string RolePrefix = "gm_";
     public const string IngestPrefix = "gmi_";
@@ -28,21 +29,32 @@ public static class ApiKeyFormat
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 
-    /// <summary>The id part of a role key (<c>gm_{id}_…</c>) or the system id of an ingest key.</summary>
+    /// <summary>
+    /// The id part of a role key (<c>gm_{id}_…</c>) or the system id of an ingest key, only when the whole key has the
+    /// exact shape this class issues; anything else (any other character or length) is no key.
+    /// </summary>
     public static (Role? Kind, string? Id) Parse(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var (prefix, kind) = key.StartsWith(IngestPrefix, StringComparison.Ordinal)
-            ? (IngestPrefix, (Role?)Role.Ingest)
-            : key.StartsWith(RolePrefix, StringComparison.Ordinal) ? (RolePrefix, (Role?)Role.Admin) : (null, null);
-        if (prefix is null)
+        if (RoleKeyPattern().Match(key) is { Success: true } role)
         {
-            return (null, null);
+            return (Role.Admin, role.Groups["id"].Value);
         }
 
-        var separator = key.LastIndexOf('_');
-        return separator <= prefix.Length ? (null, null) : (kind, key[prefix.Length..separator]);
+        return IngestKeyPattern().Match(key) is { Success: true } ingest ? (Role.Ingest, ingest.Groups["id"].Value) : (null, null);
     }
+
+    /// <summary>Whether <paramref name="id"/> can be the id of a role key (16 lowercase hex digits).</summary>
+    public static bool IsKeyId(string? id) => id is not null && KeyIdPattern().IsMatch(id);
+
+    [GeneratedRegex("^gm_(?<id>[0-9a-f]{16})_[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleKeyPattern();
+
+    [GeneratedRegex("^gmi_(?<id>[a-z0-9-]{3,63})_[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IngestKeyPattern();
+
+    [GeneratedRegex("^[0-9a-f]{16}$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyIdPattern();
 
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 }

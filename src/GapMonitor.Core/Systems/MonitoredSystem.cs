@@ -30,7 +30,7 @@ public sealed record MonitoredSystem
 
     /// <summary>The vendor owns operations until the grace period after handover ends, the customer after.</summary>
     public Party OperationsOwnerAt(DateTimeOffset now) =>
-        now < HandoverAt + VendorGracePeriod ? Party.Vendor : Party.Customer;
+        now - HandoverAt < VendorGracePeriod ? Party.Vendor : Party.Customer;
 
     public IEnumerable<Contact> ContactsOf(Party party) => Contacts.Where(c => c.Party == party);
 }

@@ -15,12 +15,23 @@ public sealed class TableApiKeyStore(StorageTables tables) : IApiKeyStore
 
     public async Task<ApiKey?> GetAsync(string keyId, CancellationToken cancellationToken = default)
     {
+        // Only an id this service issues ever reaches a table key.
+        if (!ApiKeyFormat.IsKeyId(keyId))
+        {
+            return null;
+        }
+
         var response = await tables.ApiKeys.GetEntityIfExistsAsync<ApiKeyEntity>(keyId, ApiKeyEntity.Row, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value!.ToDomain() : null;
     }
 
     public async Task<bool> RevokeAsync(string keyId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        if (!ApiKeyFormat.IsKeyId(keyId))
+        {
+            return false;
+        }
+
         var response = await tables.ApiKeys.GetEntityIfExistsAsync<ApiKeyEntity>(keyId, ApiKeyEntity.Row, cancellationToken: cancellationToken);
         if (!response.HasValue)
         {

@@ -7,11 +7,12 @@ using GapMonitor.Core.Audit;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage.Entities;
+using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Infrastructure.Storage;
 
 /// <summary>Systems and everything that changes with them, in one partition per system (see README.md).</summary>
-public sealed class TableSystemStore(StorageTables tables) : ISystemStore
+public sealed class TableSystemStore(StorageTables tables, ILogger<TableSystemStore>? logger = null) : ISystemStore
 {
     private const int MaxBatchSize = 100;
     private TableClient Table => tables.Systems;
@@ -133,38 +134,54 @@ public sealed class TableSystemStore(StorageTables tables) : ISystemStore
         }
     }
 
-    private static async IAsyncEnumerable<SystemWithAlerts> GroupByPartitionAsync(
+    /// <summary>Rows grouped into systems; a system with a row that cannot be read is logged and skipped, never fails the rest.</summary>
+    private async IAsyncEnumerable<SystemWithAlerts> GroupByPartitionAsync(
         AsyncPageable<TableEntity> rows,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? partition = null;
         MonitoredSystem? system = null;
+        var unreadable = false;
         var alerts = new List<Alert>();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             if (row.PartitionKey != partition)
             {
-                if (system is not null)
+                if (system is not null && !unreadable)
                 {
                     yield return new SystemWithAlerts(system, alerts);
                 }
 
                 partition = row.PartitionKey;
                 system = null;
+                unreadable = false;
                 alerts = [];
             }
 
-            if (row.RowKey == RowKeys.System)
+            if (unreadable)
             {
-                system = EntityMapping.To<SystemEntity>(row).ToDomain();
+                continue;
             }
-            else
+
+            try
             {
-                alerts.Add(EntityMapping.To<AlertEntity>(row).ToDomain());
+                if (row.RowKey == RowKeys.System)
+                {
+                    system = EntityMapping.To<SystemEntity>(row).ToDomain();
+                }
+                else
+                {
+                    alerts.Add(EntityMapping.To<AlertEntity>(row).ToDomain());
+                }
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException or System.Text.Json.JsonException)
+            {
+                unreadable = true;
+                logger?.LogError(ex, "System {SystemId}: stored row {RowKey} cannot be read; the system is skipped", row.PartitionKey, row.RowKey);
             }
         }
 
-        if (system is not null)
+        if (system is not null && !unreadable)
         {
             yield return new SystemWithAlerts(system, alerts);
         }

@@ -108,7 +108,7 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
 
             try
             {
-                using var document = JsonDocument.Parse(text);
+                using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false });
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     throw new ReferenceFormatException($"Line {line} is not a JSON object.");

@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
 using GapMonitor.Api.Hosting;
 using GapMonitor.Infrastructure.Tests.TestDoubles;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,13 +17,15 @@ namespace GapMonitor.Api.Tests.Hosting;
 /// </summary>
 public sealed class ApiTestHost : IAsyncDisposable
 {
-    public const string AdminKey = "test-admin-key-0123456789abcdef";
+    public const string AdminKey = "test-admin-key-0123456789abcdef-0123";
 
     private readonly WebApplication _app;
 
-    private ApiTestHost(WebApplication app, FakeTimeProvider time, TestSmtpServer smtp, string dataDirectory)
+    private ApiTestHost(WebApplication app, FakeTimeProvider time, TestSmtpServer smtp, string dataDirectory, string storageConnection, string tablePrefix)
     {
         _app = app;
+        StorageConnection = storageConnection;
+        TablePrefix = tablePrefix;
         Time = time;
         Smtp = smtp;
         DataDirectory = dataDirectory;
@@ -39,13 +43,21 @@ public sealed class ApiTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The Azurite this host stores in, and the prefix of its tables, for tests that look at or damage stored rows.</summary>
+    public string StorageConnection { get; }
+
+    public string TablePrefix { get; }
+
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ApiTestHost> StartAsync(long maxRequestBytes = 1024 * 1024, Action<IServiceCollection>? configureServices = null)
+    /// <param name="hostBodyLimit">False runs Kestrel without its own body limit, as the Functions host has none: only the handlers' limit applies.</param>
+    public static async Task<ApiTestHost> StartAsync(long maxRequestBytes = 1024 * 1024, Action<IServiceCollection>? configureServices = null, bool hostBodyLimit = true, string adminKey = AdminKey)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
         var smtp = await TestSmtpServer.StartAsync();
         var data = Path.Combine(Path.GetTempPath(), "gapmonitor-api-" + Guid.NewGuid().ToString("N"));
+        var connection = await TestStorage.ConnectionStringAsync();
+        var prefix = TestStorage.NewTablePrefix();
         var settings = new StandaloneHostSettings(TestStorage.RepositoryRoot(), data)
         {
             Urls = "http://127.0.0.1:0",
@@ -54,13 +66,18 @@ public sealed class ApiTestHost : IAsyncDisposable
             ConfigureServices = services =>
             {
                 services.AddSingleton<TimeProvider>(time);
+                if (!hostBodyLimit)
+                {
+                    services.PostConfigure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = null);
+                }
+
                 configureServices?.Invoke(services);
             },
             Overrides =
             {
-                ["GapMonitor:Storage:ConnectionString"] = await TestStorage.ConnectionStringAsync(),
-                ["GapMonitor:Storage:TablePrefix"] = TestStorage.NewTablePrefix(),
-                ["GapMonitor:AdminApiKey"] = AdminKey,
+                ["GapMonitor:Storage:ConnectionString"] = connection,
+                ["GapMonitor:Storage:TablePrefix"] = prefix,
+                ["GapMonitor:AdminApiKey"] = adminKey,
                 ["GapMonitor:Webhooks:AllowPrivateNetworks"] = "true",
                 ["GapMonitor:Email:Smtp:Host"] = smtp.Host,
                 ["GapMonitor:Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -71,8 +88,18 @@ public sealed class ApiTestHost : IAsyncDisposable
             },
         };
         var app = await StandaloneHost.BuildAsync([], settings);
-        await app.StartAsync();
-        return new ApiTestHost(app, time, smtp, data);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await smtp.DisposeAsync();
+            throw;
+        }
+
+        return new ApiTestHost(app, time, smtp, data, connection, prefix);
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, object? body = null, Action<HttpRequestMessage>? configure = null)
@@ -106,6 +133,9 @@ public sealed class ApiTestHost : IAsyncDisposable
 
     public async Task<string> CreateKeyAsync(string role, string? vendor = null, string? customer = null) =>
         (await JsonAsync(HttpMethod.Post, "/api/keys", AdminKey, new { role, vendor, customer }, 201)).GetProperty("key").GetString()!;
+
+    /// <summary>One of this host's tables (e.g. <c>systems</c>), straight on Azurite.</summary>
+    public TableClient Table(string name) => new(StorageConnection, TablePrefix + name);
 
     public Task<JsonElement> SweepAsync() => JsonAsync(HttpMethod.Post, "/api/sweep", AdminKey);
 

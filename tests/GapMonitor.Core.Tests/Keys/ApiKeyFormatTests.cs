@@ -42,6 +42,12 @@ public class ApiKeyFormatTests
     [InlineData("Bearer gm_abc_def")]
     [InlineData("GM_abc_def")]
     [InlineData("sk_live_abc")]
+    [InlineData("gm_a/b#c?d_0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("gm_0123456789ABCDEF_0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("gm_0123456789abcdef_000")]
+    [InlineData("gmi_acme/churn_0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("gmi_acme'churn_0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("gmi_acme-churn_0000000000000000000000000000000000000000000000000000000000000000\n")]
     public void Parse_WhenMalformed_ReturnsNothing(string key)
     {
         Assert.Equal((null, null), ApiKeyFormat.Parse(key));

@@ -84,4 +84,38 @@ public class TableIdempotencyStoreTests(AzuriteFixture azurite) : StorageTestBas
         Assert.Equal(IdempotencyClaim.Claimed, (await store.TryClaimAsync(Key, "h", Time.GetUtcNow())).Claim);
         Assert.Equal(IdempotencyClaim.Claimed, (await store.TryClaimAsync(Key + "'", "h", Time.GetUtcNow())).Claim);
     }
+
+    [Fact]
+    public async Task CompleteAsync_WhenResponseIsFarOver64KiB_StoresItAndReplaysIt()
+    {
+        var store = new TableIdempotencyStore(Tables);
+        var body = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(300 * 1024));
+        await store.TryClaimAsync(Key, "h", Time.GetUtcNow());
+
+        await store.CompleteAsync(Key, new StoredResponse(201, body, "application/json", new Dictionary<string, string> { ["Location"] = "/x" }, "h"));
+        var (claim, replay) = await store.TryClaimAsync(Key, "h", Time.GetUtcNow());
+
+        Assert.Equal(IdempotencyClaim.Completed, claim);
+        Assert.Equal(body, replay!.Body);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_StoresNothingOfTheBodyInClear()
+    {
+        var store = new TableIdempotencyStore(Tables);
+        const string Secret = "gm_0123456789abcdef_ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff";
+        await store.TryClaimAsync(Key, "h", Time.GetUtcNow());
+
+        await store.CompleteAsync(Key, new StoredResponse(201, $"{{\"key\":\"{Secret}\"}}", "application/json", new Dictionary<string, string> { ["X-Key"] = Secret }, "h"));
+
+        await foreach (var row in Tables.Idempotency.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            foreach (var (_, value) in row)
+            {
+                var text = value is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+                Assert.DoesNotContain("ffffffffffffffff", text ?? "", StringComparison.Ordinal);
+                Assert.DoesNotContain("3f0c", text ?? "", StringComparison.Ordinal);
+            }
+        }
+    }
 }
