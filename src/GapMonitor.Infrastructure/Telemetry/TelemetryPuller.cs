@@ -72,7 +72,7 @@ public sealed class TelemetryPuller(
         var delta = TelemetryDelta.None;
         if (system.Telemetry?.InferenceLog is { } log)
         {
-            delta = await PullInferenceLogAsync(log, state, system.Telemetry.DriftWindow, cancellationToken);
+            delta = await PullInferenceLogAsync(system.Id, log, state, system.Telemetry.DriftWindow, cancellationToken);
         }
 
         if (system.Telemetry?.LogAnalytics is { } workspace)
@@ -83,7 +83,7 @@ public sealed class TelemetryPuller(
         return delta;
     }
 
-    private async Task<TelemetryDelta> PullInferenceLogAsync(InferenceLogSettings settings, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken)
+    private async Task<TelemetryDelta> PullInferenceLogAsync(string systemId, InferenceLogSettings settings, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken)
     {
         var source = new InferenceLogSource(settings.ContainerUri, settings.Prefix);
         long rows = 0;
@@ -95,7 +95,7 @@ public sealed class TelemetryPuller(
             {
                 var checkpoint = state.InferenceLogCheckpoint is null ? null : JsonSerializer.Deserialize<InferenceLogCheckpoint>(state.InferenceLogCheckpoint);
                 var result = await inferenceLogs.ReadNewAsync(source, checkpoint, RowsPerRead, cancellationToken);
-                Fold(state, windowLength, result.Rows);
+                Fold(systemId, state, windowLength, result.Rows);
                 rows += result.RowCount;
                 state.RecordsRead += result.Records;
                 state.MalformedLines += result.MalformedLines;
@@ -128,10 +128,16 @@ public sealed class TelemetryPuller(
         return new TelemetryDelta(rows, latestVersion, latestVersion is null ? null : latestSeen);
     }
 
-    /// <summary>Each row goes to the window of its record time; rows of windows already closed are only counted as late.</summary>
-    private static void Fold(TelemetryState state, TimeSpan windowLength, InferenceRowBatch batch)
+    /// <summary>
+    /// Each row goes to the window of its record time; rows of windows already closed are only counted as late. Columns
+    /// past the system's column bounds are not profiled; their values are counted as ignored.
+    /// </summary>
+    private void Fold(string systemId, TelemetryState state, TimeSpan windowLength, InferenceRowBatch batch)
     {
+        var admission = ColumnAdmission.For(state);
         var columns = batch.Columns.ToArray();
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        var ignoredBefore = state.IgnoredValues;
         for (var i = 0; i < batch.Count; i++)
         {
             var window = state.WindowFor(batch.Times[i], windowLength, TelemetryIngestion.ServiceProfileSettings);
@@ -142,10 +148,24 @@ public sealed class TelemetryPuller(
 
             foreach (var (name, values) in columns)
             {
+                if (refused.Contains(name) || !admission.TryAdmit(name, out _))
+                {
+                    refused.Add(name);
+                    state.IgnoredValues += values[i].Kind == InferenceValueKind.Missing ? 0 : 1;
+                    continue;
+                }
+
                 Add(window.Profile.Column(name), values[i]);
             }
 
             window.Profile.Rows++;
+        }
+
+        if (refused.Count > 0)
+        {
+            logger.LogWarning(
+                "Ignored {Values} values of {Columns} columns of {SystemId} past the bounds of {MaxColumns} columns of at most {MaxNameLength} characters",
+                state.IgnoredValues - ignoredBefore, refused.Count, systemId, ColumnAdmission.MaxColumns, ColumnAdmission.MaxNameLength);
         }
     }
 
