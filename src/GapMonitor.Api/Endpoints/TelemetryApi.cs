@@ -136,7 +136,7 @@ public sealed class TelemetryApi(
 
             if (modelVersion is not null)
             {
-                window.ModelVersions[modelVersion] = window.ModelVersions.GetValueOrDefault(modelVersion) + rows!.Count;
+                window.CountModelVersion(modelVersion, rows!.Count);
             }
 
             state.RecordsRead += rows!.Count;

@@ -103,7 +103,7 @@ public sealed class TelemetryPuller(
                 {
                     if (stats.LastSeen is { } lastSeen && state.Windows.TryGetValue(TelemetryState.AlignedStart(lastSeen, windowLength), out var window))
                     {
-                        window.ModelVersions[version] = window.ModelVersions.GetValueOrDefault(version) + stats.Records;
+                        window.CountModelVersion(version, stats.Records);
                     }
 
                     if (stats.LastSeen is { } seen && seen >= latestSeen)

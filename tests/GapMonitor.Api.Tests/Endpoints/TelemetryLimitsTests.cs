@@ -99,6 +99,22 @@ public sealed class TelemetryLimitsTests : IAsyncLifetime
         Assert.Equal(4, status.GetProperty("telemetry").GetProperty("openWindowRows").GetInt64());
     }
 
+    [Fact]
+    public async Task EverNewModelVersions_AreCountedInABoundedWay()
+    {
+        var (_, ingest) = await RegisterAsync("version-sys");
+        for (var i = 0; i < 130; i++)
+        {
+            await PushAsync(ingest, "version-sys", ["x"], rows: 1, offset: i, expectedStatus: 202, query: $"?modelVersion=v{i}");
+        }
+
+        var state = (await (await ContainerAsync("telemetry")).GetBlobClient("version-sys/state.json").DownloadContentAsync()).Value.Content;
+        var versions = JsonNode.Parse(state.ToString())!["windows"]![0]!["modelVersions"]!.AsObject();
+        Assert.Equal(101, versions.Count);
+        Assert.Equal(30, versions["(other)"]!.GetValue<long>());
+        Assert.Equal(130, versions.Sum(v => v.Value!.GetValue<long>()));
+    }
+
     private async Task<(string Vendor, string Ingest)> RegisterAsync(string id)
     {
         var vendor = await _host.CreateKeyAsync("vendor", vendor: "contoso-ml");
