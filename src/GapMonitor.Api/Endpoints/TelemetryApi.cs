@@ -104,6 +104,11 @@ public sealed class TelemetryApi(
 
         var v = new Validation();
         var at = Time(v, "at", http.Request.Query["at"]);
+        if (at is { } pushedAt && ClientTimes.IsTooFarAhead(pushedAt, timeProvider.GetUtcNow()))
+        {
+            v.Add("at", $"Lies more than {ClientTimes.MaxAhead.TotalMinutes:0} minutes ahead of the service's clock.");
+        }
+
         if (!v.IsValid)
         {
             return v.ToProblem();

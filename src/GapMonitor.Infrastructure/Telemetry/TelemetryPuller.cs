@@ -94,7 +94,7 @@ public sealed class TelemetryPuller(
             while (rows < MaxRowsPerPull)
             {
                 var checkpoint = state.InferenceLogCheckpoint is null ? null : JsonSerializer.Deserialize<InferenceLogCheckpoint>(state.InferenceLogCheckpoint);
-                var result = await inferenceLogs.ReadNewAsync(source, checkpoint, RowsPerRead, cancellationToken);
+                var result = await inferenceLogs.ReadNewAsync(source, checkpoint, RowsPerRead, timeProvider.GetUtcNow() + ClientTimes.MaxAhead, cancellationToken);
                 Fold(systemId, state, windowLength, result.Rows);
                 rows += result.RowCount;
                 state.RecordsRead += result.Records;
@@ -207,7 +207,7 @@ public sealed class TelemetryPuller(
             {
                 await foreach (var slice in logAnalytics.QueryAllAsync(workspace, settings.DeploymentsQuery ?? DefaultQueries.Deployments, from, until, cancellationToken))
                 {
-                    foreach (var row in slice.Rows)
+                    foreach (var row in slice.Rows.Where(r => IsNotAhead(system.Id, r, now)))
                     {
                         var version = row.GetString(DefaultQueries.ModelVersionColumn);
                         if (!string.IsNullOrWhiteSpace(version))
@@ -225,7 +225,7 @@ public sealed class TelemetryPuller(
             {
                 await foreach (var slice in logAnalytics.QueryAllAsync(workspace, settings.MonitoringRunsQuery ?? DefaultQueries.MonitoringRuns, from, until, cancellationToken))
                 {
-                    foreach (var row in slice.Rows)
+                    foreach (var row in slice.Rows.Where(r => IsNotAhead(system.Id, r, now)))
                     {
                         var status = string.Equals(row.GetString(DefaultQueries.StatusColumn), "ok", StringComparison.OrdinalIgnoreCase) ? HeartbeatStatus.Ok : HeartbeatStatus.Fail;
                         await signals.RecordHeartbeatAsync(system, status, row.GetDateTimeOffset(DefaultQueries.TimeColumn), row.GetString(DefaultQueries.MessageColumn), cancellationToken);
@@ -240,5 +240,17 @@ public sealed class TelemetryPuller(
             state.LastPullError = $"Log Analytics: {ex.Status} {ex.ErrorCode}";
             logger.LogWarning("Querying Log Analytics for {SystemId} failed: {Status} {ErrorCode}", system.Id, ex.Status, ex.ErrorCode);
         }
+    }
+
+    /// <summary>A query can return any time: one too far ahead would hide a lapse for years, so the row is skipped.</summary>
+    private bool IsNotAhead(string systemId, LogRow row, DateTimeOffset now)
+    {
+        if (row.GetDateTimeOffset(DefaultQueries.TimeColumn) is { } at && ClientTimes.IsTooFarAhead(at, now))
+        {
+            logger.LogWarning("Skipped a Log Analytics row of {SystemId} timed {At}, ahead of the service's clock", systemId, at);
+            return false;
+        }
+
+        return true;
     }
 }

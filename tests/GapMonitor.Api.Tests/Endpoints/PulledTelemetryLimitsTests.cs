@@ -51,6 +51,22 @@ public sealed class PulledTelemetryLimitsTests : IAsyncLifetime
         Assert.Equal(5 * Rows, status.GetProperty("telemetry").GetProperty("openWindowRows").GetInt64());
     }
 
+    [Fact]
+    public async Task RecordsFarAhead_CountAsMalformed_AndAFutureHourFolderDoesNotHideLaterData()
+    {
+        var vendor = await RegisterAsync("future-pull");
+        await WriteAsync("2026/11/26/08/part-0001.jsonl", ("2026-11-26T08:00:00Z", Data(3)), ("2100-01-01T00:00:00Z", Data(4)));
+        await WriteAsync("2100/01/01/00/part-0001.jsonl", ("2100-01-01T00:00:00Z", Data(5)));
+        await _host.SweepAsync();
+        _host.Time.Advance(TimeSpan.FromMinutes(30));
+        await WriteAsync("2026/11/26/08/part-0002.jsonl", ("2026-11-26T08:20:00Z", Data(2)));
+        await _host.SweepAsync();
+
+        var telemetry = (await _host.JsonAsync(HttpMethod.Get, "/api/systems/future-pull/status", vendor)).GetProperty("telemetry");
+        Assert.Equal(1, telemetry.GetProperty("malformedLines").GetInt64());
+        Assert.Equal(5, telemetry.GetProperty("openWindowRows").GetInt64());
+    }
+
     private async Task<string> RegisterAsync(string id)
     {
         var vendor = await _host.CreateKeyAsync("vendor", vendor: "contoso-ml");
@@ -61,21 +77,28 @@ public sealed class PulledTelemetryLimitsTests : IAsyncLifetime
         return vendor;
     }
 
-    private async Task WriteFileAsync(int number, IEnumerable<string> columns)
+    private Task WriteFileAsync(int number, IEnumerable<string> columns)
     {
         var names = columns.ToArray();
         var data = new JsonArray([.. Enumerable.Range(0, Rows).Select(r => (JsonNode)new JsonObject(names.Select((n, c) => KeyValuePair.Create(n, (JsonNode?)JsonValue.Create(r + c)))))]);
-        var record = new JsonObject
+        return WriteAsync($"2026/11/26/08/part-{number:D4}.jsonl", ("2026-11-26T08:00:00Z", data));
+    }
+
+    private async Task WriteAsync(string hourPath, params (string Time, JsonArray Data)[] records)
+    {
+        var lines = records.Select(r => new JsonObject
         {
             ["specversion"] = "1.0",
             ["id"] = Guid.NewGuid().ToString(),
             ["type"] = "azureml.inference.model_inputs",
-            ["time"] = "2026-11-26T08:00:00Z",
+            ["time"] = r.Time,
             ["modelversion"] = "1.4.0",
-            ["data"] = data,
-        };
-        await _container.GetBlobClient($"{Prefix}/2026/11/26/08/part-{number:D4}.jsonl").UploadAsync(BinaryData.FromString(record.ToJsonString() + "\n"), overwrite: true);
+            ["data"] = r.Data,
+        }.ToJsonString());
+        await _container.GetBlobClient($"{Prefix}/{hourPath}").UploadAsync(BinaryData.FromString(string.Join('\n', lines) + "\n"), overwrite: true);
     }
+
+    private static JsonArray Data(int rows) => new([.. Enumerable.Range(0, rows).Select(r => (JsonNode)new JsonObject { ["x"] = r, ["plan"] = "pro" })]);
 
     private async Task<(long Bytes, JsonNode Json)> StateAsync(string id)
     {

@@ -100,6 +100,30 @@ public sealed class TelemetryLimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FutureTimes_AreRefusedNamingTheField_AndCannotEvictTheRealWindow()
+    {
+        var (vendor, ingest) = await RegisterAsync("future-sys");
+        string[] names = ["a", "b"];
+        await UploadReferenceAsync(vendor, "future-sys", names, rows: 30, offset: 0);
+        await PushAsync(ingest, "future-sys", names, rows: 10, offset: 0, expectedStatus: 202);
+        var now = _host.Time.GetUtcNow();
+        for (var hours = 1; hours <= 60; hours++)
+        {
+            var refused = await PushAsync(ingest, "future-sys", names, rows: 1, offset: 0, expectedStatus: 400, query: $"?batchId=junk-{hours}&at={At(now.AddHours(hours))}");
+            Assert.True(refused.GetProperty("errors").TryGetProperty("at", out _), refused.ToString());
+        }
+
+        await PushAsync(ingest, "future-sys", names, rows: 10, offset: 0, expectedStatus: 202, query: $"?at={At(now.AddMinutes(4))}");
+        await PushAsync(ingest, "future-sys", names, rows: 10, offset: 0, expectedStatus: 202);
+        _host.Time.Advance(TimeSpan.FromMinutes(61));
+        await PushAsync(ingest, "future-sys", names, rows: 1, offset: 0, expectedStatus: 202);
+
+        var window = Assert.Single((await _host.JsonAsync(HttpMethod.Get, "/api/systems/future-sys/drift", vendor)).GetProperty("items").EnumerateArray());
+        Assert.Equal(now, window.GetProperty("windowStart").GetDateTimeOffset());
+        Assert.Equal(30, window.GetProperty("rows").GetInt64());
+    }
+
+    [Fact]
     public async Task EverNewModelVersions_AreCountedInABoundedWay()
     {
         var (_, ingest) = await RegisterAsync("version-sys");
@@ -169,6 +193,8 @@ public sealed class TelemetryLimitsTests : IAsyncLifetime
 
         return csv.ToString();
     }
+
+    private static string At(DateTimeOffset at) => Uri.EscapeDataString(at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
 
     private static double Value(int row, int column, double offset) => ((row * 7 + column) % 11) + offset;
 }
