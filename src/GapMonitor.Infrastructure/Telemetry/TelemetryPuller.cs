@@ -99,8 +99,9 @@ public sealed class TelemetryPuller(
                 rows += result.RowCount;
                 state.RecordsRead += result.Records;
                 state.MalformedLines += result.MalformedLines;
-                foreach (var (version, stats) in result.ModelVersions)
+                foreach (var (read, stats) in result.ModelVersions)
                 {
+                    var version = TelemetryText.Truncate(read, TelemetryText.MaxModelVersion)!;
                     if (stats.LastSeen is { } lastSeen && state.Windows.TryGetValue(TelemetryState.AlignedStart(lastSeen, windowLength), out var window))
                     {
                         window.CountModelVersion(version, stats.Records);
@@ -209,10 +210,16 @@ public sealed class TelemetryPuller(
                 {
                     foreach (var row in slice.Rows.Where(r => IsNotAhead(system.Id, r, now)))
                     {
-                        var version = row.GetString(DefaultQueries.ModelVersionColumn);
+                        var version = TelemetryText.Truncate(row.GetString(DefaultQueries.ModelVersionColumn), TelemetryText.MaxModelVersion);
                         if (!string.IsNullOrWhiteSpace(version))
                         {
-                            await signals.RecordDeploymentAsync(system, version, row.GetDateTimeOffset(DefaultQueries.TimeColumn), row.GetString(DefaultQueries.EnvironmentColumn), row.GetString(DefaultQueries.ByColumn), cancellationToken);
+                            await signals.RecordDeploymentAsync(
+                                system,
+                                version,
+                                row.GetDateTimeOffset(DefaultQueries.TimeColumn),
+                                TelemetryText.Truncate(row.GetString(DefaultQueries.EnvironmentColumn), TelemetryText.MaxEnvironment),
+                                TelemetryText.Truncate(row.GetString(DefaultQueries.ByColumn), TelemetryText.MaxBy),
+                                cancellationToken);
                         }
                     }
                 }
@@ -228,7 +235,7 @@ public sealed class TelemetryPuller(
                     foreach (var row in slice.Rows.Where(r => IsNotAhead(system.Id, r, now)))
                     {
                         var status = string.Equals(row.GetString(DefaultQueries.StatusColumn), "ok", StringComparison.OrdinalIgnoreCase) ? HeartbeatStatus.Ok : HeartbeatStatus.Fail;
-                        await signals.RecordHeartbeatAsync(system, status, row.GetDateTimeOffset(DefaultQueries.TimeColumn), row.GetString(DefaultQueries.MessageColumn), cancellationToken);
+                        await signals.RecordHeartbeatAsync(system, status, row.GetDateTimeOffset(DefaultQueries.TimeColumn), TelemetryText.Truncate(row.GetString(DefaultQueries.MessageColumn), TelemetryText.MaxMessage), cancellationToken);
                     }
                 }
 
