@@ -85,7 +85,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     tableNames: ['systems', 'history', 'apikeys', 'idempotency', 'drift', 'sources']
-    containerNames: ['references', 'telemetry', deploymentContainerName]
+    containerNames: ['references', 'telemetry', 'driftreports', deploymentContainerName]
   }
 }
 

@@ -32,7 +32,7 @@ APP_SETTINGS = [
     "GapMonitor__SweepSchedule", "GapMonitor__DeliverySchedule", "GapMonitor__PullSchedule",
 ]
 TABLES = ["systems", "history", "apikeys", "idempotency", "drift", "sources"]
-CONTAINERS = ["references", "telemetry", "deployments"]
+CONTAINERS = ["references", "telemetry", "driftreports", "deployments"]
 
 failures = []
 

@@ -60,7 +60,7 @@ public sealed class TelemetryApi(
         }
         catch (ReferenceFormatException ex)
         {
-            return Problems.Validation("body", ex.Message);
+            return Problems.Validation(ex.Field, ex.Message);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -104,9 +104,9 @@ public sealed class TelemetryApi(
 
         var v = new Validation();
         var at = Time(v, "at", http.Request.Query["at"]);
-        if (at > timeProvider.GetUtcNow() + TimeSpan.FromMinutes(5))
+        if (at is { } pushedAt && ClientTimes.IsTooFarAhead(pushedAt, timeProvider.GetUtcNow()))
         {
-            v.Add("at", "Lies in the future (more than 5 minutes ahead of the server clock).");
+            v.Add("at", $"Lies more than {ClientTimes.MaxAhead.TotalMinutes:0} minutes ahead of the service's clock.");
         }
 
         if (!v.IsValid)
@@ -115,13 +115,21 @@ public sealed class TelemetryApi(
         }
 
         var duplicate = false;
+        (string Field, string Message)? refused = null;
         var windowLength = found.System.Telemetry?.DriftWindow ?? TimeSpan.FromDays(1);
         var recordTime = at ?? timeProvider.GetUtcNow();
         var windowStart = TelemetryState.AlignedStart(recordTime, windowLength);
         await ingestion.UpdateAsync(found.System, state =>
         {
-            duplicate = !state.RememberBatch(batchId);
-            if (duplicate || state.WindowFor(recordTime, windowLength, TelemetryIngestion.ServiceProfileSettings) is not { } window)
+            duplicate = state.RecentBatchIds.Contains(batchId, StringComparer.Ordinal);
+            refused = duplicate ? null : RefusedColumn(ColumnAdmission.For(state), rows!);
+            if (duplicate || refused is not null)
+            {
+                return Task.FromResult(TelemetryDelta.None);
+            }
+
+            state.RememberBatch(batchId);
+            if (state.WindowFor(recordTime, windowLength, TelemetryIngestion.ServiceProfileSettings) is not { } window)
             {
                 return Task.FromResult(TelemetryDelta.None);
             }
@@ -133,12 +141,17 @@ public sealed class TelemetryApi(
 
             if (modelVersion is not null)
             {
-                window.ModelVersions[modelVersion] = window.ModelVersions.GetValueOrDefault(modelVersion) + rows!.Count;
+                window.CountModelVersion(modelVersion, rows!.Count);
             }
 
             state.RecordsRead += rows!.Count;
             return Task.FromResult(new TelemetryDelta(rows.Count, modelVersion, timeProvider.GetUtcNow()));
         }, http.RequestAborted);
+
+        if (refused is { } column)
+        {
+            return Problems.Validation(column.Field, column.Message);
+        }
 
         return ApiResponse.Json(duplicate ? StatusCodes.Status200OK : StatusCodes.Status202Accepted, new TelemetryAccepted(id, batchId, duplicate ? 0 : rows!.Count, duplicate, windowStart));
     });
@@ -238,6 +251,23 @@ public sealed class TelemetryApi(
         }
 
         return (rows, null);
+    }
+
+    /// <summary>The first column that would take the system past its column bounds, as a field of the batch.</summary>
+    private static (string Field, string Message)? RefusedColumn(ColumnAdmission admission, List<Dictionary<string, JsonElement>> rows)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            foreach (var name in rows[i].Keys)
+            {
+                if (!admission.TryAdmit(name, out var refusal))
+                {
+                    return ($"[{i}].{name}", refusal!);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static Dictionary<string, JsonElement> ToRow(JsonElement element) =>

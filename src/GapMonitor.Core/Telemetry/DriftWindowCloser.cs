@@ -17,7 +17,19 @@ public sealed class DriftWindowCloser(
     TimeProvider timeProvider,
     ILogger<DriftWindowCloser> logger)
 {
-    /// <summary>Closes every open window that has ended (oldest first); windows beyond the bound are closed early, oldest first.</summary>
+    /// <summary>Drifted column names kept on the system (and so in the alert); the window row keeps them all.</summary>
+    public const int MaxDriftedColumnsOnSystem = 100;
+
+    /// <summary>A window whose close keeps failing is given up after this many tries (about a day of hourly retries).</summary>
+    public const int MaxCloseAttempts = 24;
+
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Closes every open window that has ended (oldest first); windows beyond the bound are closed early, oldest first.
+    /// A window whose close fails never fails the caller: it waits in <see cref="TelemetryState.Closing"/> and is tried
+    /// again on a later update, so ingestion goes on and the state is saved.
+    /// </summary>
     public async Task CloseDueAsync(MonitoredSystem system, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(system);
@@ -33,20 +45,57 @@ public sealed class DriftWindowCloser(
 
             state.Windows.Remove(start);
             state.ClosedThrough = state.ClosedThrough is { } closed && closed > start ? closed : start;
-            if (window.Profile.Rows == 0)
+            if (window.Profile.Rows > 0)
             {
-                continue;
+                state.Closing.Add(new ClosingWindow(start, start + windowLength, window));
             }
-
-            var record = await CompareAsync(system, window, start, start + windowLength, cancellationToken);
-            await windows.SaveAsync(record, cancellationToken);
-            if (record.ReportJson is not null)
-            {
-                await RecordOnSystemAsync(system.Id, record, cancellationToken);
-            }
-
-            logger.LogInformation("Closed drift window {WindowStart} of {SystemId}: {Rows} rows, dataset drift {DatasetDrift}", start, system.Id, window.Profile.Rows, record.DatasetDrift);
         }
+
+        foreach (var closing in state.Closing.Where(c => c.RetryAt is null || c.RetryAt <= now).ToList())
+        {
+            try
+            {
+                await CloseAsync(system, closing, cancellationToken);
+                state.Closing.Remove(closing);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+            {
+                closing.Attempts++;
+                closing.LastError = ex.GetType().Name;
+                closing.RetryAt = now + RetryDelay(closing.Attempts);
+                if (closing.Attempts >= MaxCloseAttempts)
+                {
+                    state.Closing.Remove(closing);
+                    logger.LogError(ex, "Gave up closing drift window {WindowStart} of {SystemId} after {Attempts} tries", closing.Start, system.Id, closing.Attempts);
+                }
+                else
+                {
+                    logger.LogWarning(ex, "Closing drift window {WindowStart} of {SystemId} failed (try {Attempts}); trying again from {RetryAt}", closing.Start, system.Id, closing.Attempts, closing.RetryAt);
+                }
+            }
+        }
+
+        while (state.Closing.Count > TelemetryState.MaxOpenWindows)
+        {
+            var dropped = state.Closing[0];
+            state.Closing.RemoveAt(0);
+            logger.LogError("Dropped drift window {WindowStart} of {SystemId}: more than {Max} windows wait to be closed", dropped.Start, system.Id, TelemetryState.MaxOpenWindows);
+        }
+    }
+
+    private static TimeSpan RetryDelay(int attempts) =>
+        attempts >= 7 ? MaxRetryDelay : TimeSpan.FromMinutes(Math.Min(MaxRetryDelay.TotalMinutes, Math.Pow(2, attempts - 1)));
+
+    private async Task CloseAsync(MonitoredSystem system, ClosingWindow closing, CancellationToken cancellationToken)
+    {
+        var record = await CompareAsync(system, closing.Window, closing.Start, closing.End, cancellationToken);
+        await windows.SaveAsync(record, cancellationToken);
+        if (record.ReportJson is not null)
+        {
+            await RecordOnSystemAsync(system.Id, record, cancellationToken);
+        }
+
+        logger.LogInformation("Closed drift window {WindowStart} of {SystemId}: {Rows} rows, dataset drift {DatasetDrift}", closing.Start, system.Id, closing.Window.Profile.Rows, record.DatasetDrift);
     }
 
     private async Task<DriftWindowRecord> CompareAsync(MonitoredSystem system, OpenWindow window, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
@@ -80,7 +129,7 @@ public sealed class DriftWindowCloser(
             {
                 Signals = system.Signals with
                 {
-                    Drift = new DriftSignal(record.WindowStart, record.WindowEnd, record.DatasetDrift, record.DriftedColumns, record.DriftShare, streak),
+                    Drift = new DriftSignal(record.WindowStart, record.WindowEnd, record.DatasetDrift, [.. record.DriftedColumns.Take(MaxDriftedColumnsOnSystem)], record.DriftShare, streak),
                 },
             };
         }, cancellationToken);

@@ -41,7 +41,7 @@ public sealed class TelemetryIngestion(
             var (state, etag) = await states.GetAsync(system.Id, cancellationToken);
             state ??= new TelemetryState();
             var delta = await change(state);
-            if (state.Windows.Count > 0)
+            if (state.Windows.Count > 0 || state.Closing.Count > 0)
             {
                 var latest = (await systems.GetAsync(system.Id, cancellationToken))?.System ?? system;
                 await closer.CloseDueAsync(latest, state, window, cancellationToken);

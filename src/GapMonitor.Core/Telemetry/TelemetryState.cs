@@ -7,13 +7,26 @@ public sealed class OpenWindow(DatasetProfile profile)
 {
     public DatasetProfile Profile { get; set; } = profile;
 
+    /// <summary>Distinct model versions counted per window; records of further versions count under <see cref="OtherVersions"/>.</summary>
+    public const int MaxModelVersions = 100;
+
+    public const string OtherVersions = "(other)";
+
     public Dictionary<string, long> ModelVersions { get; init; } = new(StringComparer.Ordinal);
+
+    public void CountModelVersion(string version, long count)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var key = ModelVersions.ContainsKey(version) || ModelVersions.Count < MaxModelVersions ? version : OtherVersions;
+        ModelVersions[key] = ModelVersions.GetValueOrDefault(key) + count;
+    }
 }
 
 /// <summary>
 /// Per-system telemetry state: the open drift windows (by record time) and the source checkpoints, kept in one document
 /// written with its ETag, so folding rows and advancing a checkpoint happen together — nothing counted twice or skipped.
-/// Its size is bounded: at most <see cref="MaxOpenWindows"/> windows of bounded profiles, whatever arrives.
+/// Its size is bounded whatever arrives: at most <see cref="MaxOpenWindows"/> open windows and as many windows still to
+/// close, of bounded profiles with at most <see cref="ColumnAdmission.MaxColumns"/> columns.
 /// </summary>
 public sealed class TelemetryState
 {
@@ -27,6 +40,12 @@ public sealed class TelemetryState
     public DateTimeOffset? ClosedThrough { get; set; }
 
     public long LateRows { get; set; }
+
+    /// <summary>Ended windows whose close failed, oldest first; tried again on later updates.</summary>
+    public List<ClosingWindow> Closing { get; init; } = [];
+
+    /// <summary>Pulled values of columns past <see cref="ColumnAdmission.MaxColumns"/> (or with too long a name), not profiled.</summary>
+    public long IgnoredValues { get; set; }
 
     /// <summary>Recently accepted push batch ids (oldest first, bounded) so a repeated push changes nothing.</summary>
     public List<string> RecentBatchIds { get; init; } = [];

@@ -11,8 +11,12 @@ namespace GapMonitor.Infrastructure.Telemetry;
 
 public sealed record ReferenceUpload(string Version, long Rows, IReadOnlyList<string> Columns, long Bytes);
 
-/// <summary>The upload could not be read as the declared format; nothing was switched over.</summary>
-public sealed class ReferenceFormatException(string message) : Exception(message);
+/// <summary>The upload could not be read as the declared format, or breaks a limit; nothing was switched over.</summary>
+public sealed class ReferenceFormatException(string message, string field = "body") : Exception(message)
+{
+    /// <summary>The request field at fault: <c>body</c>, or <c>columns</c> for too many columns or too long a name.</summary>
+    public string Field { get; } = field;
+}
 
 /// <summary>
 /// Streams an uploaded reference dataset (CSV with a header row, or NDJSON rows) to Blob Storage under a new version,
@@ -29,12 +33,20 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
         var data = blobs.References.GetBlobClient(ReferenceNames.Data(systemId, version));
         await data.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
         var properties = await data.GetPropertiesAsync(cancellationToken: cancellationToken);
-        await using var stored = await data.OpenReadAsync(cancellationToken: cancellationToken);
-        var profile = contentType == Csv ? ProfileCsv(stored) : await ProfileNdjsonAsync(stored, cancellationToken);
-        if (profile.Rows == 0 || profile.Columns.Count == 0)
+        DatasetProfile profile;
+        try
+        {
+            await using var stored = await data.OpenReadAsync(cancellationToken: cancellationToken);
+            profile = contentType == Csv ? ProfileCsv(stored) : await ProfileNdjsonAsync(stored, cancellationToken);
+            if (profile.Rows == 0 || profile.Columns.Count == 0)
+            {
+                throw new ReferenceFormatException("The reference dataset has no rows.");
+            }
+        }
+        catch (ReferenceFormatException)
         {
             await data.DeleteIfExistsAsync(cancellationToken: cancellationToken);
-            throw new ReferenceFormatException("The reference dataset has no rows.");
+            throw;
         }
 
         await blobs.References.GetBlobClient(ReferenceNames.Profile(systemId, version))
@@ -61,6 +73,12 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
             }
 
             var names = reader.Header.ColNames.ToArray();
+            var admission = new ColumnAdmission([]);
+            foreach (var name in names)
+            {
+                Admit(admission, name);
+            }
+
             var columns = names.Select(profile.Column).ToArray();
             var line = 1L;
             foreach (var row in reader)
@@ -96,6 +114,7 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
     private static async Task<DatasetProfile> ProfileNdjsonAsync(Stream stream, CancellationToken cancellationToken)
     {
         var profile = new DatasetProfile(TelemetryIngestion.ReferenceProfileSettings);
+        var admission = new ColumnAdmission([]);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var line = 0L;
         while (await reader.ReadLineAsync(cancellationToken) is { } text)
@@ -114,7 +133,13 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
                     throw new ReferenceFormatException($"Line {line} is not a JSON object.");
                 }
 
-                TelemetryRow.Fold(profile, document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal));
+                var row = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+                foreach (var name in row.Keys)
+                {
+                    Admit(admission, name);
+                }
+
+                TelemetryRow.Fold(profile, row);
             }
             catch (JsonException ex)
             {
@@ -123,5 +148,13 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
         }
 
         return profile;
+    }
+
+    private static void Admit(ColumnAdmission admission, string name)
+    {
+        if (!admission.TryAdmit(name, out var refusal))
+        {
+            throw new ReferenceFormatException($"Column '{(name.Length > 64 ? name[..64] + "…" : name)}': {refusal}", "columns");
+        }
     }
 }

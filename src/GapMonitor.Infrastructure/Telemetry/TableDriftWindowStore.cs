@@ -1,4 +1,5 @@
 using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Infrastructure.Storage;
@@ -6,39 +7,56 @@ using GapMonitor.Infrastructure.Storage.Entities;
 
 namespace GapMonitor.Infrastructure.Telemetry;
 
-/// <summary>Closed drift windows in the <c>drift</c> table, newest first (see Storage/README.md).</summary>
-public sealed class TableDriftWindowStore(StorageTables tables) : IDriftWindowStore
+/// <summary>
+/// Closed drift windows in the <c>drift</c> table, newest first (see Storage/README.md). A window whose report, findings,
+/// drifted columns or model versions would not fit its row keeps them in a blob the row points to; reading returns
+/// them either way.
+/// </summary>
+public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs blobs) : IDriftWindowStore
 {
     private const int ChunkLength = 30_000;
-    private const int MaxChunks = 25;
+
+    /// <summary>10 report chunks and three more properties of one chunk each stay well below the 1 MiB of an entity (UTF-16).</summary>
+    private const int MaxInlineChunks = 10;
+
+    private static readonly DetailsDto Empty = new(null, [], [], new Dictionary<string, long>());
 
     public async Task SaveAsync(DriftWindowRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var entity = new TableEntity(record.SystemId, InvertedTicks.Of(record.WindowStart))
+        var rowKey = InvertedTicks.Of(record.WindowStart);
+        var entity = new TableEntity(record.SystemId, rowKey)
         {
             ["WindowStart"] = record.WindowStart,
             ["WindowEnd"] = record.WindowEnd,
             ["Rows"] = record.Rows,
             ["ReferenceVersion"] = record.ReferenceVersion,
             ["DatasetDrift"] = record.DatasetDrift,
-            ["DriftedColumns"] = StorageJson.Serialize(record.DriftedColumns),
             ["DriftShare"] = record.DriftShare,
-            ["Findings"] = Truncate(StorageJson.Serialize(record.Findings)),
-            ["ModelVersions"] = Truncate(StorageJson.Serialize(record.ModelVersions)),
             ["Note"] = record.Note,
         };
+        var details = new DetailsDto(record.ReportJson, record.DriftedColumns, record.Findings, record.ModelVersions);
+        var driftedColumns = StorageJson.Serialize(details.DriftedColumns);
+        var findings = StorageJson.Serialize(details.Findings);
+        var modelVersions = StorageJson.Serialize(details.ModelVersions);
         var report = record.ReportJson ?? "";
-        var chunks = (report.Length + ChunkLength - 1) / ChunkLength;
-        if (chunks > MaxChunks)
+        if (report.Length > MaxInlineChunks * ChunkLength || driftedColumns.Length > ChunkLength || findings.Length > ChunkLength || modelVersions.Length > ChunkLength)
         {
-            throw new InvalidOperationException($"A drift report of {report.Length} characters exceeds what one window row holds.");
+            var name = $"{record.SystemId}/{rowKey}.json";
+            await blobs.DriftReports.GetBlobClient(name).UploadAsync(BinaryData.FromString(StorageJson.Serialize(details)), overwrite: true, cancellationToken);
+            entity["DetailsBlob"] = name;
         }
-
-        entity["ReportChunks"] = chunks;
-        for (var i = 0; i < chunks; i++)
+        else
         {
-            entity[$"Report{i}"] = report.Substring(i * ChunkLength, Math.Min(ChunkLength, report.Length - (i * ChunkLength)));
+            entity["DriftedColumns"] = driftedColumns;
+            entity["Findings"] = findings;
+            entity["ModelVersions"] = modelVersions;
+            var chunks = (report.Length + ChunkLength - 1) / ChunkLength;
+            entity["ReportChunks"] = chunks;
+            for (var i = 0; i < chunks; i++)
+            {
+                entity[$"Report{i}"] = report.Substring(i * ChunkLength, Math.Min(ChunkLength, report.Length - (i * ChunkLength)));
+            }
         }
 
         await tables.Drift.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
@@ -53,7 +71,7 @@ public sealed class TableDriftWindowStore(StorageTables tables) : IDriftWindowSt
         var result = new List<DriftWindowRecord>();
         await foreach (var row in tables.Drift.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 100), cancellationToken: cancellationToken))
         {
-            result.Add(ToRecord(row));
+            result.Add(ToRecord(row, await DetailsAsync(row, cancellationToken)));
             if (result.Count >= max)
             {
                 break;
@@ -63,8 +81,21 @@ public sealed class TableDriftWindowStore(StorageTables tables) : IDriftWindowSt
         return result;
     }
 
-    private static DriftWindowRecord ToRecord(TableEntity row)
+    private async Task<DetailsDto> DetailsAsync(TableEntity row, CancellationToken cancellationToken)
     {
+        if (row.GetString("DetailsBlob") is { } name)
+        {
+            try
+            {
+                var content = await blobs.DriftReports.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+                return StorageJson.Deserialize<DetailsDto?>(content.Value.Content.ToString(), null) ?? Empty;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return Empty;
+            }
+        }
+
         var chunks = row.GetInt32("ReportChunks") ?? 0;
         var report = new StringBuilder();
         for (var i = 0; i < chunks; i++)
@@ -72,20 +103,30 @@ public sealed class TableDriftWindowStore(StorageTables tables) : IDriftWindowSt
             report.Append(row.GetString($"Report{i}"));
         }
 
-        return new DriftWindowRecord(
-            row.PartitionKey,
-            row.GetDateTimeOffset("WindowStart") ?? default,
-            row.GetDateTimeOffset("WindowEnd") ?? default,
-            row.GetInt64("Rows") ?? 0,
-            row.GetString("ReferenceVersion"),
-            row.GetBoolean("DatasetDrift") ?? false,
-            StorageJson.Deserialize<List<string>>(row.GetString("DriftedColumns"), []),
-            row.GetDouble("DriftShare") ?? 0,
+        return new DetailsDto(
             chunks == 0 ? null : report.ToString(),
+            StorageJson.Deserialize<List<string>>(row.GetString("DriftedColumns"), []),
             StorageJson.Deserialize<List<DataQualityFinding>>(row.GetString("Findings"), []),
-            StorageJson.Deserialize<Dictionary<string, long>>(row.GetString("ModelVersions"), []),
-            row.GetString("Note"));
+            StorageJson.Deserialize<Dictionary<string, long>>(row.GetString("ModelVersions"), []));
     }
 
-    private static string Truncate(string json) => json.Length <= ChunkLength ? json : "[]";
+    private static DriftWindowRecord ToRecord(TableEntity row, DetailsDto details) => new(
+        row.PartitionKey,
+        row.GetDateTimeOffset("WindowStart") ?? default,
+        row.GetDateTimeOffset("WindowEnd") ?? default,
+        row.GetInt64("Rows") ?? 0,
+        row.GetString("ReferenceVersion"),
+        row.GetBoolean("DatasetDrift") ?? false,
+        details.DriftedColumns ?? [],
+        row.GetDouble("DriftShare") ?? 0,
+        details.ReportJson,
+        details.Findings ?? [],
+        details.ModelVersions ?? new Dictionary<string, long>(),
+        row.GetString("Note"));
+
+    private sealed record DetailsDto(
+        string? ReportJson,
+        IReadOnlyList<string>? DriftedColumns,
+        IReadOnlyList<DataQualityFinding>? Findings,
+        IReadOnlyDictionary<string, long>? ModelVersions);
 }

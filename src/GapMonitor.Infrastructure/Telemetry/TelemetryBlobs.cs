@@ -6,7 +6,8 @@ namespace GapMonitor.Infrastructure.Telemetry;
 
 /// <summary>
 /// Blob containers of telemetry: <c>telemetry</c> holds each system's state document (<c>{systemId}/state.json</c>),
-/// <c>references</c> the uploaded reference datasets and their profiles (<c>{systemId}/{version}.data</c>, <c>.profile.json</c>).
+/// <c>references</c> the uploaded reference datasets and their profiles (<c>{systemId}/{version}.data</c>, <c>.profile.json</c>),
+/// <c>driftreports</c> the details of closed drift windows too large for their table row.
 /// </summary>
 public sealed class TelemetryBlobs
 {
@@ -17,15 +18,19 @@ public sealed class TelemetryBlobs
         var prefix = options.Value.TablePrefix.ToLowerInvariant();
         State = service.GetBlobContainerClient(prefix + "telemetry");
         References = service.GetBlobContainerClient(prefix + "references");
+        DriftReports = service.GetBlobContainerClient(prefix + "driftreports");
     }
 
     internal BlobContainerClient State { get; }
 
     internal BlobContainerClient References { get; }
 
+    internal BlobContainerClient DriftReports { get; }
+
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         await State.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await References.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await DriftReports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 }

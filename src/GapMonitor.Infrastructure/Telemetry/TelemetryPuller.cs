@@ -80,7 +80,7 @@ public sealed class TelemetryPuller(
             }
             else
             {
-                delta = await PullInferenceLogAsync(log, state, system.Telemetry.DriftWindow, cancellationToken);
+                delta = await PullInferenceLogAsync(system.Id, log, state, system.Telemetry.DriftWindow, cancellationToken);
             }
         }
 
@@ -106,7 +106,7 @@ public sealed class TelemetryPuller(
         logger.LogWarning("{Source} of {SystemId} not read: {Field} is not allowed", source, system.Id, refusal.Field);
     }
 
-    private async Task<TelemetryDelta> PullInferenceLogAsync(InferenceLogSettings settings, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken)
+    private async Task<TelemetryDelta> PullInferenceLogAsync(string systemId, InferenceLogSettings settings, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken)
     {
         var source = new InferenceLogSource(settings.ContainerUri, settings.Prefix);
         long rows = 0;
@@ -117,16 +117,17 @@ public sealed class TelemetryPuller(
             while (rows < MaxRowsPerPull)
             {
                 var checkpoint = state.InferenceLogCheckpoint is null ? null : JsonSerializer.Deserialize<InferenceLogCheckpoint>(state.InferenceLogCheckpoint);
-                var result = await inferenceLogs.ReadNewAsync(source, checkpoint, RowsPerRead, cancellationToken);
-                Fold(state, windowLength, result.Rows);
+                var result = await inferenceLogs.ReadNewAsync(source, checkpoint, RowsPerRead, timeProvider.GetUtcNow() + ClientTimes.MaxAhead, cancellationToken);
+                Fold(systemId, state, windowLength, result.Rows);
                 rows += result.RowCount;
                 state.RecordsRead += result.Records;
                 state.MalformedLines += result.MalformedLines;
-                foreach (var (version, stats) in result.ModelVersions)
+                foreach (var (read, stats) in result.ModelVersions)
                 {
+                    var version = TelemetryText.Truncate(read, TelemetryText.MaxModelVersion)!;
                     if (stats.LastSeen is { } lastSeen && state.Windows.TryGetValue(TelemetryState.AlignedStart(lastSeen, windowLength), out var window))
                     {
-                        window.ModelVersions[version] = window.ModelVersions.GetValueOrDefault(version) + stats.Records;
+                        window.CountModelVersion(version, stats.Records);
                     }
 
                     if (stats.LastSeen is { } seen && seen >= latestSeen)
@@ -151,10 +152,16 @@ public sealed class TelemetryPuller(
         return new TelemetryDelta(rows, latestVersion, latestVersion is null ? null : latestSeen);
     }
 
-    /// <summary>Each row goes to the window of its record time; rows of windows already closed are only counted as late.</summary>
-    private static void Fold(TelemetryState state, TimeSpan windowLength, InferenceRowBatch batch)
+    /// <summary>
+    /// Each row goes to the window of its record time; rows of windows already closed are only counted as late. Columns
+    /// past the system's column bounds are not profiled; their values are counted as ignored.
+    /// </summary>
+    private void Fold(string systemId, TelemetryState state, TimeSpan windowLength, InferenceRowBatch batch)
     {
+        var admission = ColumnAdmission.For(state);
         var columns = batch.Columns.ToArray();
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        var ignoredBefore = state.IgnoredValues;
         for (var i = 0; i < batch.Count; i++)
         {
             var window = state.WindowFor(batch.Times[i], windowLength, TelemetryIngestion.ServiceProfileSettings);
@@ -165,10 +172,24 @@ public sealed class TelemetryPuller(
 
             foreach (var (name, values) in columns)
             {
+                if (refused.Contains(name) || !admission.TryAdmit(name, out _))
+                {
+                    refused.Add(name);
+                    state.IgnoredValues += values[i].Kind == InferenceValueKind.Missing ? 0 : 1;
+                    continue;
+                }
+
                 Add(window.Profile.Column(name), values[i]);
             }
 
             window.Profile.Rows++;
+        }
+
+        if (refused.Count > 0)
+        {
+            logger.LogWarning(
+                "Ignored {Values} values of {Columns} columns of {SystemId} past the bounds of {MaxColumns} columns of at most {MaxNameLength} characters",
+                state.IgnoredValues - ignoredBefore, refused.Count, systemId, ColumnAdmission.MaxColumns, ColumnAdmission.MaxNameLength);
         }
     }
 
@@ -210,12 +231,18 @@ public sealed class TelemetryPuller(
             {
                 await foreach (var slice in logAnalytics.QueryAllAsync(workspace, settings.DeploymentsQuery ?? DefaultQueries.Deployments, from, until, cancellationToken))
                 {
-                    foreach (var row in slice.Rows)
+                    foreach (var row in slice.Rows.Where(r => IsNotAhead(system.Id, r, now)))
                     {
-                        var version = row.GetString(DefaultQueries.ModelVersionColumn);
+                        var version = TelemetryText.Truncate(row.GetString(DefaultQueries.ModelVersionColumn), TelemetryText.MaxModelVersion);
                         if (!string.IsNullOrWhiteSpace(version))
                         {
-                            await signals.RecordDeploymentAsync(system, version, row.GetDateTimeOffset(DefaultQueries.TimeColumn), row.GetString(DefaultQueries.EnvironmentColumn), row.GetString(DefaultQueries.ByColumn), cancellationToken);
+                            await signals.RecordDeploymentAsync(
+                                system,
+                                version,
+                                row.GetDateTimeOffset(DefaultQueries.TimeColumn),
+                                TelemetryText.Truncate(row.GetString(DefaultQueries.EnvironmentColumn), TelemetryText.MaxEnvironment),
+                                TelemetryText.Truncate(row.GetString(DefaultQueries.ByColumn), TelemetryText.MaxBy),
+                                cancellationToken);
                         }
                     }
                 }
@@ -228,10 +255,10 @@ public sealed class TelemetryPuller(
             {
                 await foreach (var slice in logAnalytics.QueryAllAsync(workspace, settings.MonitoringRunsQuery ?? DefaultQueries.MonitoringRuns, from, until, cancellationToken))
                 {
-                    foreach (var row in slice.Rows)
+                    foreach (var row in slice.Rows.Where(r => IsNotAhead(system.Id, r, now)))
                     {
                         var status = string.Equals(row.GetString(DefaultQueries.StatusColumn), "ok", StringComparison.OrdinalIgnoreCase) ? HeartbeatStatus.Ok : HeartbeatStatus.Fail;
-                        await signals.RecordHeartbeatAsync(system, status, row.GetDateTimeOffset(DefaultQueries.TimeColumn), row.GetString(DefaultQueries.MessageColumn), cancellationToken);
+                        await signals.RecordHeartbeatAsync(system, status, row.GetDateTimeOffset(DefaultQueries.TimeColumn), TelemetryText.Truncate(row.GetString(DefaultQueries.MessageColumn), TelemetryText.MaxMessage), cancellationToken);
                     }
                 }
 
@@ -243,5 +270,17 @@ public sealed class TelemetryPuller(
             state.LastPullError = $"Log Analytics: {ex.Status} {ex.ErrorCode}";
             logger.LogWarning("Querying Log Analytics for {SystemId} failed: {Status} {ErrorCode}", system.Id, ex.Status, ex.ErrorCode);
         }
+    }
+
+    /// <summary>A query can return any time: one too far ahead would hide a lapse for years, so the row is skipped.</summary>
+    private bool IsNotAhead(string systemId, LogRow row, DateTimeOffset now)
+    {
+        if (row.GetDateTimeOffset(DefaultQueries.TimeColumn) is { } at && ClientTimes.IsTooFarAhead(at, now))
+        {
+            logger.LogWarning("Skipped a Log Analytics row of {SystemId} timed {At}, ahead of the service's clock", systemId, at);
+            return false;
+        }
+
+        return true;
     }
 }

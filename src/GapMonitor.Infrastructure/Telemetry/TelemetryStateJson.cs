@@ -21,7 +21,9 @@ internal static class TelemetryStateJson
             state.RecordsRead,
             state.MalformedLines,
             state.LastPullAt,
-            state.LastPullError),
+            state.LastPullError,
+            [.. state.Closing.Select(c => new ClosingDto(c.Start, c.End, ProfileJson.Serialize(c.Window.Profile), c.Window.ModelVersions, c.Attempts, c.RetryAt, c.LastError))],
+            state.IgnoredValues),
         Options);
 
     public static TelemetryState Deserialize(BinaryData data)
@@ -39,19 +41,34 @@ internal static class TelemetryStateJson
             MalformedLines = dto.MalformedLines,
             LastPullAt = dto.LastPullAt,
             LastPullError = dto.LastPullError,
+            IgnoredValues = dto.IgnoredValues,
         };
         foreach (var window in dto.Windows)
         {
-            state.Windows[window.Start] = new OpenWindow(ProfileJson.DeserializeDataset(window.Profile))
+            state.Windows[window.Start] = Window(window.Profile, window.ModelVersions);
+        }
+
+        foreach (var closing in dto.Closing ?? [])
+        {
+            state.Closing.Add(new ClosingWindow(closing.Start, closing.End, Window(closing.Profile, closing.ModelVersions))
             {
-                ModelVersions = new Dictionary<string, long>(window.ModelVersions, StringComparer.Ordinal),
-            };
+                Attempts = closing.Attempts,
+                RetryAt = closing.RetryAt,
+                LastError = closing.LastError,
+            });
         }
 
         return state;
     }
 
+    private static OpenWindow Window(string profile, Dictionary<string, long> modelVersions) => new(ProfileJson.DeserializeDataset(profile))
+    {
+        ModelVersions = new Dictionary<string, long>(modelVersions, StringComparer.Ordinal),
+    };
+
     private sealed record WindowDto(DateTimeOffset Start, string Profile, Dictionary<string, long> ModelVersions);
+
+    private sealed record ClosingDto(DateTimeOffset Start, DateTimeOffset End, string Profile, Dictionary<string, long> ModelVersions, int Attempts, DateTimeOffset? RetryAt, string? LastError);
 
     private sealed record StateDto(
         List<WindowDto> Windows,
@@ -64,5 +81,7 @@ internal static class TelemetryStateJson
         long RecordsRead,
         long MalformedLines,
         DateTimeOffset? LastPullAt,
-        string? LastPullError);
+        string? LastPullError,
+        List<ClosingDto>? Closing,
+        long IgnoredValues);
 }

@@ -144,7 +144,7 @@ public sealed class TelemetryDriftJourneyTests : IAsyncLifetime
                 id = Guid.NewGuid().ToString(),
                 source = "/subscriptions/x/endpoints/churn-endpoint",
                 type = "azureml.inference.model_inputs",
-                time = "2026-11-26T08:10:00Z",
+                time = "2026-11-26T08:00:00Z", // not ahead of the service clock (then 08:00): that would count as malformed
                 modelversion = "1.4.0",
                 data,
             })).Append('\n');

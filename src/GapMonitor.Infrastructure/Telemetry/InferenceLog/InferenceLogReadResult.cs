@@ -1,6 +1,6 @@
 namespace GapMonitor.Infrastructure.Telemetry.InferenceLog;
 
-/// <summary>What one <see cref="InferenceLogReader.ReadNewAsync"/> call consumed.</summary>
+/// <summary>What one <c>InferenceLogReader.ReadNewAsync</c> call consumed.</summary>
 /// <param name="Rows">At most maxRows rows, column by column.</param>
 /// <param name="Checkpoint">Store it; pass it to the next call. It covers exactly what is in <paramref name="Rows"/> and the counts.</param>
 /// <param name="Records">Records started in this call (a record split by maxRows counts in the call that returned its first row).</param>

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Infrastructure.Telemetry.InferenceLog;
 
-/// <summary>The state of one <see cref="InferenceLogReader.ReadNewAsync"/> call: blob positions, rows and counts.</summary>
-internal sealed class InferenceLogReadSession(int maxRows, IEnumerable<InferenceLogBlobPosition> positions, ILogger logger)
+/// <summary>The state of one <c>InferenceLogReader.ReadNewAsync</c> call: blob positions, rows and counts.</summary>
+internal sealed class InferenceLogReadSession(int maxRows, IEnumerable<InferenceLogBlobPosition> positions, DateTimeOffset latestRecordTime, ILogger logger)
 {
     private const int MaxAttempts = 5;
     private const int MaxLineBytes = 4 * 1024 * 1024;
@@ -168,6 +168,14 @@ internal sealed class InferenceLogReadSession(int maxRows, IEnumerable<Inference
 
                 if (line.Status == JsonlLineStatus.TooLong || !InferenceRecord.TryParse(line.Content, out var record))
                 {
+                    _malformed++;
+                    Consume(line);
+                    continue;
+                }
+
+                if ((record!.Time ?? folder.Start) > latestRecordTime)
+                {
+                    record.Dispose();
                     _malformed++;
                     Consume(line);
                     continue;

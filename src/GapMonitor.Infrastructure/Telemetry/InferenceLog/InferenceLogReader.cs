@@ -13,8 +13,16 @@ public sealed class InferenceLogReader(IBlobContainerClientFactory clients, ILog
     /// Reads at most <paramref name="maxRows"/> rows after <paramref name="checkpoint"/> (null: from the beginning).
     /// Malformed lines are counted and skipped. The returned checkpoint covers exactly what was returned.
     /// </summary>
+    public Task<InferenceLogReadResult> ReadNewAsync(
+        InferenceLogSource source, InferenceLogCheckpoint? checkpoint, int maxRows, CancellationToken cancellationToken = default) =>
+        ReadNewAsync(source, checkpoint, maxRows, DateTimeOffset.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// As above; records timed after <paramref name="latestRecordTime"/> count as malformed, and hour folders starting
+    /// after it are left for later, so a folder or record far in the future never moves the checkpoint past real data.
+    /// </summary>
     public async Task<InferenceLogReadResult> ReadNewAsync(
-        InferenceLogSource source, InferenceLogCheckpoint? checkpoint, int maxRows, CancellationToken cancellationToken = default)
+        InferenceLogSource source, InferenceLogCheckpoint? checkpoint, int maxRows, DateTimeOffset latestRecordTime, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
@@ -22,12 +30,12 @@ public sealed class InferenceLogReader(IBlobContainerClientFactory clients, ILog
         var container = clients.Create(source);
         var prefix = source.NormalizedPrefix;
         HourFolder? from = HourFolder.TryParse(checkpoint?.OpenFrom, out var open) ? open : null;
-        var session = new InferenceLogReadSession(maxRows, checkpoint?.Blobs ?? [], logger);
+        var session = new InferenceLogReadSession(maxRows, checkpoint?.Blobs ?? [], latestRecordTime, logger);
         HourFolder? newest = null;
 
         await foreach (var folder in HourFolderWalker.WalkAsync(container, prefix, from, cancellationToken))
         {
-            if (session.Full)
+            if (session.Full || folder.Start > latestRecordTime)
             {
                 break;
             }
