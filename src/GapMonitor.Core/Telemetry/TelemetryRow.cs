@@ -19,7 +19,7 @@ public static class TelemetryRow
                     column.Add(value.GetDouble());
                     break;
                 case JsonValueKind.String:
-                    column.Add(value.GetString());
+                    column.Add(TelemetryText.Truncate(value.GetString(), TelemetryText.MaxValue));
                     break;
                 case JsonValueKind.True:
                 case JsonValueKind.False:
@@ -30,7 +30,7 @@ public static class TelemetryRow
                     column.Add((string?)null);
                     break;
                 default:
-                    column.Add(value.GetRawText());
+                    column.Add(TelemetryText.Truncate(value.GetRawText(), TelemetryText.MaxValue));
                     break;
             }
         }

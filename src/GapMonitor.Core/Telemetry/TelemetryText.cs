@@ -18,6 +18,12 @@ public static class TelemetryText
 
     public const int MaxBy = 200;
 
+    /// <summary>
+    /// A categorical value kept in a profile (reference and telemetry alike, so equal values still match): a window keeps
+    /// up to 100 categories a column, and they must not carry megabytes each.
+    /// </summary>
+    public const int MaxValue = 1000;
+
     public static string? Truncate(string? text, int maxLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxLength, Marker.Length);

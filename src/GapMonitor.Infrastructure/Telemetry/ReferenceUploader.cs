@@ -97,7 +97,7 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
                 for (var i = 0; i < names.Length; i++)
                 {
                     var span = row[i].Span;
-                    columns[i].Add(MissingTokens.IsMissing(span) ? null : span.ToString());
+                    columns[i].Add(MissingTokens.IsMissing(span) ? null : TelemetryText.Truncate(span.ToString(), TelemetryText.MaxValue));
                 }
 
                 profile.Rows++;

@@ -205,7 +205,7 @@ public sealed class TelemetryPuller(
                 break;
             case InferenceValueKind.String:
             case InferenceValueKind.Other:
-                column.Add(value.Text);
+                column.Add(TelemetryText.Truncate(value.Text, TelemetryText.MaxValue));
                 break;
             default:
                 column.Add((string?)null);

@@ -124,6 +124,21 @@ public sealed class TelemetryLimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EverNewHugeCategoryValues_KeepTheStateBounded()
+    {
+        var (_, ingest) = await RegisterAsync("category-sys");
+        for (var i = 0; i < 20; i++)
+        {
+            var row = new JsonObject { ["plan"] = $"plan-{i}-" + new string('p', 50_000) };
+            using var response = await _host.SendAsync(HttpMethod.Post, "/api/systems/category-sys/telemetry", ingest, "[" + row.ToJsonString() + "]");
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var state = (await (await ContainerAsync("telemetry")).GetBlobClient("category-sys/state.json").DownloadContentAsync()).Value.Content;
+        Assert.True(state.ToMemory().Length < 100_000, $"state.json is {state.ToMemory().Length} bytes after 20 values of 50,000 characters");
+    }
+
+    [Fact]
     public async Task EverNewModelVersions_AreCountedInABoundedWay()
     {
         var (_, ingest) = await RegisterAsync("version-sys");
