@@ -1,6 +1,8 @@
 namespace GapMonitor.Api.Contracts;
 
-public sealed record HealthResponse(string Status, string Storage, DateTimeOffset Time, string Version);
+/// <param name="Email">"smtp", "pickup-directory" or "not-configured" (unhealthy: alerts by email reach nobody).</param>
+/// <param name="Detail">What is wrong, when something is.</param>
+public sealed record HealthResponse(string Status, string Storage, string Email, DateTimeOffset Time, string Version, string? Detail = null);
 
 public sealed record KeyRequest(string? Role, string? Vendor, string? Customer, string? Name);
 

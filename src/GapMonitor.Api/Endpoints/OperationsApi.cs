@@ -1,6 +1,7 @@
 using System.Reflection;
 using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Http;
+using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace GapMonitor.Api.Endpoints;
 
 /// <summary>Health and the on-demand sweep.</summary>
-public sealed class OperationsApi(ApiPipeline pipeline, StorageTables tables, SweepService sweep, TimeProvider timeProvider)
+public sealed class OperationsApi(ApiPipeline pipeline, StorageTables tables, SweepService sweep, EmailDeliverySetup email, TimeProvider timeProvider)
 {
     private static readonly string Version =
         typeof(OperationsApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
@@ -16,10 +17,21 @@ public sealed class OperationsApi(ApiPipeline pipeline, StorageTables tables, Sw
     public Task<IResult> HealthAsync(HttpContext http) => pipeline.RunAsync(http, Access.Anyone, async _ =>
     {
         var reachable = await tables.IsReachableAsync(http.RequestAborted);
-        var body = new HealthResponse(reachable ? "ok" : "degraded", reachable ? "reachable" : "unreachable", timeProvider.GetUtcNow(), Version);
-        var response = ApiResponse.Json(reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, body);
+        var healthy = reachable && email.Problem is null;
+        var body = new HealthResponse(
+            healthy ? "ok" : "degraded", reachable ? "reachable" : "unreachable", EmailState(email.Mode), timeProvider.GetUtcNow(), Version,
+            reachable ? email.Problem : "Storage is unreachable.");
+        var response = ApiResponse.Json(healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, body);
+        // Only an unreachable store is worth polling again soon; a missing setting needs an operator.
         return reachable ? response : response.WithHeader("Retry-After", "5");
     });
+
+    private static string EmailState(EmailDeliveryMode mode) => mode switch
+    {
+        EmailDeliveryMode.Smtp => "smtp",
+        EmailDeliveryMode.PickupDirectory => "pickup-directory",
+        _ => "not-configured",
+    };
 
     public Task<IResult> SweepAsync(HttpContext http) => pipeline.RunAsync(http, Access.AdminOnly, async _ =>
     {

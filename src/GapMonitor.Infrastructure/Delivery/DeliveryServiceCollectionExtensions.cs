@@ -24,7 +24,19 @@ public static class DeliveryServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrEmpty(defaultPickupDirectory);
         services.TryAddSingleton(TimeProvider.System);
         services.AddWebhookSender();
-        services.AddEmailSender(defaultPickupDirectory);
+        services.AddEmailSender();
+        services.TryAddSingleton(new DefaultPickupDirectory(defaultPickupDirectory));
+        return services;
+    }
+
+    /// <summary>
+    /// For hosts whose local disk reaches nobody (Azure Functions): without an SMTP host and without an explicit
+    /// <c>GapMonitor:Email:PickupDirectory</c>, email is "not configured" — health fails, startup logs it, sends are retried.
+    /// </summary>
+    public static IServiceCollection WithoutDefaultEmailPickupDirectory(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.Replace(ServiceDescriptor.Singleton(new DefaultPickupDirectory(null)));
         return services;
     }
 
@@ -47,16 +59,28 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<WebhookSender>());
     }
 
-    private static void AddEmailSender(this IServiceCollection services, string defaultPickupDirectory)
+    private static void AddEmailSender(this IServiceCollection services)
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<EmailComposer>();
-        services.AddSingleton<INotificationSender>(sp =>
+        services.TryAddSingleton(sp => new EmailDeliverySetup(
+            !string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host) ? EmailDeliveryMode.Smtp
+            : PickupDirectory(sp) is null ? EmailDeliveryMode.NotConfigured
+            : EmailDeliveryMode.PickupDirectory));
+        services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<EmailDeliverySetup>().Mode switch
         {
-            var options = sp.GetRequiredService<IOptions<EmailOptions>>().Value;
-            return string.IsNullOrWhiteSpace(options.Smtp.Host)
-                ? new PickupDirectoryEmailSender(sp.GetRequiredService<EmailComposer>(), options.PickupDirectory ?? defaultPickupDirectory)
-                : ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp);
+            EmailDeliveryMode.Smtp => ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp),
+            EmailDeliveryMode.PickupDirectory => new PickupDirectoryEmailSender(sp.GetRequiredService<EmailComposer>(), PickupDirectory(sp)!),
+            _ => ActivatorUtilities.CreateInstance<UnconfiguredEmailSender>(sp),
         });
+        services.AddHostedService<EmailSetupReporter>();
     }
+
+    private static string? PickupDirectory(IServiceProvider sp) =>
+        sp.GetRequiredService<IOptions<EmailOptions>>().Value.PickupDirectory is { Length: > 0 } configured
+            ? configured
+            : sp.GetRequiredService<DefaultPickupDirectory>().Path;
+
+    /// <summary>Where <c>.eml</c> files go when nothing is configured; null when this host has no such default.</summary>
+    private sealed record DefaultPickupDirectory(string? Path);
 }

@@ -32,6 +32,13 @@ public sealed class EmailOptions : IValidatableObject
         {
             yield return new ValidationResult("GapMonitor:Email:Smtp:Password is required with a UserName.", [$"{nameof(Smtp)}.{nameof(Smtp.Password)}"]);
         }
+
+        if (!string.IsNullOrEmpty(Smtp.UserName) && Smtp.SecureSocket == SmtpSecureSocket.None)
+        {
+            yield return new ValidationResult(
+                "GapMonitor:Email:Smtp:SecureSocket must not be None with a UserName: credentials are only sent over TLS (use Auto, StartTls or SslOnConnect).",
+                [$"{nameof(Smtp)}.{nameof(Smtp.SecureSocket)}"]);
+        }
     }
 }
 
@@ -53,7 +60,10 @@ public sealed class SmtpOptions
     public SmtpSecureSocket SecureSocket { get; set; } = SmtpSecureSocket.Auto;
 }
 
-/// <summary>How the SMTP connection is secured; <see cref="Auto"/> is TLS on port 465 and STARTTLS when offered elsewhere.</summary>
+/// <summary>
+/// How the SMTP connection is secured; <see cref="Auto"/> is TLS on port 465 and elsewhere STARTTLS — required when
+/// credentials are configured, else used when offered. <see cref="None"/> is refused together with credentials.
+/// </summary>
 public enum SmtpSecureSocket
 {
     Auto,

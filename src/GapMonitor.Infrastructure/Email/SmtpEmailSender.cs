@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using GapMonitor.Core.Notifications;
 using MailKit;
@@ -9,13 +10,20 @@ using MimeKit;
 
 namespace GapMonitor.Infrastructure.Email;
 
-/// <summary>Sends notification emails through an SMTP relay with MailKit, one connection per message.</summary>
+/// <summary>
+/// Sends notification emails through an SMTP relay with MailKit, one connection per message. Credentials are only
+/// ever sent over TLS: with a user name, <see cref="SmtpSecureSocket.Auto"/> means TLS on port 465 and mandatory
+/// STARTTLS elsewhere, <see cref="SmtpSecureSocket.None"/> is refused, and AUTH waits until the connection is secure.
+/// </summary>
 public sealed class SmtpEmailSender(EmailComposer composer, IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger)
     : INotificationSender
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     public NotificationChannel Channel => NotificationChannel.Email;
+
+    /// <summary>Replaces certificate validation (tests trust their own self-signed certificate); null keeps the system's.</summary>
+    internal RemoteCertificateValidationCallback? ServerCertificateValidation { get; init; }
 
     public async Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
@@ -35,15 +43,33 @@ public sealed class SmtpEmailSender(EmailComposer composer, IOptions<EmailOption
             return DeliveryResult.Failure($"Not a valid email address: {ex.Message}", permanent: true);
         }
 
+        var userName = smtp.UserName;
+        var authenticates = !string.IsNullOrEmpty(userName);
+        if (authenticates && smtp.SecureSocket == SmtpSecureSocket.None)
+        {
+            return DeliveryResult.Failure(ClearTextRefused(smtp));
+        }
+
         using (email)
         using (var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds })
         {
+            if (ServerCertificateValidation is not null)
+            {
+                client.ServerCertificateValidationCallback = ServerCertificateValidation;
+            }
+
             try
             {
-                await client.ConnectAsync(smtp.Host, smtp.Port, SocketOptions(smtp.SecureSocket), cancellationToken);
-                if (!string.IsNullOrEmpty(smtp.UserName))
+                await client.ConnectAsync(smtp.Host, smtp.Port, SocketOptions(smtp.SecureSocket, smtp.Port, authenticates), cancellationToken);
+                if (authenticates)
                 {
-                    await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);
+                    if (!client.IsSecure)
+                    {
+                        await DisconnectQuietlyAsync(client, cancellationToken);
+                        return DeliveryResult.Failure(ClearTextRefused(smtp));
+                    }
+
+                    await client.AuthenticateAsync(userName!, smtp.Password ?? string.Empty, cancellationToken);
                 }
 
                 await client.SendAsync(email, cancellationToken);
@@ -91,11 +117,17 @@ public sealed class SmtpEmailSender(EmailComposer composer, IOptions<EmailOption
         }
     }
 
-    private static SecureSocketOptions SocketOptions(SmtpSecureSocket secureSocket) => secureSocket switch
+    private static string ClearTextRefused(SmtpOptions smtp) =>
+        $"SMTP delivery through {smtp.Host}:{smtp.Port} refused: credentials are configured but the connection is not secured by TLS " +
+        "(the server offered no STARTTLS, or GapMonitor:Email:Smtp:SecureSocket is None); they are never sent in clear.";
+
+    private static SecureSocketOptions SocketOptions(SmtpSecureSocket secureSocket, int port, bool authenticates) => secureSocket switch
     {
         SmtpSecureSocket.None => SecureSocketOptions.None,
         SmtpSecureSocket.StartTls => SecureSocketOptions.StartTls,
         SmtpSecureSocket.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        // MailKit's Auto falls back to clear text when STARTTLS is not offered (or stripped on the way).
+        _ when authenticates => port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls,
         _ => SecureSocketOptions.Auto,
     };
 }

@@ -5,9 +5,10 @@ using System.Runtime.ExceptionServices;
 namespace GapMonitor.Infrastructure.Webhooks;
 
 /// <summary>
-/// The connect step of outbound webhook calls. It resolves the host itself and checks each resolved address
-/// against <see cref="OutboundAddressPolicy"/> right before connecting to it, so a DNS answer that changes
-/// after any URL check (DNS rebinding) cannot reach an internal service.
+/// The connect step of outbound calls to hosts a tenant picks (webhooks; reuse it for telemetry reads). It checks
+/// the port and resolves the host itself, checking each resolved address against <see cref="OutboundAddressPolicy"/>
+/// right before connecting to it, so a DNS answer that changes after any URL check (DNS rebinding) cannot reach
+/// an internal service. Refusals throw <see cref="WebhookAddressRefusedException"/> (inside an HttpRequestException).
 /// </summary>
 public sealed class GuardedConnector(bool allowPrivateNetworks)
 {
@@ -39,6 +40,12 @@ public sealed class GuardedConnector(bool allowPrivateNetworks)
             {
                 refused.Add($"{address} is {reason}");
                 continue;
+            }
+
+            // Checked after the addresses, so a private target is reported as such whatever its port.
+            if (OutboundAddressPolicy.PortRefusalReason(context.DnsEndPoint.Port, allowPrivateNetworks) is { } portRefused)
+            {
+                throw WebhookAddressRefusedException.ForPort(host, portRefused);
             }
 
             var target = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;

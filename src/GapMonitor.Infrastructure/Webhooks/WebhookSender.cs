@@ -9,7 +9,7 @@ namespace GapMonitor.Infrastructure.Webhooks;
 /// <summary>
 /// Delivers a notification by POSTing its JSON body, signed per Standard Webhooks, to the contact's URL.
 /// 2xx is delivered; every other outcome is a failure the outbox retries, except targets that can never
-/// be reached (a refused private address, an unusable URL or secret), which are permanent.
+/// be reached (a refused address or port, an unusable URL or secret, a receiver answering 410 Gone), which are permanent.
 /// </summary>
 public sealed class WebhookSender(IHttpClientFactory httpClientFactory, StandardWebhookSigner signer, TimeProvider timeProvider)
     : INotificationSender
@@ -97,8 +97,9 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, Standard
             ? RetryAfterHeader.Delay(response.Headers.RetryAfter, timeProvider.GetUtcNow())
             : null;
 
-        // Every status is retried, 4xx included: a misconfigured receiver usually gets fixed within the retry window.
-        return DeliveryResult.Failure(error.ToString(), retryAfter);
+        // 410 Gone says the endpoint was removed for good: stop retrying, so the contact shows as unreachable.
+        // Every other status is retried, 4xx included: a misconfigured receiver usually gets fixed within the retry window.
+        return DeliveryResult.Failure(error.ToString(), retryAfter, permanent: response.StatusCode == HttpStatusCode.Gone);
     }
 
     /// <summary>The start of the response body, bounded in bytes and time (the request timeouts end at the headers), on one line.</summary>

@@ -22,6 +22,8 @@ public sealed class FunctionServices : IAsyncLifetime
             ["GapMonitor:AdminApiKey"] = AdminKey,
             ["GapMonitor:Storage:ConnectionString"] = TestStorage.ConnectionString,
             ["GapMonitor:Storage:TablePrefix"] = TestStorage.NewTablePrefix(),
+            // Set explicitly, as local.settings.sample.json does: the Functions app has no default email delivery.
+            ["GapMonitor:Email:PickupDirectory"] = Path.Combine(_dataDirectory, "mail"),
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
         services.AddGapMonitorFunctions(configuration, _dataDirectory);

@@ -83,4 +83,21 @@ public sealed class DeliveryServiceCollectionExtensionsTests
 
         Assert.Contains(key.Split(':')[^1], error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AddGapMonitorDelivery_WhenCredentialsAreSetWithoutTls_FailsValidationNamingSecureSocket()
+    {
+        using var services = Build(new()
+        {
+            ["GapMonitor:Email:Smtp:Host"] = "smtp.example.com",
+            ["GapMonitor:Email:Smtp:UserName"] = "gapmonitor",
+            ["GapMonitor:Email:Smtp:Password"] = "s3cret",
+            ["GapMonitor:Email:Smtp:SecureSocket"] = "None",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<EmailOptions>>().Value);
+
+        Assert.Contains("SecureSocket", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
+    }
 }

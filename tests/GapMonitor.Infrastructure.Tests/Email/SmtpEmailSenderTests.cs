@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using GapMonitor.Infrastructure.Email;
 using GapMonitor.Infrastructure.Tests.TestDoubles;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +9,8 @@ namespace GapMonitor.Infrastructure.Tests.Email;
 
 public sealed class SmtpEmailSenderTests
 {
-    private static SmtpEmailSender Sender(int port, string? userName = null, string? password = null)
+    private static SmtpEmailSender Sender(
+        int port, string? userName = null, string? password = null, SmtpSecureSocket secureSocket = SmtpSecureSocket.None, X509Certificate2? trusted = null)
     {
         var options = Options.Create(new EmailOptions
         {
@@ -17,12 +19,16 @@ public sealed class SmtpEmailSenderTests
                 Host = "127.0.0.1",
                 Port = port,
                 From = "GapMonitor <alerts@gapmonitor.example>",
-                SecureSocket = SmtpSecureSocket.None,
+                SecureSocket = secureSocket,
                 UserName = userName,
                 Password = password,
             },
         });
-        return new SmtpEmailSender(new EmailComposer(options), options, NullLogger<SmtpEmailSender>.Instance);
+        return new SmtpEmailSender(new EmailComposer(options), options, NullLogger<SmtpEmailSender>.Instance)
+        {
+            // Only the test's self-signed certificate is trusted in place of a public CA.
+            ServerCertificateValidation = trusted is null ? null : (_, certificate, _, _) => certificate?.GetCertHashString() == trusted.GetCertHashString(),
+        };
     }
 
     [Fact]
@@ -44,23 +50,59 @@ public sealed class SmtpEmailSenderTests
         Assert.NotNull(received.HtmlBody);
     }
 
-    [Fact]
-    public async Task SendAsync_WhenServerRequiresTheConfiguredCredentials_Authenticates()
+    [Theory]
+    [InlineData(SmtpSecureSocket.Auto)]
+    [InlineData(SmtpSecureSocket.StartTls)]
+    public async Task SendAsync_WhenServerRequiresTheConfiguredCredentials_AuthenticatesOverStartTls(SmtpSecureSocket secureSocket)
     {
-        await using var server = await TestSmtpServer.StartAsync(("gapmonitor", "s3cret"));
+        using var certificate = TestCertificates.Loopback();
+        await using var server = await TestSmtpServer.StartAsync(("gapmonitor", "s3cret"), certificate);
 
-        var result = await Sender(server.Port, "gapmonitor", "s3cret").SendAsync(TestMessages.Email("mlops@acme.example"));
+        var result = await Sender(server.Port, "gapmonitor", "s3cret", secureSocket, certificate).SendAsync(TestMessages.Email("mlops@acme.example"));
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Single(server.Messages);
+        Assert.Equal(1, server.AuthenticationAttempts);
+    }
+
+    [Theory]
+    [InlineData(SmtpSecureSocket.Auto)]
+    [InlineData(SmtpSecureSocket.None)]
+    public async Task SendAsync_WithCredentials_WhenServerOffersNoStartTls_NeverSendsThemInClear(SmtpSecureSocket secureSocket)
+    {
+        // A server (or a man in the middle stripping STARTTLS) that accepts AUTH without TLS.
+        await using var server = await TestSmtpServer.StartAsync(("gapmonitor", "s3cret"));
+
+        var result = await Sender(server.Port, "gapmonitor", "s3cret", secureSocket).SendAsync(TestMessages.Email("mlops@acme.example"));
+
+        Assert.False(result.Succeeded);
+        Assert.False(result.Permanent);
+        Assert.Contains("TLS", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, server.AuthenticationAttempts);
+        Assert.Empty(server.Messages);
+    }
+
+    [Fact]
+    public async Task SendAsync_WithCredentials_WhenServerCertificateIsNotTrusted_NeverSendsThem()
+    {
+        using var certificate = TestCertificates.Loopback();
+        await using var server = await TestSmtpServer.StartAsync(("gapmonitor", "s3cret"), certificate);
+
+        var result = await Sender(server.Port, "gapmonitor", "s3cret", SmtpSecureSocket.Auto).SendAsync(TestMessages.Email("mlops@acme.example"));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(0, server.AuthenticationAttempts);
+        Assert.Empty(server.Messages);
     }
 
     [Fact]
     public async Task SendAsync_WhenCredentialsAreWrong_ReturnsRetryableFailureWithoutThePassword()
     {
-        await using var server = await TestSmtpServer.StartAsync(("gapmonitor", "s3cret"));
+        using var certificate = TestCertificates.Loopback();
+        await using var server = await TestSmtpServer.StartAsync(("gapmonitor", "s3cret"), certificate);
 
-        var result = await Sender(server.Port, "gapmonitor", "wrong-password").SendAsync(TestMessages.Email("mlops@acme.example"));
+        var result = await Sender(server.Port, "gapmonitor", "wrong-password", SmtpSecureSocket.StartTls, certificate).SendAsync(TestMessages.Email("mlops@acme.example"));
 
         Assert.False(result.Succeeded);
         Assert.False(result.Permanent);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Authentication;
@@ -15,6 +16,7 @@ namespace GapMonitor.Infrastructure.Tests.TestDoubles;
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on a free loopback port, in process. It collects every message
 /// it accepts, parsed with MimeKit, and rejects RCPT TO with 550 for addresses in <see cref="RejectedRecipients"/>.
+/// With a certificate it offers STARTTLS and AUTH only after it; without one, AUTH in clear (to prove a client never uses it).
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -24,6 +26,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private TaskCompletionSource _messageArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SmtpServerHost? _server;
     private Task _running = Task.CompletedTask;
+    private int _authenticationAttempts;
 
     private TestSmtpServer()
     {
@@ -32,6 +35,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public string Host => "127.0.0.1";
 
     public int Port { get; private set; }
+
+    /// <summary>How many AUTH commands carried credentials to this server, right or wrong.</summary>
+    public int AuthenticationAttempts => Volatile.Read(ref _authenticationAttempts);
 
     /// <summary>Recipients answered with "550 mailbox unavailable" (case-insensitive).</summary>
     public ConcurrentDictionary<string, bool> RejectedRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -47,11 +53,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
         }
     }
 
-    /// <param name="credentials">When given, AUTH with exactly these is required (allowed without TLS, for tests).</param>
-    public static async Task<TestSmtpServer> StartAsync((string UserName, string Password)? credentials = null)
+    /// <param name="credentials">When given, AUTH with exactly these is required (allowed without TLS unless a certificate is given).</param>
+    /// <param name="certificate">When given, STARTTLS is offered with it and AUTH is allowed only after it.</param>
+    /// <param name="port">A fixed loopback port (e.g. the one a stopped server had); 0 picks a free one.</param>
+    public static async Task<TestSmtpServer> StartAsync((string UserName, string Password)? credentials = null, X509Certificate2? certificate = null, int port = 0)
     {
         var server = new TestSmtpServer();
-        await server.StartCoreAsync(credentials);
+        await server.StartCoreAsync(credentials, certificate, port);
         return server;
     }
 
@@ -96,7 +104,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync((string UserName, string Password)? credentials)
+    private async Task StartCoreAsync((string UserName, string Password)? credentials, X509Certificate2? certificate, int port)
     {
         var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listeners = new EndpointListenerFactory();
@@ -104,10 +112,17 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(endpoint => endpoint
-                .Endpoint(new IPEndPoint(IPAddress.Loopback, 0))
-                .AuthenticationRequired(credentials is not null)
-                .AllowUnsecureAuthentication(credentials is not null))
+            .Endpoint(endpoint =>
+            {
+                endpoint
+                    .Endpoint(new IPEndPoint(IPAddress.Loopback, port))
+                    .AuthenticationRequired(credentials is not null)
+                    .AllowUnsecureAuthentication(credentials is not null && certificate is null);
+                if (certificate is not null)
+                {
+                    endpoint.Certificate(certificate);
+                }
+            })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
@@ -115,7 +130,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
         services.Add(new RejectingFilter(this));
         if (credentials is { } expected)
         {
-            services.Add(new DelegatingUserAuthenticator((_, user, password) => user == expected.UserName && password == expected.Password));
+            services.Add(new DelegatingUserAuthenticator((_, user, password) =>
+            {
+                Interlocked.Increment(ref _authenticationAttempts);
+                return user == expected.UserName && password == expected.Password;
+            }));
         }
 
         _server = new SmtpServerHost(options, services);

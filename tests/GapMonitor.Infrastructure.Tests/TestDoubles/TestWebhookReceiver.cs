@@ -60,20 +60,21 @@ public sealed class TestWebhookReceiver : IAsyncDisposable
 
     /// <param name="secret">Defaults to a new random secret.</param>
     /// <param name="timeProvider">The clock of the timestamp check; pass the sender's fake clock.</param>
-    public static TestWebhookReceiver Start(string? secret = null, TimeProvider? timeProvider = null, string path = "/webhook")
+    /// <param name="port">A fixed port (e.g. one a sender already failed to reach: the receiver "comes back"); 0 picks a free one.</param>
+    public static TestWebhookReceiver Start(string? secret = null, TimeProvider? timeProvider = null, string path = "/webhook", int port = 0)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreeTcpPort.Next();
+            var listenOn = port == 0 ? FreeTcpPort.Next() : port;
             var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            listener.Prefixes.Add($"http://localhost:{port}/");
+            listener.Prefixes.Add($"http://127.0.0.1:{listenOn}/");
+            listener.Prefixes.Add($"http://localhost:{listenOn}/");
             try
             {
                 listener.Start();
-                return new TestWebhookReceiver(listener, port, path, secret ?? NewSecret(), timeProvider ?? TimeProvider.System);
+                return new TestWebhookReceiver(listener, listenOn, path, secret ?? NewSecret(), timeProvider ?? TimeProvider.System);
             }
-            catch (HttpListenerException) when (attempt < 5)
+            catch (HttpListenerException) when (attempt < 5 && port == 0)
             {
                 listener.Close();
             }

@@ -39,6 +39,23 @@ public sealed class OutboundAddressPolicyTests
     [InlineData("::ffff:0.0.0.0", "this-network")]
     [InlineData("64:ff9b::a9fe:a9fe", "link-local")]
     [InlineData("64:ff9b::7f00:1", "loopback")]
+    [InlineData("192.0.0.1", "IETF protocol assignments")]
+    [InlineData("192.0.0.170", "IETF protocol assignments")]
+    [InlineData("198.18.0.1", "benchmarking")]
+    [InlineData("198.19.255.254", "benchmarking")]
+    [InlineData("168.63.129.16", "Azure WireServer")]
+    [InlineData("::ffff:192.0.0.8", "IETF protocol assignments")]
+    [InlineData("::ffff:198.18.4.4", "benchmarking")]
+    [InlineData("::ffff:168.63.129.16", "Azure WireServer")]
+    [InlineData("64:ff9b::a83f:8110", "Azure WireServer")]
+    [InlineData("64:ff9b::c612:1", "benchmarking")]
+    [InlineData("64:ff9b::a00:1", "private")]
+    [InlineData("64:ff9b:1::1", "local-use NAT64")]
+    [InlineData("64:ff9b:1:ffff::808:808", "local-use NAT64")]
+    [InlineData("2002:7f00:1::1", "6to4")]
+    [InlineData("2002:808:808::1", "6to4")]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo")]
+    [InlineData("::ffff:0:7f00:1", "IPv4-translated")]
     public void RefusalReason_ForSpecialAddresses_NamesTheNetwork(string address, string expected)
     {
         Assert.Equal(expected, OutboundAddressPolicy.RefusalReason(IPAddress.Parse(address)));
@@ -58,8 +75,43 @@ public sealed class OutboundAddressPolicyTests
     [InlineData("2001:db8::1")]
     [InlineData("::ffff:8.8.8.8")]
     [InlineData("64:ff9b::808:808")]
+    [InlineData("192.0.1.1")]
+    [InlineData("191.255.255.255")]
+    [InlineData("198.17.255.255")]
+    [InlineData("198.20.0.0")]
+    [InlineData("168.63.129.15")]
+    [InlineData("168.63.129.17")]
+    [InlineData("2003::1")]
+    [InlineData("64:ff9b:2::1")]
     public void RefusalReason_ForPublicAddresses_IsNull(string address)
     {
         Assert.Null(OutboundAddressPolicy.RefusalReason(IPAddress.Parse(address)));
+    }
+
+    [Theory]
+    [InlineData(443, false)]
+    [InlineData(443, true)]
+    [InlineData(80, true)]
+    [InlineData(8080, true)]
+    [InlineData(61000, true)]
+    public void PortRefusalReason_ForAllowedPorts_IsNull(int port, bool allowPrivateNetworks)
+    {
+        Assert.Null(OutboundAddressPolicy.PortRefusalReason(port, allowPrivateNetworks));
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(22)]
+    [InlineData(25)]
+    [InlineData(6379)]
+    [InlineData(8080)]
+    [InlineData(10250)]
+    public void PortRefusalReason_ForOtherPortsOnPublicNetworks_NamesTheRule(int port)
+    {
+        var reason = OutboundAddressPolicy.PortRefusalReason(port, allowPrivateNetworks: false);
+
+        Assert.NotNull(reason);
+        Assert.Contains($"port {port}", reason, StringComparison.Ordinal);
+        Assert.Contains("443", reason, StringComparison.Ordinal);
     }
 }

@@ -70,7 +70,7 @@ public sealed class WebhookSenderTests
     [Theory]
     [InlineData(HttpStatusCode.BadRequest)]
     [InlineData(HttpStatusCode.NotFound)]
-    [InlineData(HttpStatusCode.Gone)]
+    [InlineData(HttpStatusCode.Unauthorized)]
     public async Task SendAsync_WhenReceiverAnswers4xx_IsRetriedNotPermanent(HttpStatusCode status)
     {
         await using var receiver = TestWebhookReceiver.Start();
@@ -83,6 +83,37 @@ public sealed class WebhookSenderTests
         Assert.False(result.Succeeded);
         Assert.False(result.Permanent);
         Assert.StartsWith($"HTTP {(int)status}", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenReceiverAnswers410Gone_FailsPermanently()
+    {
+        await using var receiver = TestWebhookReceiver.Start();
+        receiver.FailFirst = 1;
+        receiver.FailureStatus = HttpStatusCode.Gone;
+        await using var host = new WebhookTestHost(allowPrivateNetworks: true);
+
+        var result = await host.Sender.SendAsync(TestMessages.Webhook(receiver.Url, receiver.Secret));
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.Permanent);
+        Assert.StartsWith("HTTP 410", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://203.0.113.10:8443/webhook", 8443)]
+    [InlineData("http://203.0.113.10/webhook", 80)]
+    [InlineData("https://203.0.113.10:6379/webhook", 6379)]
+    public async Task SendAsync_WhenPortIsNot443OnPublicNetworks_RefusesPermanentlyWithoutConnecting(string url, int port)
+    {
+        await using var host = new WebhookTestHost(allowPrivateNetworks: false);
+
+        var result = await host.Sender.SendAsync(TestMessages.Webhook(new Uri(url), TestWebhookReceiver.NewSecret()));
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.Permanent, result.Error);
+        Assert.Contains($"port {port}", result.Error, StringComparison.Ordinal);
+        Assert.Contains("GapMonitor:Webhooks:AllowPrivateNetworks", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

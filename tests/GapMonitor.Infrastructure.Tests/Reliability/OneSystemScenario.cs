@@ -1,0 +1,60 @@
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Audit;
+using GapMonitor.Core.Sweeping;
+using GapMonitor.Core.Systems;
+using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Infrastructure.Tests.Storage;
+using GapMonitor.Infrastructure.Tests.TestDoubles;
+using GapMonitor.TestData;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GapMonitor.Infrastructure.Tests.Reliability;
+
+/// <summary>One system with one contact on Azurite, the real senders, and a fake clock; the system goes silent on the first sweep.</summary>
+internal sealed class OneSystemScenario : IAsyncDisposable
+{
+    public const string SystemId = "faulty-receiver";
+    private static readonly TimeSpan UntilSilent = TimeSpan.FromHours(1) + TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1);
+    private readonly ServiceProvider _graph;
+    private readonly StorageTables _tables;
+
+    private OneSystemScenario(ServiceProvider graph, StorageTables tables, FakeTimeProvider time)
+    {
+        _graph = graph;
+        _tables = tables;
+        Time = time;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    /// <param name="storageProxy">When given, the service reaches Table Storage only through it (the test's own reads do not).</param>
+    public static async Task<OneSystemScenario> StartAsync(
+        AzuriteFixture azurite, FakeTimeProvider time, Contact contact, int? smtpPort = null, CuttableTcpProxy? storageProxy = null)
+    {
+        var prefix = AzuriteFixture.NewTablePrefix();
+        var tables = await azurite.CreateTablesAsync(prefix);
+        var system = new SystemBuilder().WithId(SystemId).RegisteredAt(time.GetUtcNow()).WithContact(contact).Build();
+        await new TableSystemStore(tables).CreateAsync(system, new AuditEntry(Guid.NewGuid().ToString("N"), SystemId, time.GetUtcNow(), "admin", "system.registered"));
+        var connectionString = storageProxy is null ? azurite.ConnectionString : ReliabilityGraph.WithTablePort(azurite.ConnectionString, storageProxy.Port);
+        var graph = await ReliabilityGraph.BuildAsync(connectionString, prefix, time, smtpPort);
+        time.Advance(UntilSilent);
+        return new OneSystemScenario(graph, tables, time);
+    }
+
+    public Task<SweepSummary> SweepAsync() => _graph.GetRequiredService<SweepService>().RunAsync();
+
+    /// <summary>The system's one alert with its notifications and attempts, as stored.</summary>
+    public async Task<AlertWithHistory> AlertAsync()
+    {
+        var system = await new TableSystemStore(_tables).GetAsync(SystemId);
+        var alert = Assert.Single(system!.ActiveAlerts);
+        return (await new TableAlertStore(_tables).GetAsync(alert.Id))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _graph.DisposeAsync();
+        await AzuriteFixture.DeleteTablesAsync(_tables);
+    }
+}
