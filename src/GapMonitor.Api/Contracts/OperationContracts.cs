@@ -17,4 +17,5 @@ public sealed record SweepResponse(
     int Conflicts,
     int NotificationsDelivered,
     int NotificationsRetrying,
-    int NotificationsFailed);
+    int NotificationsFailed,
+    int SystemsFailed);

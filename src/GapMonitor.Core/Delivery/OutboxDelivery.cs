@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Delivery;
 
-public sealed record DeliverySummary(int Delivered, int Retrying, int Failed, int SkippedConcurrent);
+/// <param name="SystemsFailed">Systems whose delivery broke off with an error (logged); their notifications stay due.</param>
+public sealed record DeliverySummary(int Delivered, int Retrying, int Failed, int SkippedConcurrent, int SystemsFailed = 0);
 
 /// <summary>
 /// Drains the outbox: lease → send → record. At least once: a crash after sending and before recording
@@ -30,21 +31,29 @@ public sealed class OutboxDelivery(
     /// <param name="knownSystems">Systems the caller has just read (the sweep: those it wrote notifications for); others are read here.</param>
     public async Task<DeliverySummary> DeliverDueAsync(IReadOnlyDictionary<string, Systems.MonitoredSystem>? knownSystems, CancellationToken cancellationToken = default)
     {
-        var tally = new int[4];
+        var tally = new int[5];
         var now = timeProvider.GetUtcNow();
         await Parallel.ForEachAsync(
             GroupBySystemAsync(outbox.ListDueAsync(now, cancellationToken), cancellationToken),
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentSystems, CancellationToken = cancellationToken },
             async (due, ct) =>
             {
-                foreach (var outcome in await DeliverToSystemAsync(due, knownSystems, ct))
+                try
                 {
-                    Interlocked.Increment(ref tally[(int)outcome]);
+                    foreach (var outcome in await DeliverToSystemAsync(due, knownSystems, ct))
+                    {
+                        Interlocked.Increment(ref tally[(int)outcome]);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref tally[(int)Outcome.SystemFailed]);
+                    logger.LogError(ex, "Delivering the notifications of {SystemId} failed; the next run tries again", due[0].SystemId);
                 }
             });
 
         return new DeliverySummary(
-            tally[(int)Outcome.Delivered], tally[(int)Outcome.Retrying], tally[(int)Outcome.Failed], tally[(int)Outcome.Skipped]);
+            tally[(int)Outcome.Delivered], tally[(int)Outcome.Retrying], tally[(int)Outcome.Failed], tally[(int)Outcome.Skipped], tally[(int)Outcome.SystemFailed]);
     }
 
     /// <summary>
@@ -213,5 +222,6 @@ public sealed class OutboxDelivery(
         Retrying,
         Failed,
         Skipped,
+        SystemFailed,
     }
 }

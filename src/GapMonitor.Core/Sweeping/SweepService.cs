@@ -18,9 +18,18 @@ public sealed class SweepService(
     {
         var startedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();
+        var pullsFailed = 0;
         foreach (var puller in pullers)
         {
-            await puller.PullAsync(cancellationToken);
+            try
+            {
+                await puller.PullAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                pullsFailed++;
+                logger.LogError(ex, "Pulling telemetry ({Puller}) failed; evaluation goes on", puller.GetType().Name);
+            }
         }
 
         var evaluated = await EvaluateAllAsync(cancellationToken);
@@ -35,23 +44,24 @@ public sealed class SweepService(
             evaluated.Conflicts,
             delivered.Delivered,
             delivered.Retrying,
-            delivered.Failed);
+            delivered.Failed,
+            pullsFailed + evaluated.Failed + delivered.SystemsFailed);
         logger.LogInformation(
-            "Sweep evaluated {Systems} systems: {Opened} opened, {Escalated} escalated, {Resolved} resolved, {Delivered} delivered in {Duration}",
-            summary.SystemsEvaluated, summary.AlertsOpened, summary.AlertsEscalated, summary.AlertsResolved, summary.NotificationsDelivered, summary.Duration);
+            "Sweep evaluated {Systems} systems: {Opened} opened, {Escalated} escalated, {Resolved} resolved, {Delivered} delivered, {Failed} failed in {Duration}",
+            summary.SystemsEvaluated, summary.AlertsOpened, summary.AlertsEscalated, summary.AlertsResolved, summary.NotificationsDelivered, summary.SystemsFailed, summary.Duration);
         return summary;
     }
 
-    private async Task<(int Systems, int Opened, int Escalated, int Resolved, int Conflicts, Dictionary<string, MonitoredSystem> Notified)> EvaluateAllAsync(
+    private async Task<(int Systems, int Opened, int Escalated, int Resolved, int Conflicts, int Failed, Dictionary<string, MonitoredSystem> Notified)> EvaluateAllAsync(
         CancellationToken cancellationToken)
     {
-        int systems = 0, opened = 0, escalated = 0, resolved = 0, conflicts = 0;
+        int systems = 0, opened = 0, escalated = 0, resolved = 0, conflicts = 0, failed = 0;
         var notified = new Dictionary<string, MonitoredSystem>(StringComparer.Ordinal);
-        var inFlight = new List<(MonitoredSystem System, Task<EvaluationOutcome> Outcome)>();
+        var inFlight = new List<(MonitoredSystem System, Task<EvaluationOutcome?> Outcome)>();
         await foreach (var system in store.ListAllAsync(cancellationToken))
         {
             systems++;
-            inFlight.Add((system.System, evaluation.EvaluateAsync(system, cancellationToken)));
+            inFlight.Add((system.System, EvaluateSafelyAsync(system, cancellationToken)));
             if (inFlight.Count >= MaxConcurrentWrites)
             {
                 await TallyAsync();
@@ -59,14 +69,19 @@ public sealed class SweepService(
         }
 
         await TallyAsync();
-        return (systems, opened, escalated, resolved, conflicts, notified);
+        return (systems, opened, escalated, resolved, conflicts, failed, notified);
 
         async Task TallyAsync()
         {
             await Task.WhenAll(inFlight.Select(f => f.Outcome));
             foreach (var (system, outcome) in inFlight)
             {
-                var o = await outcome;
+                if (await outcome is not { } o)
+                {
+                    failed++;
+                    continue;
+                }
+
                 opened += o.Opened;
                 escalated += o.Escalated;
                 resolved += o.Resolved;
@@ -79,6 +94,20 @@ public sealed class SweepService(
             }
 
             inFlight.Clear();
+        }
+    }
+
+    /// <summary>Null when evaluating or writing failed: logged here, and the other systems go on.</summary>
+    private async Task<EvaluationOutcome?> EvaluateSafelyAsync(SystemWithAlerts system, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await evaluation.EvaluateAsync(system, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Evaluating {SystemId} failed; the next sweep tries again", system.System.Id);
+            return null;
         }
     }
 
