@@ -2,11 +2,13 @@ using GapMonitor.Api.Auth;
 using GapMonitor.Api.Endpoints;
 using GapMonitor.Api.Http;
 using GapMonitor.Core;
+using GapMonitor.Core.Sweeping;
 using GapMonitor.Infrastructure.Delivery;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GapMonitor.Api;
 
@@ -20,6 +22,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => Scheduling.Schedules.IsValid(o.DeliverySchedule), "GapMonitor:DeliverySchedule is not a valid six-field NCRONTAB expression.")
             .Validate(o => Scheduling.Schedules.IsValid(o.PullSchedule), "GapMonitor:PullSchedule is not a valid six-field NCRONTAB expression.")
             .ValidateOnStart();
+        services.AddSingleton(sp => new SweepSettings(sp.GetRequiredService<IOptions<GapMonitorOptions>>().Value.SweepPullBudget));
         services.AddGapMonitorCore();
         services.AddGapMonitorStorage(configuration);
         services.AddGapMonitorDelivery(Path.Combine(defaultDataDirectory, "mail"));

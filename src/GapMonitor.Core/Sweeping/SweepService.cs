@@ -5,33 +5,29 @@ using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Sweeping;
 
-/// <summary>One cycle: pull → evaluate every system → deliver the outbox. Safe to run concurrently with itself.</summary>
+/// <summary>
+/// One cycle: pull → evaluate every system → deliver the outbox. Safe to run concurrently with itself.
+/// The pull is time-boxed (<see cref="SweepSettings.PullBudget"/>): evaluation never waits longer for it.
+/// </summary>
 public sealed class SweepService(
     IEnumerable<ITelemetryPuller> pullers,
     ISystemStore store,
     SystemEvaluation evaluation,
     OutboxDelivery delivery,
+    SweepSettings settings,
     TimeProvider timeProvider,
     ILogger<SweepService> logger)
 {
+    private readonly Lock _pullGate = new();
+
+    /// <summary>This instance's pull, while it runs: a sweep joins it instead of pulling the same sources again.</summary>
+    private Task<int>? _pull;
+
     public async Task<SweepSummary> RunAsync(CancellationToken cancellationToken = default)
     {
         var startedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();
-        var pullsFailed = 0;
-        foreach (var puller in pullers)
-        {
-            try
-            {
-                await puller.PullAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                pullsFailed++;
-                logger.LogError(ex, "Pulling telemetry ({Puller}) failed; evaluation goes on", puller.GetType().Name);
-            }
-        }
-
+        var pullsFailed = await PullWithinBudgetAsync(cancellationToken);
         var evaluated = await EvaluateAllAsync(cancellationToken);
         var delivered = await delivery.DeliverDueAsync(evaluated.Notified, cancellationToken);
         var summary = new SweepSummary(
@@ -95,6 +91,58 @@ public sealed class SweepService(
 
             inFlight.Clear();
         }
+    }
+
+    /// <summary>
+    /// Waits for the pull at most the budget; a pull that takes longer goes on in the background (each system's
+    /// telemetry state and checkpoint are saved under its ETag as it goes, so nothing is lost or read twice).
+    /// Returns how many pullers failed, if the pull finished in time.
+    /// </summary>
+    private async Task<int> PullWithinBudgetAsync(CancellationToken cancellationToken)
+    {
+        // The budget starts before the pull does, so nothing the pull does first can stretch it.
+        using var budgetOver = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var budget = Task.Delay(settings.PullBudget, timeProvider, budgetOver.Token);
+        Task<int> pull;
+        lock (_pullGate)
+        {
+            if (_pull is not { IsCompleted: false })
+            {
+                _pull = PullAllAsync(cancellationToken);
+            }
+
+            pull = _pull;
+        }
+
+        if (await Task.WhenAny(pull, budget) == pull)
+        {
+            await budgetOver.CancelAsync();
+            return await pull;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        logger.LogWarning("Telemetry pull still running after {Budget}; evaluating without waiting for it", settings.PullBudget);
+        return 0;
+    }
+
+    private async Task<int> PullAllAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var failed = 0;
+        foreach (var puller in pullers)
+        {
+            try
+            {
+                await puller.PullAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failed++;
+                logger.LogError(ex, "Pulling telemetry ({Puller}) failed; evaluation goes on", puller.GetType().Name);
+            }
+        }
+
+        return failed;
     }
 
     /// <summary>Null when evaluating or writing failed: logged here, and the other systems go on.</summary>
