@@ -24,6 +24,10 @@ public sealed class GapMonitorOptions
     [Required]
     public string PullSchedule { get; set; } = "0 */5 * * * *";
 
+    /// <summary>How long a sweep waits for its telemetry pull before it evaluates anyway (the pull goes on).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan SweepPullBudget { get; set; } = TimeSpan.FromSeconds(20);
+
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
 

@@ -2,11 +2,13 @@ using GapMonitor.Api.Auth;
 using GapMonitor.Api.Endpoints;
 using GapMonitor.Api.Http;
 using GapMonitor.Core;
+using GapMonitor.Core.Sweeping;
 using GapMonitor.Infrastructure.Delivery;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GapMonitor.Api;
 
@@ -21,6 +23,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => Scheduling.Schedules.IsValid(o.PullSchedule), "GapMonitor:PullSchedule is not a valid six-field NCRONTAB expression.")
             .Validate(GapMonitorOptions.IsAdminKeyStrong, $"GapMonitor:AdminApiKey must be at least {GapMonitorOptions.MinAdminKeyLength} characters (not counting surrounding spaces); generate one, e.g. openssl rand -hex 32.")
             .ValidateOnStart();
+        services.AddSingleton(sp => new SweepSettings(sp.GetRequiredService<IOptions<GapMonitorOptions>>().Value.SweepPullBudget));
         services.AddGapMonitorCore();
         services.AddGapMonitorStorage(configuration);
         services.AddGapMonitorDelivery(Path.Combine(defaultDataDirectory, "mail"));

@@ -15,6 +15,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(RetrySchedule.Default);
+        services.TryAddSingleton(SweepSettings.Default);
         services.AddSingleton<IdGenerator>();
         services.AddSingleton<AlertTransitions>();
         services.AddSingleton<SystemEvaluator>();

@@ -19,4 +19,5 @@ public sealed record SweepResponse(
     int Conflicts,
     int NotificationsDelivered,
     int NotificationsRetrying,
-    int NotificationsFailed);
+    int NotificationsFailed,
+    int SystemsFailed);

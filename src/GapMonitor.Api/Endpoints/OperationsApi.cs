@@ -38,6 +38,6 @@ public sealed class OperationsApi(ApiPipeline pipeline, StorageTables tables, Sw
         var s = await sweep.RunAsync(http.RequestAborted);
         return ApiResponse.Json(StatusCodes.Status200OK, new SweepResponse(
             s.StartedAt, s.Duration.TotalMilliseconds, s.SystemsEvaluated, s.AlertsOpened, s.AlertsEscalated, s.AlertsResolved,
-            s.Conflicts, s.NotificationsDelivered, s.NotificationsRetrying, s.NotificationsFailed));
+            s.Conflicts, s.NotificationsDelivered, s.NotificationsRetrying, s.NotificationsFailed, s.SystemsFailed));
     });
 }

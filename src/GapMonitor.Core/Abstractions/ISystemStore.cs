@@ -20,8 +20,10 @@ public interface ISystemStore
     Task<MonitoredSystem> UpdateAsync(MonitoredSystem system, AuditEntry audit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Writes a change set atomically together with <paramref name="system"/> (changed, or as read — either way
-    /// replaced under its ETag): all or nothing. Without it the store reads the system first.
+    /// Writes a change set together with <paramref name="system"/> (changed, or as read — either way replaced under
+    /// its ETag): all or nothing when it fits one transaction; a larger one is split, each alert change staying whole
+    /// with its notifications and audit entry, and every part guarded by the system row. Without
+    /// <paramref name="system"/> the store reads the system first.
     /// <see cref="ConcurrencyConflictException"/> when any row changed since it was read.
     /// </summary>
     Task ApplyAsync(SystemChangeSet changes, MonitoredSystem? system = null, CancellationToken cancellationToken = default);

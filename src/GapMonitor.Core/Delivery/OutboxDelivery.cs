@@ -1,11 +1,14 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Notifications;
 using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Delivery;
 
-public sealed record DeliverySummary(int Delivered, int Retrying, int Failed, int SkippedConcurrent);
+/// <param name="SystemsFailed">Systems whose delivery broke off with an error (logged); their notifications stay due.</param>
+public sealed record DeliverySummary(int Delivered, int Retrying, int Failed, int SkippedConcurrent, int SystemsFailed = 0);
 
 /// <summary>
 /// Drains the outbox: lease → send → record. At least once: a crash after sending and before recording
@@ -20,6 +23,13 @@ public sealed class OutboxDelivery(
     ILogger<OutboxDelivery> logger)
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
+
+    /// <summary>The longest one send may take (senders time out sooner: webhooks 10 s, SMTP 30 s); then it counts as failed.</summary>
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(45);
+
+    /// <summary>Time left on a lease after a send for recording its attempt.</summary>
+    private static readonly TimeSpan RecordMargin = TimeSpan.FromSeconds(15);
+
     private readonly Dictionary<NotificationChannel, INotificationSender> _senders = senders.ToDictionary(s => s.Channel);
 
     /// <summary>How many systems are delivered to at once; one system's notifications go out one at a time, in outbox order.</summary>
@@ -30,26 +40,36 @@ public sealed class OutboxDelivery(
     /// <param name="knownSystems">Systems the caller has just read (the sweep: those it wrote notifications for); others are read here.</param>
     public async Task<DeliverySummary> DeliverDueAsync(IReadOnlyDictionary<string, Systems.MonitoredSystem>? knownSystems, CancellationToken cancellationToken = default)
     {
-        var tally = new int[4];
+        var tally = new int[5];
         var now = timeProvider.GetUtcNow();
         await Parallel.ForEachAsync(
             GroupBySystemAsync(outbox.ListDueAsync(now, cancellationToken), cancellationToken),
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentSystems, CancellationToken = cancellationToken },
             async (due, ct) =>
             {
-                foreach (var outcome in await DeliverToSystemAsync(due, knownSystems, ct))
+                try
                 {
-                    Interlocked.Increment(ref tally[(int)outcome]);
+                    foreach (var outcome in await DeliverToSystemAsync(due, knownSystems, ct))
+                    {
+                        Interlocked.Increment(ref tally[(int)outcome]);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref tally[(int)Outcome.SystemFailed]);
+                    logger.LogError(ex, "Delivering the notifications of {SystemId} failed; the next run tries again", due[0].SystemId);
                 }
             });
 
         return new DeliverySummary(
-            tally[(int)Outcome.Delivered], tally[(int)Outcome.Retrying], tally[(int)Outcome.Failed], tally[(int)Outcome.Skipped]);
+            tally[(int)Outcome.Delivered], tally[(int)Outcome.Retrying], tally[(int)Outcome.Failed], tally[(int)Outcome.Skipped], tally[(int)Outcome.SystemFailed]);
     }
 
     /// <summary>
     /// Leases all of a system's due notifications in one transaction, sends them in order and records the attempts in
-    /// one transaction (2 storage requests per system). When another sweep holds any of them, falls back to one lease each.
+    /// one transaction (2 storage requests per system). A lease is never relied on past its end: before each send that
+    /// could outlast it, what was sent so far is recorded and the lease on the rest renewed. When another run holds any
+    /// of them, falls back to one lease each.
     /// </summary>
     private async Task<List<Outcome>> DeliverToSystemAsync(
         List<Notification> due,
@@ -70,36 +90,54 @@ public sealed class OutboxDelivery(
             return system;
         }
 
-        var leasedAll = await outbox.TryLeaseAllAsync(due, timeProvider.GetUtcNow() + LeaseDuration, cancellationToken);
-        if (leasedAll is not null)
+        var leaseUntil = timeProvider.GetUtcNow() + LeaseDuration;
+        var leased = await outbox.TryLeaseAllAsync(due, leaseUntil, cancellationToken);
+        if (leased is not null)
         {
-            var results = new List<(Notification Updated, NotificationAttempt Attempt)>(leasedAll.Count);
-            foreach (var leased in leasedAll)
+            var sent = new List<(Notification Updated, NotificationAttempt Attempt)>(leased.Count);
+            for (var i = 0; i < leased.Count; i++)
             {
-                results.Add(await SendAsync(leased, await SystemAsync(), cancellationToken));
+                if (!LeaseOutlastsASend(leaseUntil))
+                {
+                    await RecordAsync(sent, outcomes, cancellationToken);
+                    sent.Clear();
+                    leaseUntil = timeProvider.GetUtcNow() + LeaseDuration;
+                    var renewed = await outbox.TryLeaseAllAsync([.. leased.Skip(i)], leaseUntil, cancellationToken);
+                    if (renewed is null)
+                    {
+                        logger.LogWarning("Could not renew the lease on {Count} notification(s) of {SystemId}; they are left to the next run", leased.Count - i, due[0].SystemId);
+                        outcomes.AddRange(Enumerable.Repeat(Outcome.Skipped, leased.Count - i));
+                        return outcomes;
+                    }
+
+                    leased = [.. leased.Take(i), .. renewed];
+                }
+
+                sent.Add(await SendAsync(leased[i], await SystemAsync(), cancellationToken));
             }
 
-            await RecordAsync(results, cancellationToken);
-            outcomes.AddRange(results.Select(r => ToOutcome(r.Updated.State)));
+            await RecordAsync(sent, outcomes, cancellationToken);
             return outcomes;
         }
 
         foreach (var notification in due)
         {
-            var leased = await outbox.TryLeaseAsync(notification, timeProvider.GetUtcNow() + LeaseDuration, cancellationToken);
-            if (leased is null)
+            // A fresh lease per notification always outlasts one send (LeaseDuration > SendTimeout + RecordMargin).
+            var one = await outbox.TryLeaseAsync(notification, timeProvider.GetUtcNow() + LeaseDuration, cancellationToken);
+            if (one is null)
             {
                 outcomes.Add(Outcome.Skipped);
                 continue;
             }
 
-            var result = await SendAsync(leased, await SystemAsync(), cancellationToken);
-            await RecordAsync([result], cancellationToken);
-            outcomes.Add(ToOutcome(result.Updated.State));
+            await RecordAsync([await SendAsync(one, await SystemAsync(), cancellationToken)], outcomes, cancellationToken);
         }
 
         return outcomes;
     }
+
+    /// <summary>Whether a send started now ends, and its attempt is recorded, before <paramref name="leaseUntil"/>.</summary>
+    private bool LeaseOutlastsASend(DateTimeOffset leaseUntil) => leaseUntil - timeProvider.GetUtcNow() >= SendTimeout + RecordMargin;
 
     private static Outcome ToOutcome(NotificationState state) => state switch
     {
@@ -108,8 +146,14 @@ public sealed class OutboxDelivery(
         _ => Outcome.Retrying,
     };
 
-    private async Task RecordAsync(IReadOnlyList<(Notification Updated, NotificationAttempt Attempt)> results, CancellationToken cancellationToken)
+    private async Task RecordAsync(IReadOnlyList<(Notification Updated, NotificationAttempt Attempt)> results, List<Outcome> outcomes, CancellationToken cancellationToken)
     {
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        outcomes.AddRange(results.Select(r => ToOutcome(r.Updated.State)));
         try
         {
             await outbox.RecordAttemptsAsync(results, cancellationToken);
@@ -162,9 +206,13 @@ public sealed class OutboxDelivery(
             {
                 result = DeliveryResult.Failure("The webhook contact no longer exists on the system.", permanent: true);
             }
+            else if (TryReadEnvelope(notification, out var envelope, out var error))
+            {
+                result = await SendSafelyAsync(sender, new OutboundMessage(notification, envelope, secret), cancellationToken);
+            }
             else
             {
-                result = await SendSafelyAsync(sender, new OutboundMessage(notification, NotificationEnvelope.FromJson(notification.Body), secret), cancellationToken);
+                result = DeliveryResult.Failure(error, permanent: true);
             }
         }
 
@@ -195,11 +243,34 @@ public sealed class OutboxDelivery(
         return (updated, attempt);
     }
 
-    private static async Task<DeliveryResult> SendSafelyAsync(INotificationSender sender, OutboundMessage message, CancellationToken cancellationToken)
+    private static bool TryReadEnvelope(Notification notification, [NotNullWhen(true)] out NotificationEnvelope? envelope, [NotNullWhen(false)] out string? error)
     {
         try
         {
-            return await sender.SendAsync(message, cancellationToken);
+            envelope = NotificationEnvelope.FromJson(notification.Body);
+            error = null;
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            envelope = null;
+            error = $"The stored notification body cannot be read: {ex.Message}";
+            return false;
+        }
+    }
+
+    /// <summary>A send that has not finished within <see cref="SendTimeout"/> is cancelled and counts as failed.</summary>
+    private async Task<DeliveryResult> SendSafelyAsync(INotificationSender sender, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(SendTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await sender.SendAsync(message, linked.Token).WaitAsync(SendTimeout, timeProvider, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (timeout.IsCancellationRequested || ex is TimeoutException))
+        {
+            return DeliveryResult.Failure($"The send did not finish within {SendTimeout.TotalSeconds:0} s.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -213,5 +284,6 @@ public sealed class OutboxDelivery(
         Retrying,
         Failed,
         Skipped,
+        SystemFailed,
     }
 }

@@ -5,8 +5,8 @@ using GapMonitor.Core.Notifications;
 namespace GapMonitor.Core.Evaluation;
 
 /// <summary>
-/// Everything one decision changes on one system. A store applies it atomically or not at all,
-/// so an alert never changes without its notifications and audit entries.
+/// Everything one decision changes on one system. A store applies each alert change together with its notifications
+/// and audit entry, atomically; the whole set in one transaction when it fits (see the storage README for larger sets).
 /// </summary>
 public sealed class SystemChangeSet(string systemId)
 {
@@ -14,6 +14,8 @@ public sealed class SystemChangeSet(string systemId)
     private readonly List<Alert> _updated = [];
     private readonly List<Notification> _notifications = [];
     private readonly List<AuditEntry> _audit = [];
+    private readonly List<AlertTransition> _transitions = [];
+    private readonly List<AuditEntry> _otherAudit = [];
 
     public string SystemId { get; } = systemId;
 
@@ -27,6 +29,12 @@ public sealed class SystemChangeSet(string systemId)
 
     public IReadOnlyList<AuditEntry> Audit => _audit;
 
+    /// <summary>The alert changes, each with its own notifications and audit entry: the unit a store never splits.</summary>
+    public IReadOnlyList<AlertTransition> Transitions => _transitions;
+
+    /// <summary>Audit entries that belong to no alert change.</summary>
+    public IReadOnlyList<AuditEntry> OtherAudit => _otherAudit;
+
     public bool IsEmpty => _created.Count == 0 && _updated.Count == 0 && _notifications.Count == 0 && _audit.Count == 0;
 
     public void Add(AlertTransition transition)
@@ -35,7 +43,12 @@ public sealed class SystemChangeSet(string systemId)
         (transition.IsNew ? _created : _updated).Add(transition.Alert);
         _notifications.AddRange(transition.Notifications);
         _audit.Add(transition.Audit);
+        _transitions.Add(transition);
     }
 
-    public void AddAudit(AuditEntry entry) => _audit.Add(entry);
+    public void AddAudit(AuditEntry entry)
+    {
+        _audit.Add(entry);
+        _otherAudit.Add(entry);
+    }
 }

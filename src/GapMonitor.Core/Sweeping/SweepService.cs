@@ -5,24 +5,29 @@ using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Sweeping;
 
-/// <summary>One cycle: pull → evaluate every system → deliver the outbox. Safe to run concurrently with itself.</summary>
+/// <summary>
+/// One cycle: pull → evaluate every system → deliver the outbox. Safe to run concurrently with itself.
+/// The pull is time-boxed (<see cref="SweepSettings.PullBudget"/>): evaluation never waits longer for it.
+/// </summary>
 public sealed class SweepService(
     IEnumerable<ITelemetryPuller> pullers,
     ISystemStore store,
     SystemEvaluation evaluation,
     OutboxDelivery delivery,
+    SweepSettings settings,
     TimeProvider timeProvider,
     ILogger<SweepService> logger)
 {
+    private readonly Lock _pullGate = new();
+
+    /// <summary>This instance's pull, while it runs: a sweep joins it instead of pulling the same sources again.</summary>
+    private Task<int>? _pull;
+
     public async Task<SweepSummary> RunAsync(CancellationToken cancellationToken = default)
     {
         var startedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();
-        foreach (var puller in pullers)
-        {
-            await puller.PullAsync(cancellationToken);
-        }
-
+        var pullsFailed = await PullWithinBudgetAsync(cancellationToken);
         var evaluated = await EvaluateAllAsync(cancellationToken);
         var delivered = await delivery.DeliverDueAsync(evaluated.Notified, cancellationToken);
         var summary = new SweepSummary(
@@ -35,23 +40,24 @@ public sealed class SweepService(
             evaluated.Conflicts,
             delivered.Delivered,
             delivered.Retrying,
-            delivered.Failed);
+            delivered.Failed,
+            pullsFailed + evaluated.Failed + delivered.SystemsFailed);
         logger.LogInformation(
-            "Sweep evaluated {Systems} systems: {Opened} opened, {Escalated} escalated, {Resolved} resolved, {Delivered} delivered in {Duration}",
-            summary.SystemsEvaluated, summary.AlertsOpened, summary.AlertsEscalated, summary.AlertsResolved, summary.NotificationsDelivered, summary.Duration);
+            "Sweep evaluated {Systems} systems: {Opened} opened, {Escalated} escalated, {Resolved} resolved, {Delivered} delivered, {Failed} failed in {Duration}",
+            summary.SystemsEvaluated, summary.AlertsOpened, summary.AlertsEscalated, summary.AlertsResolved, summary.NotificationsDelivered, summary.SystemsFailed, summary.Duration);
         return summary;
     }
 
-    private async Task<(int Systems, int Opened, int Escalated, int Resolved, int Conflicts, Dictionary<string, MonitoredSystem> Notified)> EvaluateAllAsync(
+    private async Task<(int Systems, int Opened, int Escalated, int Resolved, int Conflicts, int Failed, Dictionary<string, MonitoredSystem> Notified)> EvaluateAllAsync(
         CancellationToken cancellationToken)
     {
-        int systems = 0, opened = 0, escalated = 0, resolved = 0, conflicts = 0;
+        int systems = 0, opened = 0, escalated = 0, resolved = 0, conflicts = 0, failed = 0;
         var notified = new Dictionary<string, MonitoredSystem>(StringComparer.Ordinal);
-        var inFlight = new List<(MonitoredSystem System, Task<EvaluationOutcome> Outcome)>();
+        var inFlight = new List<(MonitoredSystem System, Task<EvaluationOutcome?> Outcome)>();
         await foreach (var system in store.ListAllAsync(cancellationToken))
         {
             systems++;
-            inFlight.Add((system.System, evaluation.EvaluateAsync(system, cancellationToken)));
+            inFlight.Add((system.System, EvaluateSafelyAsync(system, cancellationToken)));
             if (inFlight.Count >= MaxConcurrentWrites)
             {
                 await TallyAsync();
@@ -59,14 +65,19 @@ public sealed class SweepService(
         }
 
         await TallyAsync();
-        return (systems, opened, escalated, resolved, conflicts, notified);
+        return (systems, opened, escalated, resolved, conflicts, failed, notified);
 
         async Task TallyAsync()
         {
             await Task.WhenAll(inFlight.Select(f => f.Outcome));
             foreach (var (system, outcome) in inFlight)
             {
-                var o = await outcome;
+                if (await outcome is not { } o)
+                {
+                    failed++;
+                    continue;
+                }
+
                 opened += o.Opened;
                 escalated += o.Escalated;
                 resolved += o.Resolved;
@@ -79,6 +90,72 @@ public sealed class SweepService(
             }
 
             inFlight.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Waits for the pull at most the budget; a pull that takes longer goes on in the background (each system's
+    /// telemetry state and checkpoint are saved under its ETag as it goes, so nothing is lost or read twice).
+    /// Returns how many pullers failed, if the pull finished in time.
+    /// </summary>
+    private async Task<int> PullWithinBudgetAsync(CancellationToken cancellationToken)
+    {
+        // The budget starts before the pull does, so nothing the pull does first can stretch it.
+        using var budgetOver = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var budget = Task.Delay(settings.PullBudget, timeProvider, budgetOver.Token);
+        Task<int> pull;
+        lock (_pullGate)
+        {
+            if (_pull is not { IsCompleted: false })
+            {
+                _pull = PullAllAsync(cancellationToken);
+            }
+
+            pull = _pull;
+        }
+
+        if (await Task.WhenAny(pull, budget) == pull)
+        {
+            await budgetOver.CancelAsync();
+            return await pull;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        logger.LogWarning("Telemetry pull still running after {Budget}; evaluating without waiting for it", settings.PullBudget);
+        return 0;
+    }
+
+    private async Task<int> PullAllAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var failed = 0;
+        foreach (var puller in pullers)
+        {
+            try
+            {
+                await puller.PullAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failed++;
+                logger.LogError(ex, "Pulling telemetry ({Puller}) failed; evaluation goes on", puller.GetType().Name);
+            }
+        }
+
+        return failed;
+    }
+
+    /// <summary>Null when evaluating or writing failed: logged here, and the other systems go on.</summary>
+    private async Task<EvaluationOutcome?> EvaluateSafelyAsync(SystemWithAlerts system, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await evaluation.EvaluateAsync(system, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Evaluating {SystemId} failed; the next sweep tries again", system.System.Id);
+            return null;
         }
     }
 

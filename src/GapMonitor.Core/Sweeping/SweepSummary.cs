@@ -10,4 +10,5 @@ public sealed record SweepSummary(
     int Conflicts,
     int NotificationsDelivered,
     int NotificationsRetrying,
-    int NotificationsFailed);
+    int NotificationsFailed,
+    int SystemsFailed);

@@ -61,24 +61,71 @@ public sealed class TableSystemStore(StorageTables tables, ILogger<TableSystemSt
         return system with { ETag = response.Value[0].Headers.ETag?.ToString() };
     }
 
+    /// <summary>
+    /// Each alert change goes with its notifications and audit entry in one transaction; changes are packed into as
+    /// few transactions as the row limit allows, each carrying the system row under the ETag the previous one left
+    /// (see README.md, "Change sets larger than one transaction").
+    /// </summary>
     public async Task ApplyAsync(SystemChangeSet changes, MonitoredSystem? system = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var actions = new List<TableTransactionAction>();
         var owner = system ?? (await GetAsync(changes.SystemId, cancellationToken))?.System
             ?? throw new ConcurrencyConflictException($"System {changes.SystemId} no longer exists.");
-        if (system is not null)
+        var units = new List<List<TableTransactionAction>>();
+        if (changes.OtherAudit.Count > 0)
         {
-            var entity = SystemEntity.From(system);
-            actions.Add(new(TableTransactionActionType.UpdateReplace, entity, entity.ETag));
+            units.Add([.. changes.OtherAudit.Select(a => new TableTransactionAction(TableTransactionActionType.Add, AuditEntity.From(a)))]);
         }
 
-        foreach (var alert in changes.CreatedAlerts)
+        units.AddRange(changes.Transitions.Select(t => TransitionActions(t, owner)));
+        var guardRows = system is null ? 0 : 1;
+        var systemETag = system?.ETag;
+        var batch = new List<TableTransactionAction>();
+        foreach (var unit in units)
+        {
+            if (guardRows + unit.Count > MaxBatchSize)
+            {
+                throw new InvalidOperationException($"An alert change of {unit.Count} rows exceeds the {MaxBatchSize}-row transaction limit.");
+            }
+
+            if (batch.Count > 0 && guardRows + batch.Count + unit.Count > MaxBatchSize)
+            {
+                systemETag = await SubmitGuardedAsync(batch, system, systemETag, cancellationToken);
+                batch = [];
+            }
+
+            batch.AddRange(unit);
+        }
+
+        if (batch.Count > 0 || system is not null)
+        {
+            await SubmitGuardedAsync(batch, system, systemETag, cancellationToken);
+        }
+    }
+
+    /// <summary>Submits <paramref name="actions"/>, with the system row replaced under <paramref name="etag"/> when guarded; returns its new ETag.</summary>
+    private async Task<string?> SubmitGuardedAsync(List<TableTransactionAction> actions, MonitoredSystem? system, string? etag, CancellationToken cancellationToken)
+    {
+        if (system is null)
+        {
+            await SubmitAsync(actions, cancellationToken);
+            return null;
+        }
+
+        var entity = SystemEntity.From(system with { ETag = etag });
+        var response = await SubmitAsync([new(TableTransactionActionType.UpdateReplace, entity, entity.ETag), .. actions], cancellationToken);
+        return response.Value[0].Headers.ETag?.ToString();
+    }
+
+    private static List<TableTransactionAction> TransitionActions(AlertTransition transition, MonitoredSystem owner)
+    {
+        var alert = transition.Alert;
+        var actions = new List<TableTransactionAction>(transition.Notifications.Count + 3);
+        if (transition.IsNew)
         {
             actions.Add(new(TableTransactionActionType.Add, AlertEntity.From(alert with { ETag = null }, owner.Vendor, owner.Customer)));
         }
-
-        foreach (var alert in changes.UpdatedAlerts)
+        else
         {
             var etag = new ETag(alert.ETag ?? throw new InvalidOperationException($"Alert {alert.Id} has no ETag."));
             if (alert.State == AlertState.Resolved)
@@ -92,12 +139,9 @@ public sealed class TableSystemStore(StorageTables tables, ILogger<TableSystemSt
             }
         }
 
-        actions.AddRange(changes.Notifications.Select(n => new TableTransactionAction(TableTransactionActionType.Add, NotificationEntity.From(n))));
-        actions.AddRange(changes.Audit.Select(a => new TableTransactionAction(TableTransactionActionType.Add, AuditEntity.From(a))));
-        if (actions.Count > 0)
-        {
-            await SubmitAsync(actions, cancellationToken);
-        }
+        actions.AddRange(transition.Notifications.Select(n => new TableTransactionAction(TableTransactionActionType.Add, NotificationEntity.From(n))));
+        actions.Add(new(TableTransactionActionType.Add, AuditEntity.From(transition.Audit)));
+        return actions;
     }
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string systemId, int max, CancellationToken cancellationToken = default)
@@ -120,7 +164,6 @@ public sealed class TableSystemStore(StorageTables tables, ILogger<TableSystemSt
     {
         if (actions.Count > MaxBatchSize)
         {
-            // One change never spans more than one entity-group transaction: atomicity is the point.
             throw new InvalidOperationException($"A change of {actions.Count} rows exceeds the {MaxBatchSize}-row transaction limit.");
         }
 

@@ -151,6 +151,36 @@ public class TableSystemStoreTests(AzuriteFixture azurite) : StorageTestBase(azu
     }
 
     [Fact]
+    public async Task ApplyAsync_WhenTheChangeExceedsOneTransaction_WritesEveryAlertWithAllItsNotificationsAndAudit()
+    {
+        var system = await CreateAsync(WithTwentyContacts("big"));
+        var changes = ThreeOpenings(system);
+        Assert.True(changes.Notifications.Count + changes.Audit.Count + 3 > 100, "more rows than one transaction takes");
+
+        await Systems.ApplyAsync(changes, system);
+
+        var stored = await Systems.GetAsync("big");
+        Assert.Equal(3, stored!.ActiveAlerts.Count);
+        var notifications = await RowsAsync("big", "notification-");
+        Assert.Equal(120, notifications.Count);
+        Assert.All(stored.ActiveAlerts, a => Assert.Equal(40, notifications.Count(n => n.GetString("AlertId") == a.Id)));
+        Assert.Equal(3, (await Systems.GetAuditAsync("big", 100)).Count(a => a.Action == "alert.opened"));
+        Assert.NotEqual(system.ETag, stored.System.ETag);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_WhenTheChangeExceedsOneTransactionAndTheSystemChangedSinceRead_WritesNothing()
+    {
+        var system = await CreateAsync(WithTwentyContacts("big-stale"));
+        await Systems.UpdateAsync(system with { Name = "Changed meanwhile" }, Audit("big-stale", "system.updated"));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Systems.ApplyAsync(ThreeOpenings(system), system));
+
+        Assert.Empty((await Systems.GetAsync("big-stale"))!.ActiveAlerts);
+        Assert.Empty(await RowsAsync("big-stale", "notification-"));
+    }
+
+    [Fact]
     public async Task ApplyAsync_WhenResolved_MovesActiveRowToAlertRowAndSameKindCanOpenAgain()
     {
         var system = await CreateAsync(Contactable("resolve"));
@@ -240,6 +270,31 @@ public class TableSystemStoreTests(AzuriteFixture azurite) : StorageTestBase(azu
         Assert.True(pages.Count > 1, "expected more than one result page");
         Assert.Equal(pages[0][^1].PartitionKey, pages[1][0].PartitionKey);
     }
+
+    /// <summary>The most contacts a system may have, each by email and webhook: 40 notifications per alert change.</summary>
+    private MonitoredSystem WithTwentyContacts(string id)
+    {
+        var builder = new SystemBuilder().WithId(id).HandedOverAt(Time.GetUtcNow() - TimeSpan.FromDays(30));
+        for (var i = 0; i < 20; i++)
+        {
+            builder.WithContact(new Contact(Party.Customer, $"person{i}@acme.example", new WebhookEndpoint(new Uri($"https://hooks.acme.example/gm/{i}"), TestWebhookSecret)));
+        }
+
+        return builder.Build();
+    }
+
+    private SystemChangeSet ThreeOpenings(MonitoredSystem system)
+    {
+        var changes = new SystemChangeSet(system.Id);
+        foreach (var kind in new[] { AlertKinds.MonitoringSilent, AlertKinds.DriftDetected, AlertKinds.TelemetryStale })
+        {
+            changes.Add(Transitions.Open(system, kind, kind, Time.GetUtcNow()));
+        }
+
+        return changes;
+    }
+
+    private const string TestWebhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     private static MonitoredSystem Contactable(string id) => new SystemBuilder().WithId(id)
         .WithEmail(Party.Customer, "ml@acme.example")

@@ -15,7 +15,12 @@ namespace GapMonitor.Infrastructure.Tests.Sweeping;
 /// </summary>
 internal static class SweepGraph
 {
-    public static async Task<ServiceProvider> BuildAsync(AzuriteFixture azurite, string tablePrefix, TimeProvider time, params INotificationSender[] senders)
+    public static Task<ServiceProvider> BuildAsync(AzuriteFixture azurite, string tablePrefix, TimeProvider time, params INotificationSender[] senders) =>
+        BuildAsync(azurite, tablePrefix, time, _ => { }, senders);
+
+    /// <param name="configure">Runs last: its registrations replace the defaults (fault injection, a fake puller).</param>
+    public static async Task<ServiceProvider> BuildAsync(
+        AzuriteFixture azurite, string tablePrefix, TimeProvider time, Action<IServiceCollection> configure, params INotificationSender[] senders)
     {
         var tables = await azurite.CreateTablesAsync(tablePrefix);
         var services = new ServiceCollection();
@@ -31,6 +36,8 @@ internal static class SweepGraph
         {
             services.AddSingleton(sender);
         }
+
+        configure(services);
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -1,0 +1,10 @@
+namespace GapMonitor.Core.Sweeping;
+
+/// <param name="PullBudget">
+/// How long a sweep waits for its telemetry pull before it evaluates anyway (the pull goes on and saves its checkpoints
+/// as it would have): one unresponsive source never delays gap detection by more than this.
+/// </param>
+public sealed record SweepSettings(TimeSpan PullBudget)
+{
+    public static SweepSettings Default { get; } = new(TimeSpan.FromSeconds(20));
+}

@@ -1,0 +1,24 @@
+using GapMonitor.Core.Sweeping;
+
+namespace GapMonitor.Infrastructure.Tests.Sweeping;
+
+/// <summary>A puller stuck on an unresponsive source: it answers only when the test releases it.</summary>
+internal sealed class HangingPuller : ITelemetryPuller
+{
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<int> _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public Task Started => _started.Task;
+
+    public void Release(int rows = 0) => _release.TrySetResult(rows);
+
+    public async Task<int> PullAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _calls);
+        _started.TrySetResult();
+        return await _release.Task.WaitAsync(cancellationToken);
+    }
+}
