@@ -99,7 +99,7 @@ public sealed class OutboxDelivery(
             {
                 if (!LeaseOutlastsASend(leaseUntil))
                 {
-                    await RecordAsync(sent, outcomes, cancellationToken);
+                    await RecordAsync(sent, outcomes, leaseUntil, cancellationToken);
                     sent.Clear();
                     leaseUntil = timeProvider.GetUtcNow() + LeaseDuration;
                     var renewed = await outbox.TryLeaseAllAsync([.. leased.Skip(i)], leaseUntil, cancellationToken);
@@ -116,21 +116,22 @@ public sealed class OutboxDelivery(
                 sent.Add(await SendAsync(leased[i], await SystemAsync(), cancellationToken));
             }
 
-            await RecordAsync(sent, outcomes, cancellationToken);
+            await RecordAsync(sent, outcomes, leaseUntil, cancellationToken);
             return outcomes;
         }
 
         foreach (var notification in due)
         {
             // A fresh lease per notification always outlasts one send (LeaseDuration > SendTimeout + RecordMargin).
-            var one = await outbox.TryLeaseAsync(notification, timeProvider.GetUtcNow() + LeaseDuration, cancellationToken);
+            var oneLeasedUntil = timeProvider.GetUtcNow() + LeaseDuration;
+            var one = await outbox.TryLeaseAsync(notification, oneLeasedUntil, cancellationToken);
             if (one is null)
             {
                 outcomes.Add(Outcome.Skipped);
                 continue;
             }
 
-            await RecordAsync([await SendAsync(one, await SystemAsync(), cancellationToken)], outcomes, cancellationToken);
+            await RecordAsync([await SendAsync(one, await SystemAsync(), cancellationToken)], outcomes, oneLeasedUntil, cancellationToken);
         }
 
         return outcomes;
@@ -146,7 +147,16 @@ public sealed class OutboxDelivery(
         _ => Outcome.Retrying,
     };
 
-    private async Task RecordAsync(IReadOnlyList<(Notification Updated, NotificationAttempt Attempt)> results, List<Outcome> outcomes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records attempts whose sends already happened. A storage failure here would get those notifications sent again
+    /// when the lease runs out, so the write is tried again (each try with the storage client's own backoff) while the
+    /// lease still holds; only then is the failure left to at-least-once delivery.
+    /// </summary>
+    private async Task RecordAsync(
+        IReadOnlyList<(Notification Updated, NotificationAttempt Attempt)> results,
+        List<Outcome> outcomes,
+        DateTimeOffset leaseUntil,
+        CancellationToken cancellationToken)
     {
         if (results.Count == 0)
         {
@@ -154,16 +164,31 @@ public sealed class OutboxDelivery(
         }
 
         outcomes.AddRange(results.Select(r => ToOutcome(r.Updated.State)));
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await outbox.RecordAttemptsAsync(results, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // A lease expired and another sweep took the notifications over; it records its own attempts.
-            logger.LogWarning("Lease on {Count} notification(s) of {SystemId} was lost before the attempts could be recorded", results.Count, results[0].Updated.SystemId);
+            try
+            {
+                await outbox.RecordAttemptsAsync(results, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // A lease expired and another run took the notifications over (it records its own attempts), or an
+                // earlier try of this write went through and only its answer was lost.
+                logger.LogWarning("Lease on {Count} notification(s) of {SystemId} was lost before the attempts could be recorded", results.Count, results[0].Updated.SystemId);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && attempt < MaxRecordTries && timeProvider.GetUtcNow() < leaseUntil - RecordRetryMargin)
+            {
+                logger.LogWarning(ex, "Recording {Count} sent notification(s) of {SystemId} failed (try {Attempt}); trying again while the lease holds", results.Count, results[0].Updated.SystemId, attempt);
+            }
         }
     }
+
+    /// <summary>Tries of one attempt record; each already retries inside the storage client.</summary>
+    private const int MaxRecordTries = 6;
+
+    private static readonly TimeSpan RecordRetryMargin = TimeSpan.FromSeconds(5);
 
     /// <summary>The outbox lists a system's rows together (one partition), so consecutive rows of one system form its batch.</summary>
     private static async IAsyncEnumerable<List<Notification>> GroupBySystemAsync(
