@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace GapMonitor.Api.Endpoints;
 
 /// <summary>The admin's per-customer list of sources GapMonitor may read with its own identity.</summary>
-public sealed class CustomersApi(ApiPipeline pipeline, ICustomerSourceStore sources, TelemetrySourceOptions sourceOptions, TimeProvider timeProvider)
+public sealed class CustomersApi(ApiPipeline pipeline, ICustomerSourceStore sources, OutboundNetworkOptions network, TimeProvider timeProvider)
 {
     public Task<IResult> PutSourcesAsync(HttpContext http, string customer) => pipeline.RunAsync(http, Access.AdminOnly, async principal =>
     {
@@ -25,7 +25,7 @@ public sealed class CustomersApi(ApiPipeline pipeline, ICustomerSourceStore sour
         }
 
         var v = new Validation();
-        var list = CustomerSourcesValidator.Build(v, customer, request!, sourceOptions.AllowPlainHttp, timeProvider.GetUtcNow(), principal!.Name);
+        var list = CustomerSourcesValidator.Build(v, customer, request!, network.AllowPrivateNetworks, timeProvider.GetUtcNow(), principal!.Name);
         if (list is null)
         {
             return v.ToProblem();

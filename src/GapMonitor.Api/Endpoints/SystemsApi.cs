@@ -17,6 +17,7 @@ public sealed class SystemsApi(
     ApiPipeline pipeline,
     ISystemStore store,
     TelemetrySourceAuthorization sourceAuthorization,
+    OutboundNetworkOptions network,
     IdGenerator ids,
     TimeProvider timeProvider,
     ILogger<SystemsApi> logger)
@@ -36,7 +37,7 @@ public sealed class SystemsApi(
             validation.Add("vendor", "A vendor key may only register systems of its own vendor id.");
         }
 
-        await CheckSourcesAsync(validation, system, existing: null, principal, http.RequestAborted);
+        await CheckOutboundAsync(validation, system, existing: null, principal, http.RequestAborted);
 
         if (!validation.IsValid)
         {
@@ -125,7 +126,7 @@ public sealed class SystemsApi(
 
         var now = timeProvider.GetUtcNow();
         var (system, validation) = SystemRequestValidator.Build(request!, id, now, found.System);
-        await CheckSourcesAsync(validation, system, found.System, principal!, http.RequestAborted);
+        await CheckOutboundAsync(validation, system, found.System, principal!, http.RequestAborted);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -182,11 +183,21 @@ public sealed class SystemsApi(
         return ApiResponse.Json(StatusCodes.Status200OK, new AuditList([.. entries.Select(e => new AuditResponse(e.Id, e.At, e.Actor, e.Action, e.AlertId, e.Detail))]));
     });
 
-    private async Task CheckSourcesAsync(Validation validation, MonitoredSystem? system, MonitoredSystem? existing, Principal principal, CancellationToken cancellationToken)
+    /// <summary>Where the service would connect for this system: webhooks it can deliver to, telemetry it may read.</summary>
+    private async Task CheckOutboundAsync(Validation validation, MonitoredSystem? system, MonitoredSystem? existing, Principal principal, CancellationToken cancellationToken)
     {
         if (system is null)
         {
             return;
+        }
+
+        // The system was built from the request's contacts in order, all of them valid.
+        for (var i = 0; i < system.Contacts.Count; i++)
+        {
+            if (system.Contacts[i].Webhook is { } webhook && WebhookUrlRule.RefusalReason(webhook.Url, network.AllowPrivateNetworks) is { } reason)
+            {
+                validation.Add($"contacts[{i}].webhook.url", reason);
+            }
         }
 
         foreach (var refusal in await sourceAuthorization.CheckRegistrationAsync(system, existing, principal.Role == Role.Admin, cancellationToken))

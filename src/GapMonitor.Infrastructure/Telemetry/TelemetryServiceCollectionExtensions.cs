@@ -1,4 +1,5 @@
 using Azure.Identity;
+using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Telemetry.Sources;
 using GapMonitor.Infrastructure.LogAnalytics;
@@ -18,7 +19,7 @@ public static class TelemetryServiceCollectionExtensions
     {
         services.AddSingleton<Core.Telemetry.DriftWindowCloser>();
         services.AddSingleton<Core.Telemetry.TelemetryIngestion>();
-        services.TryAddSingleton(provider => new TelemetrySourceOptions(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false));
+        services.TryAddSingleton(provider => new OutboundNetworkOptions(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false));
         services.AddSingleton<TelemetrySourceAuthorization>();
         services.AddInferenceLogReader();
         services.TryAddSingleton(provider => new LogAnalyticsQueryClient(

@@ -10,7 +10,7 @@ namespace GapMonitor.Core.Telemetry.Sources;
 /// with the service's identity in the customer's workspace, so only an admin may set it.
 /// Checked when a system is registered or updated, and again before every pull (the list may have changed since).
 /// </summary>
-public sealed class TelemetrySourceAuthorization(ICustomerSourceStore store, TelemetrySourceOptions options)
+public sealed class TelemetrySourceAuthorization(ICustomerSourceStore store, OutboundNetworkOptions network)
 {
     public const string ContainerField = "telemetry.inferenceLog.containerUri";
     public const string WorkspaceField = "telemetry.logAnalytics.workspaceId";
@@ -25,7 +25,7 @@ public sealed class TelemetrySourceAuthorization(ICustomerSourceStore store, Tel
         }
 
         var listed = NeedsList(telemetry) ? await store.GetAsync(system.Customer, cancellationToken) : null;
-        return Refusals(system, existing, callerIsAdmin, listed, options.AllowPlainHttp);
+        return Refusals(system, existing, callerIsAdmin, listed, network.AllowPrivateNetworks);
     }
 
     /// <summary>Why the inference log of <paramref name="system"/> may not be read now, or null.</summary>
@@ -38,7 +38,7 @@ public sealed class TelemetrySourceAuthorization(ICustomerSourceStore store, Tel
         }
 
         var listed = ContainerAddress.HasSas(log.ContainerUri) ? null : await store.GetAsync(system.Customer, cancellationToken);
-        return ContainerRefusal(system, log.ContainerUri, listed, options.AllowPlainHttp);
+        return ContainerRefusal(system, log.ContainerUri, listed, network.AllowPrivateNetworks);
     }
 
     /// <summary>Why the Log Analytics workspace of <paramref name="system"/> may not be queried now, or null.</summary>
