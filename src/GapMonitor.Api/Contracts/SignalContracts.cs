@@ -34,7 +34,7 @@ public sealed record TelemetryStatusResponse(
     string? LastPullError,
     IReadOnlyList<FindingResponse> LatestFindings);
 
-public sealed record DriftSignalResponse(DateTimeOffset WindowStart, DateTimeOffset WindowEnd, bool DatasetDrift, IReadOnlyList<string> DriftedColumns, double DriftShare, int CleanStreak);
+public sealed record DriftSignalResponse(DateTimeOffset WindowStart, DateTimeOffset WindowEnd, bool DatasetDrift, IReadOnlyList<string> DriftedColumns, double DriftShare, int CleanStreak, int DriftedColumnCount);
 
 public sealed record HeartbeatStatusResponse(string State, DateTimeOffset? LastAt, string? LastStatus, string? LastMessage, DateTimeOffset? LastOkAt, DateTimeOffset SilentAfter);
 

@@ -61,7 +61,7 @@ public sealed class StatusApi(ApiPipeline pipeline, SystemsApi systems, ITelemet
             s.Signals.LastTelemetryAt,
             s.Signals.LastSeenModelVersion,
             s.Signals.ReferenceVersion,
-            drift is null ? null : new DriftSignalResponse(drift.WindowStart, drift.WindowEnd, drift.DatasetDrift, drift.DriftedColumns, drift.DriftShare, drift.CleanStreak),
+            drift is null ? null : new DriftSignalResponse(drift.WindowStart, drift.WindowEnd, drift.DatasetDrift, drift.DriftedColumns, drift.DriftShare, drift.CleanStreak, drift.DriftedCount),
             state?.Windows.Keys.Cast<DateTimeOffset?>().FirstOrDefault(),
             state?.OpenRows ?? 0,
             state?.RecordsRead ?? 0,

@@ -129,7 +129,7 @@ public sealed class DriftWindowCloser(
             {
                 Signals = system.Signals with
                 {
-                    Drift = new DriftSignal(record.WindowStart, record.WindowEnd, record.DatasetDrift, [.. record.DriftedColumns.Take(MaxDriftedColumnsOnSystem)], record.DriftShare, streak),
+                    Drift = new DriftSignal(record.WindowStart, record.WindowEnd, record.DatasetDrift, [.. record.DriftedColumns.Take(MaxDriftedColumnsOnSystem)], record.DriftShare, streak, record.DriftedColumns.Count),
                 },
             };
         }, cancellationToken);

@@ -25,6 +25,18 @@ public class TelemetryRulesTests
         Assert.Contains("mean_radius", opened.Summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_WhenMoreColumnsDriftedThanTheSystemRowNames_CountsThemAll()
+    {
+        var names = Enumerable.Range(0, 100).Select(i => $"c{i}").ToArray();
+        var drift = new DriftSignal(SystemBuilder.Epoch.AddDays(-1), SystemBuilder.Epoch, DatasetDrift: true, names, DriftShare: 0.75, CleanStreak: 0, DriftedColumnCount: 750);
+        var system = Healthy() with { Signals = Healthy().Signals with { Drift = drift } };
+
+        var opened = Assert.Single(Evaluate(system).CreatedAlerts);
+
+        Assert.Contains("750 drifted column(s)", opened.Summary, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1, false)]
     [InlineData(2, true)]
