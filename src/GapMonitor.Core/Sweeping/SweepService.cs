@@ -117,7 +117,16 @@ public sealed class SweepService(
         if (await Task.WhenAny(pull, budget) == pull)
         {
             await budgetOver.CancelAsync();
-            return await pull;
+            try
+            {
+                return await pull;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The sweep that started the pull was cancelled (e.g. its request aborted); this one goes on.
+                logger.LogWarning("The telemetry pull this sweep joined was cancelled; evaluating without it");
+                return 0;
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();

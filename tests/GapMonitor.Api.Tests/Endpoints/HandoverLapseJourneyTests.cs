@@ -45,6 +45,7 @@ public sealed class HandoverLapseJourneyTests : IAsyncLifetime
         _host.Time.Advance(TimeSpan.FromMinutes(7) + TimeSpan.FromSeconds(1));
         var sweep = await _host.SweepAsync();
         Assert.Equal(1, sweep.GetProperty("alertsOpened").GetInt32());
+        Assert.Equal(0, sweep.GetProperty("systemsFailed").GetInt32());
 
         var opened = Assert.Single(_customerHook.Requests);
         Assert.True(opened.SignatureValid, opened.SignatureFailure);

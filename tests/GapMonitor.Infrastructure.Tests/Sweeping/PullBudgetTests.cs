@@ -67,6 +67,25 @@ public class PullBudgetTests(AzuriteFixture azurite) : StorageTestBase(azurite)
     }
 
     [Fact]
+    public async Task RunAsync_WhenThePullItJoinedIsCancelledByTheSweepThatStartedIt_StillEvaluates()
+    {
+        var puller = new HangingPuller();
+        await using var graph = await SweepGraph.BuildAsync(Azurite, TablePrefix, Time, services => services.AddSingleton<ITelemetryPuller>(puller));
+        var sweeps = graph.GetRequiredService<SweepService>();
+        await CreateSilentSystemAsync("joined");
+        using var aborted = new CancellationTokenSource();
+
+        var first = sweeps.RunAsync(aborted.Token);
+        await puller.Started.WaitAsync(TestGuard);
+        var second = sweeps.RunAsync();
+        await aborted.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.WaitAsync(TestGuard));
+        var summary = await second.WaitAsync(TestGuard);
+        Assert.Equal((1, 1), (puller.Calls, summary.AlertsOpened));
+    }
+
+    [Fact]
     public async Task RunAsync_WhenThePullFinishesWithinTheBudget_WaitsForItAndNeedsNoClockToPass()
     {
         var puller = new HangingPuller();
