@@ -116,8 +116,9 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
 
                 TelemetryRow.Fold(profile, document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal));
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
+                // InvalidOperationException: a string escapes half a surrogate pair ("\ud800"), which only reading it reveals.
                 throw new ReferenceFormatException($"Line {line} is not valid JSON: {ex.Message}");
             }
         }
