@@ -23,7 +23,7 @@ internal sealed class RouteFuzzer(int seed, FuzzTenants tenants, DateTimeOffset 
     private static readonly string[] OddIds =
     [
         "", "..", ".", "%2F", "a%2Fb", "a%00b", "'", "' or ''='", "a%27b", "%25", "%ff", "%C3%A9t%C3%A9", "~", "-", "a b", "a%20b",
-        "null", "sys-000000000000", "CON", "aux", "Z", "x%0Ay", "%7B%7D", "a#b", "a?b=1", "sys_1", new string('x', 63), new string('x', 64),
+        "null", "sys-000000000000", "CON", "aux", "acme-churn%0A", "Z", "x%0Ay", "%7B%7D", "a#b", "a?b=1", "sys_1", new string('x', 63), new string('x', 64),
         new string('a', 300), "0000000000000000", "system", "active-x", "alert-", "%E2%80%AE", "a%5Cb", "%3Cscript%3E",
     ];
 
