@@ -240,8 +240,9 @@ public sealed class TelemetryApi(
                 }
             }
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a name or string escapes half a surrogate pair ("\ud800"), which only reading it reveals.
             return (null, Problems.Validation("body", $"Not valid JSON: {ex.Message}"));
         }
 
@@ -271,7 +272,18 @@ public sealed class TelemetryApi(
     }
 
     private static Dictionary<string, JsonElement> ToRow(JsonElement element) =>
-        element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+        element.EnumerateObject().ToDictionary(p => p.Name, p => Readable(p.Value).Clone(), StringComparer.Ordinal);
+
+    /// <summary>Reads a string value once, so one that cannot be read fails here (as invalid JSON) and not in ingestion.</summary>
+    private static JsonElement Readable(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            _ = value.GetString();
+        }
+
+        return value;
+    }
 
     private static string? MediaType(string? contentType) =>
         contentType is null ? null : contentType.Split(';')[0].Trim().ToLowerInvariant();

@@ -24,10 +24,10 @@ internal static partial class SystemRequestValidator
     /// <summary>How far from now a handover may lie, either side: keeps every time the rules derive from it representable.</summary>
     public static readonly TimeSpan MaxHandoverDistance = TimeSpan.FromDays(3652);
 
-    [GeneratedRegex("^[a-z0-9-]{3,63}$")]
+    [GeneratedRegex("^[a-z0-9-]{3,63}\\z")]
     public static partial Regex SystemIdPattern();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}\\z")]
     internal static partial Regex TenantIdPattern();
 
     /// <summary>Validates <paramref name="request"/>; <paramref name="existing"/> is the stored system on update (id, registration and signals are kept).</summary>

@@ -47,13 +47,13 @@ public static partial class ApiKeyFormat
     /// <summary>Whether <paramref name="id"/> can be the id of a role key (16 lowercase hex digits).</summary>
     public static bool IsKeyId(string? id) => id is not null && KeyIdPattern().IsMatch(id);
 
-    [GeneratedRegex(@"^gm_(?<id>[0-9a-f]{16})_[0-9a-f]{64}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^gm_(?<id>[0-9a-f]{16})_[0-9a-f]{64}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex RoleKeyPattern();
 
-    [GeneratedRegex(@"^gmi_(?<id>[a-z0-9-]{3,63})_[0-9a-f]{64}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^gmi_(?<id>[a-z0-9-]{3,63})_[0-9a-f]{64}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex IngestKeyPattern();
 
-    [GeneratedRegex(@"^[0-9a-f]{16}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9a-f]{16}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex KeyIdPattern();
 
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));

@@ -59,14 +59,7 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
         var profile = new DatasetProfile(TelemetryIngestion.ReferenceProfileSettings);
         try
         {
-            using var reader = Sep.Reader(o => o with
-            {
-                Sep = new Sep(','),
-                HasHeader = true,
-                Unescape = true,
-                DisableColCountCheck = true,
-                CultureInfo = CultureInfo.InvariantCulture,
-            }).From(stream);
+            using var reader = OpenCsv(stream);
             if (reader.IsEmpty || reader.Header.ColNames.Count == 0)
             {
                 throw new ReferenceFormatException("The CSV has no header row.");
@@ -141,13 +134,34 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs)
 
                 TelemetryRow.Fold(profile, row);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
+                // InvalidOperationException: a string escapes half a surrogate pair ("\ud800"), which only reading it reveals.
                 throw new ReferenceFormatException($"Line {line} is not valid JSON: {ex.Message}");
             }
         }
 
         return profile;
+    }
+
+    private static SepReader OpenCsv(Stream stream)
+    {
+        try
+        {
+            return Sep.Reader(o => o with
+            {
+                Sep = new Sep(','),
+                HasHeader = true,
+                Unescape = true,
+                DisableColCountCheck = true,
+                CultureInfo = CultureInfo.InvariantCulture,
+            }).From(stream);
+        }
+        catch (ArgumentException ex)
+        {
+            // Sep refuses a header that names a column twice.
+            throw new ReferenceFormatException($"The CSV header is not usable: {ex.Message}");
+        }
     }
 
     private static void Admit(ColumnAdmission admission, string name)

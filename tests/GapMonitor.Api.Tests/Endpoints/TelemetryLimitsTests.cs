@@ -100,6 +100,17 @@ public sealed class TelemetryLimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReferenceCsv_NamingAColumnTwice_Is400()
+    {
+        var (vendor, _) = await RegisterAsync("twice-sys");
+
+        using var upload = await _host.SendAsync(HttpMethod.Put, "/api/systems/twice-sys/reference", vendor, configure: r => r.Content = new StringContent("age,age\n1,2\n", Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, upload.StatusCode);
+        Assert.Contains("age", await upload.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FutureTimes_AreRefusedNamingTheField_AndCannotEvictTheRealWindow()
     {
         var (vendor, ingest) = await RegisterAsync("future-sys");

@@ -20,6 +20,8 @@ public sealed class ValidationAndIdempotencyTests : IAsyncLifetime
 
     [Theory]
     [InlineData("{\"id\":\"Bad Id!\"}", "id")]
+    [InlineData("{\"id\":\"valid-id\\n\"}", "id")]
+    [InlineData("{\"customer\":\"acme\\n\"}", "customer")]
     [InlineData("{\"handoverAt\":\"not a date\"}", "handoverAt")]
     [InlineData("{\"monitoring\":{\"heartbeatPeriod\":\"5 minutes\"}}", "monitoring.heartbeatPeriod")]
     [InlineData("{\"vendorGracePeriod\":\"P1M\"}", "vendorGracePeriod")]

@@ -134,6 +134,13 @@ public sealed class ApiTestHost : IAsyncDisposable
     public async Task<string> CreateKeyAsync(string role, string? vendor = null, string? customer = null) =>
         (await JsonAsync(HttpMethod.Post, "/api/keys", AdminKey, new { role, vendor, customer }, 201)).GetProperty("key").GetString()!;
 
+    /// <summary>The routes (method + path template) this host serves, from its route table.</summary>
+    public IReadOnlyList<(string Method, string Path)> Routes()
+    {
+        using var described = JsonDocument.Parse(StandaloneHost.DescribeRoutes(_app));
+        return [.. described.RootElement.GetProperty("routes").EnumerateArray().Select(r => (r.GetProperty("method").GetString()!, r.GetProperty("path").GetString()!))];
+    }
+
     /// <summary>One of this host's tables (e.g. <c>systems</c>), straight on Azurite.</summary>
     public TableClient Table(string name) => new(StorageConnection, TablePrefix + name);
 
