@@ -5,6 +5,7 @@ using GapMonitor.Infrastructure.Storage.Local;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,7 @@ public static class StandaloneHost
         }
 
         var app = builder.Build();
+        app.Use(CloseAfterOversizedBodyAsync);
         app.MapGapMonitorApi();
         app.MapOpenApi("/" + ApiRoutes.Prefix + "/" + ApiRoutes.OpenApi);
         app.MapFallback((HttpContext h) => Http.Problems.NotFound($"Route {h.Request.Method} {h.Request.Path}"));
@@ -56,6 +58,27 @@ public static class StandaloneHost
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// Kestrel drops the connection after answering a request whose unread body is over its limit, without telling the
+    /// client, whose next request on it then fails. Such a response (and any error answered to a chunked body) says
+    /// <c>Connection: close</c> instead.
+    /// </summary>
+    private static Task CloseAfterOversizedBodyAsync(HttpContext http, RequestDelegate next)
+    {
+        http.Response.OnStarting(() =>
+        {
+            var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            var chunked = http.Request.ContentLength is null && http.Request.Headers.ContainsKey("Transfer-Encoding");
+            if (http.Request.ContentLength > limit || (chunked && http.Response.StatusCode >= 400))
+            {
+                http.Response.Headers.Connection = "close";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(http);
     }
 
     /// <summary>The routes (method + path) and timers this host serves, for the parity check with the Functions app.</summary>
