@@ -51,7 +51,7 @@ public static class StandaloneHost
         app.Use(CloseAfterOversizedBodyAsync);
         app.MapGapMonitorApi();
         app.MapOpenApi("/" + ApiRoutes.Prefix + "/" + ApiRoutes.OpenApi);
-        app.MapFallback((HttpContext h) => Http.Problems.NotFound($"Route {h.Request.Method} {h.Request.Path}"));
+        app.MapFallback((HttpContext h, EndpointDataSource endpoints) => UnmatchedRequest.Answer(h, endpoints));
         if (azurite is not null)
         {
             app.Lifetime.ApplicationStopped.Register(() => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult());
