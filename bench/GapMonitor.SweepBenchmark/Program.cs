@@ -14,7 +14,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 // Usage: GapMonitor.SweepBenchmark --connection-string <Azurite> [--systems 10000] [--rows file] [--notes file]
+//        [--history 50] [--history-table archive|systems] [--steady-only true]
 // Seeds N systems, then measures three sweeps: steady state, everyone silent at once, and the sweep right after.
+// --history seeds that many resolved alerts per system (with their notifications, attempts and audit) into the
+// given table first; --steady-only measures only the steady-state sweep.
 var arguments = BenchmarkArguments.Parse(args);
 var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 var seededAt = clock.GetUtcNow();
@@ -59,11 +62,32 @@ await Fleet.SeedAsync(provider.GetRequiredService<ISystemStore>(), n, seededAt, 
 seeding.Stop();
 var seedingRequests = counter.Snapshot().Since(beforeSeeding);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {n} systems in {seeding.Elapsed.TotalSeconds:0.0} s ({seedingRequests})"));
+var historyNote = "";
+if (arguments.HistoryPerSystem > 0)
+{
+    var historyTable = provider.GetRequiredService<TableServiceClient>().GetTableClient(arguments.TablePrefix + arguments.HistoryTable);
+    await historyTable.CreateIfNotExistsAsync();
+    var historySeeding = Stopwatch.StartNew();
+    var historyRows = await HistorySeed.SeedAsync(historyTable, n, arguments.HistoryPerSystem, seededAt, CancellationToken.None);
+    historyNote = string.Create(
+        CultureInfo.InvariantCulture,
+        $" {arguments.HistoryPerSystem} resolved alerts per system ({historyRows:N0} history rows) were seeded into `{arguments.HistoryTable}` in {historySeeding.Elapsed.TotalSeconds:0} s.");
+    Console.WriteLine("History:" + historyNote);
+}
 
 // A sweep is preceded by a throwaway warm-up only in the sense that the steady-state sweep is measured first; JIT cost is in it.
 var measurements = new List<SweepMeasurement>();
 clock.Advance(TimeSpan.FromMinutes(1));
-measurements.Add(await MeasureAsync("steady state (all healthy)", expectedOpened: 0, expectedDelivered: 0));
+measurements.Add(await MeasureAsync(
+    arguments.HistoryPerSystem > 0 ? $"steady state, {arguments.HistoryPerSystem} resolved alerts each in `{arguments.HistoryTable}`" : "steady state (all healthy)",
+    expectedOpened: 0,
+    expectedDelivered: 0));
+
+if (arguments.SteadyOnly)
+{
+    await WriteResultsAsync();
+    return 0;
+}
 
 clock.Advance(TimeSpan.FromMinutes(7));
 var emailsBefore = Directory.EnumerateFiles(pickupDirectory, "*.eml").Count();
@@ -75,21 +99,25 @@ Check(receiver.Received - webhooksBefore == n, "one webhook per system at the re
 clock.Advance(TimeSpan.FromMinutes(1));
 measurements.Add(await MeasureAsync("the sweep right after", expectedOpened: 0, expectedDelivered: 0));
 
-if (arguments.RowsFile is { } rows)
-{
-    await File.AppendAllLinesAsync(rows, measurements.Select(m => m.ToMarkdownRow()));
-}
-
-if (arguments.NotesFile is { } notes)
-{
-    await File.AppendAllLinesAsync(notes, [string.Create(
-        CultureInfo.InvariantCulture,
-        $"- {n:N0} systems: seeding took {seeding.Elapsed.TotalSeconds:0.0} s ({seedingRequests.Total:N0} requests, not part of the figures); " +
-        $"Azurite peak resident memory {(arguments.AzuritePid is { } pid ? PeakMemory.PeakMegabytes(pid)?.ToString("0", CultureInfo.InvariantCulture) + " MB" : "not measured")}.")]);
-}
-
+await WriteResultsAsync();
 Directory.Delete(pickupDirectory, recursive: true);
 return 0;
+
+async Task WriteResultsAsync()
+{
+    if (arguments.RowsFile is { } rows)
+    {
+        await File.AppendAllLinesAsync(rows, measurements.Select(m => m.ToMarkdownRow()));
+    }
+
+    if (arguments.NotesFile is { } notes)
+    {
+        await File.AppendAllLinesAsync(notes, [string.Create(
+        CultureInfo.InvariantCulture,
+        $"- {n:N0} systems: seeding took {seeding.Elapsed.TotalSeconds:0.0} s ({seedingRequests.Total:N0} requests, not part of the figures); " +
+        $"Azurite peak resident memory {(arguments.AzuritePid is { } pid ? PeakMemory.PeakMegabytes(pid)?.ToString("0", CultureInfo.InvariantCulture) + " MB" : "not measured")}.{historyNote}")]);
+    }
+}
 
 async Task<SweepMeasurement> MeasureAsync(string scenario, int expectedOpened, int expectedDelivered)
 {
