@@ -43,6 +43,8 @@ services.AddSingleton<IAlertStore, TableAlertStore>();
 services.AddSingleton<ISignalHistory, TableSignalHistory>();
 services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
 services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+services.AddSingleton(Options.Create(new RetentionOptions()));
+services.AddSingleton<IHistoryArchive, TableHistoryArchive>();
 services.AddSingleton(sp => new PhaseMarker(ActivatorUtilities.CreateInstance<TableOutbox>(sp), counter));
 services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<PhaseMarker>());
 services.AddGapMonitorCore();
@@ -74,6 +76,12 @@ if (arguments.HistoryPerSystem > 0)
         $" {arguments.HistoryPerSystem} resolved alerts per system ({historyRows:N0} history rows) were seeded into `{arguments.HistoryTable}` in {historySeeding.Elapsed.TotalSeconds:0} s.");
     Console.WriteLine("History:" + historyNote);
 }
+
+// The daily housekeeping runs at the end of the first sweep of a day; run it here so that the measured sweeps are
+// the other 1,439 of the day (its own cost is reported in the notes).
+var housekeeping = Stopwatch.StartNew();
+await provider.GetRequiredService<IHistoryArchive>().RunDailyHousekeepingAsync();
+historyNote += string.Create(CultureInfo.InvariantCulture, $" The daily housekeeping pass (not part of the figures) took {housekeeping.Elapsed.TotalSeconds:0.0} s.");
 
 // A sweep is preceded by a throwaway warm-up only in the sense that the steady-state sweep is measured first; JIT cost is in it.
 var measurements = new List<SweepMeasurement>();

@@ -137,12 +137,12 @@ public class HistoryArchiveTests(AzuriteFixture azurite) : StorageTestBase(azuri
         var listed = await QueryAlertsAsync(new AlertQuery(SystemId: systemId));
         var resolved = await QueryAlertsAsync(new AlertQuery(State: AlertState.Resolved));
         var audit = await Systems.GetAuditAsync(systemId, 100);
- return string.Join(
-            "\n",
-            Describe(await new TableAlertStore(Tables).GetAsync(alertId)),
-            "listed " + string.Join(",", listed.Select(a => $"{a.Id}:{a.State}")),
-            "resolved " + string.Join(",", resolved.Select(a => a.Id)),
-            "audit " + string.Join(",", audit.Select(a => $"{a.Id}:{a.Action}")));
+        return string.Join(
+                   "\n",
+                   Describe(await new TableAlertStore(Tables).GetAsync(alertId)),
+                   "listed " + string.Join(",", listed.Select(a => $"{a.Id}:{a.State}")),
+                   "resolved " + string.Join(",", resolved.Select(a => a.Id)),
+                   "audit " + string.Join(",", audit.Select(a => $"{a.Id}:{a.Action}")));
     }
 
     private static string Describe(AlertWithHistory? alert) => string.Join(
