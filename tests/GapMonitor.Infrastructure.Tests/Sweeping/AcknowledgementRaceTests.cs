@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Keys;
 using GapMonitor.Core.Notifications;
@@ -8,7 +9,6 @@ using GapMonitor.Core.UseCases;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Tests.Storage;
 using GapMonitor.TestData;
-using GapMonitor.Core.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xunit.Abstractions;
