@@ -56,11 +56,10 @@ public sealed class HistoryMover(StorageTables tables)
         }
 
         var moved = 0;
-        foreach (var partition in partitions.Distinct(StringComparer.Ordinal))
-        {
-            moved += await MoveAsync(partition, cancellationToken);
-        }
-
+        await Parallel.ForEachAsync(
+            partitions.Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (partition, ct) => Interlocked.Add(ref moved, await MoveAsync(partition, ct)));
         return moved;
     }
 
