@@ -5,6 +5,10 @@
 # docs/benchmarks.md (between the sweep markers; the rest of the file is kept).
 #   bench/sweep.sh [sizes...]        e.g. bench/sweep.sh 10000
 #   AZURITE_MODE=memory bench/sweep.sh   Azurite with --inMemoryPersistence instead of a data folder on disk
+#   HISTORY=50 HISTORY_TABLE=archive STEADY_ONLY=true bench/sweep.sh 1000
+#                                        seed 50 resolved alerts per system (11 rows each) into `archive` (where the
+#                                        mover leaves them) or `systems` (where they stayed before), measure only the
+#                                        steady-state sweep; prints the figures instead of writing docs/benchmarks.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,9 +63,15 @@ for n in "${sizes[@]}"; do
   log "Azurite ($mode) for $n systems"
   start_azurite "$n"
   dotnet "$benchmark" --connection-string "$connection" --systems "$n" \
-    --rows "$work/rows.md" --notes "$work/notes.md" --azurite-pid "$azurite_pid"
+    --rows "$work/rows.md" --notes "$work/notes.md" --azurite-pid "$azurite_pid" \
+    --history "${HISTORY:-0}" --history-table "${HISTORY_TABLE:-archive}" --steady-only "${STEADY_ONLY:-false}"
   stop_azurite
 done
+
+if [ "${HISTORY:-0}" != 0 ] || [ "${STEADY_ONLY:-false}" = true ]; then
+  cat "$work/rows.md" "$work/notes.md"
+  exit 0
+fi
 
 # --- docs/benchmarks.md: replace the sweep section, keep everything else -----------------------
 azurite_version=$(node_modules/.bin/azurite --version)

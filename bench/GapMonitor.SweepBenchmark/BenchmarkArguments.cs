@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace GapMonitor.SweepBenchmark;
 
-public sealed record BenchmarkArguments(string ConnectionString, int Systems, string TablePrefix, string? RowsFile, string? NotesFile, int? AzuritePid)
+public sealed record BenchmarkArguments(string ConnectionString, int Systems, string TablePrefix, string? RowsFile, string? NotesFile, int? AzuritePid, int HistoryPerSystem = 0, string HistoryTable = "archive", bool SteadyOnly = false)
 {
     public static BenchmarkArguments Parse(string[] args)
     {
@@ -26,6 +26,9 @@ public sealed record BenchmarkArguments(string ConnectionString, int Systems, st
             values.GetValueOrDefault("table-prefix", "bench"),
             values.GetValueOrDefault("rows"),
             values.GetValueOrDefault("notes"),
-            values.TryGetValue("azurite-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
+            values.TryGetValue("azurite-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            int.Parse(values.GetValueOrDefault("history", "0"), CultureInfo.InvariantCulture),
+            values.GetValueOrDefault("history-table", "archive"),
+            values.GetValueOrDefault("steady-only", "false") == "true");
     }
 }

@@ -84,7 +84,7 @@ module storage 'modules/storage.bicep' = {
     name: storageAccountName
     location: location
     tags: tags
-    tableNames: ['systems', 'history', 'apikeys', 'idempotency', 'drift', 'sources']
+    tableNames: ['systems', 'history', 'apikeys', 'idempotency', 'drift', 'sources', 'archive']
     containerNames: ['references', 'telemetry', 'driftreports', deploymentContainerName]
   }
 }

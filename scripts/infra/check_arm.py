@@ -31,7 +31,7 @@ APP_SETTINGS = [
     "GapMonitor__Email__Smtp__From", "GapMonitor__Webhooks__AllowPrivateNetworks",
     "GapMonitor__SweepSchedule", "GapMonitor__DeliverySchedule", "GapMonitor__PullSchedule",
 ]
-TABLES = ["systems", "history", "apikeys", "idempotency", "drift", "sources"]
+TABLES = ["systems", "history", "apikeys", "idempotency", "drift", "sources", "archive"]
 CONTAINERS = ["references", "telemetry", "driftreports", "deployments"]
 
 failures = []

@@ -20,7 +20,8 @@ public sealed class OutboxDelivery(
     IEnumerable<INotificationSender> senders,
     RetrySchedule retrySchedule,
     TimeProvider timeProvider,
-    ILogger<OutboxDelivery> logger)
+    ILogger<OutboxDelivery> logger,
+    IHistoryArchive? archive = null)
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
 
@@ -49,9 +50,15 @@ public sealed class OutboxDelivery(
             {
                 try
                 {
-                    foreach (var outcome in await DeliverToSystemAsync(due, knownSystems, ct))
+                    var outcomes = await DeliverToSystemAsync(due, knownSystems, ct);
+                    foreach (var outcome in outcomes)
                     {
                         Interlocked.Increment(ref tally[(int)outcome]);
+                    }
+
+                    if (outcomes.Any(o => o is Outcome.Delivered or Outcome.Failed))
+                    {
+                        await MoveHistorySafelyAsync(due[0].SystemId, ct);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -135,6 +142,24 @@ public sealed class OutboxDelivery(
         }
 
         return outcomes;
+    }
+
+    /// <summary>Finished notifications are history: out of the live rows the next scans read. A failure is left to the next run.</summary>
+    private async Task MoveHistorySafelyAsync(string systemId, CancellationToken cancellationToken)
+    {
+        if (archive is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await archive.MoveHistoryAsync([systemId], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Moving the history of {SystemId} out of the live rows failed; the next run or the daily housekeeping moves it", systemId);
+        }
     }
 
     /// <summary>Whether a send started now ends, and its attempt is recorded, before <paramref name="leaseUntil"/>.</summary>

@@ -16,7 +16,8 @@ public sealed class SweepService(
     OutboxDelivery delivery,
     SweepSettings settings,
     TimeProvider timeProvider,
-    ILogger<SweepService> logger)
+    ILogger<SweepService> logger,
+    IHistoryArchive? archive = null)
 {
     private readonly Lock _pullGate = new();
 
@@ -30,6 +31,7 @@ public sealed class SweepService(
         var pullsFailed = await PullWithinBudgetAsync(cancellationToken);
         var evaluated = await EvaluateAllAsync(cancellationToken);
         var delivered = await delivery.DeliverDueAsync(evaluated.Notified, cancellationToken);
+        await KeepHistoryOutOfLiveRowsAsync(evaluated.Changed, evaluated.Notified, cancellationToken);
         var summary = new SweepSummary(
             startedAt,
             timeProvider.GetElapsedTime(started),
@@ -48,11 +50,34 @@ public sealed class SweepService(
         return summary;
     }
 
-    private async Task<(int Systems, int Opened, int Escalated, int Resolved, int Conflicts, int Failed, Dictionary<string, MonitoredSystem> Notified)> EvaluateAllAsync(
+    /// <summary>
+    /// Moves the history the evaluation just wrote (systems whose notifications finished in delivery were moved
+    /// there), then runs the daily housekeeping when it is due. A failure here is logged: the next run moves it.
+    /// </summary>
+    private async Task KeepHistoryOutOfLiveRowsAsync(List<string> changed, Dictionary<string, MonitoredSystem> notified, CancellationToken cancellationToken)
+    {
+        if (archive is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await archive.MoveHistoryAsync([.. changed.Where(id => !notified.ContainsKey(id))], cancellationToken);
+            await archive.RunDailyHousekeepingAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Moving history out of the live rows failed; the next sweep or the daily housekeeping moves it");
+        }
+    }
+
+    private async Task<(int Systems, int Opened, int Escalated, int Resolved, int Conflicts, int Failed, Dictionary<string, MonitoredSystem> Notified, List<string> Changed)> EvaluateAllAsync(
         CancellationToken cancellationToken)
     {
         int systems = 0, opened = 0, escalated = 0, resolved = 0, conflicts = 0, failed = 0;
         var notified = new Dictionary<string, MonitoredSystem>(StringComparer.Ordinal);
+        var changed = new List<string>();
         var inFlight = new List<(MonitoredSystem System, Task<EvaluationOutcome?> Outcome)>();
         await foreach (var system in store.ListAllAsync(cancellationToken))
         {
@@ -65,7 +90,7 @@ public sealed class SweepService(
         }
 
         await TallyAsync();
-        return (systems, opened, escalated, resolved, conflicts, failed, notified);
+        return (systems, opened, escalated, resolved, conflicts, failed, notified, changed);
 
         async Task TallyAsync()
         {
@@ -82,6 +107,11 @@ public sealed class SweepService(
                 escalated += o.Escalated;
                 resolved += o.Resolved;
                 conflicts += o.Conflict ? 1 : 0;
+                if (o.Opened + o.Escalated + o.Resolved > 0)
+                {
+                    changed.Add(system.Id);
+                }
+
                 if (o.Notifications > 0)
                 {
                     // Their notifications were written with this very row (under its ETag): delivery needs not read it again.

@@ -12,6 +12,8 @@ internal static class RowKeys
     public const string AlertEnd = "alert.";
     public const string NotificationPrefix = "notification-";
     public const string NotificationEnd = "notification.";
+    public const string AttemptPrefix = "attempt-";
+    public const string AttemptEnd = "attempt.";
     public const string AuditPrefix = "audit-";
     public const string AuditEnd = "audit.";
     public const string HeartbeatPrefix = "heartbeat-";
@@ -32,7 +34,11 @@ internal static class RowKeys
     public static string Notification(string notificationId) => NotificationPrefix + notificationId;
 
     public static string Attempt(string notificationId, int attempt) =>
-        $"attempt-{notificationId}-{attempt.ToString("D4", CultureInfo.InvariantCulture)}";
+        $"{AttemptPrefix}{notificationId}-{attempt.ToString("D4", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The notification id in an <c>attempt-{notificationId}-{n}</c> key.</summary>
+    public static string NotificationOfAttempt(string attemptRowKey) =>
+        attemptRowKey[AttemptPrefix.Length..attemptRowKey.LastIndexOf('-')];
 
     public static string Audit(DateTimeOffset at, string id) => AuditPrefix + InvertedTicks.Of(at) + "-" + id;
 

@@ -19,6 +19,10 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.TablePrefix.All(char.IsAsciiLetterOrDigit), "GapMonitor:Storage:TablePrefix may contain letters and digits only.")
             .ValidateOnStart();
 
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .Validate(o => o.IsValid, "GapMonitor:Retention:Days must be between 1 and 3650.")
+            .ValidateOnStart();
+
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddAzureClients(clients =>
         {
@@ -50,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<ICustomerSourceStore, TableCustomerSourceStore>();
+        services.AddSingleton<IHistoryArchive, TableHistoryArchive>();
         services.AddSingleton<Telemetry.TelemetryBlobs>();
         services.AddSingleton<Core.Telemetry.ITelemetryStateStore, Telemetry.BlobTelemetryStateStore>();
         services.AddSingleton<Core.Telemetry.IReferenceProfiles, Telemetry.BlobReferenceProfiles>();

@@ -18,6 +18,7 @@ public sealed class StorageTables
         Idempotency = service.GetTableClient(prefix + "idempotency");
         Drift = service.GetTableClient(prefix + "drift");
         Sources = service.GetTableClient(prefix + "sources");
+        Archive = service.GetTableClient(prefix + "archive");
     }
 
     internal TableClient Systems { get; }
@@ -26,10 +27,11 @@ public sealed class StorageTables
     internal TableClient Idempotency { get; }
     internal TableClient Drift { get; }
     internal TableClient Sources { get; }
+    internal TableClient Archive { get; }
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Systems, History, ApiKeys, Idempotency, Drift, Sources })
+        foreach (var table in new[] { Systems, History, ApiKeys, Idempotency, Drift, Sources, Archive })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

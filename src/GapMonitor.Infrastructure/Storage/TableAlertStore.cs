@@ -7,7 +7,7 @@ using GapMonitor.Infrastructure.Storage.Entities;
 
 namespace GapMonitor.Infrastructure.Storage;
 
-/// <summary>Alert reads: one partition query per alert, tenant filters evaluated by the table service.</summary>
+/// <summary>Alert reads over the live rows and the archive: one partition query per alert in each, tenant filters evaluated by the table service.</summary>
 public sealed class TableAlertStore(StorageTables tables) : IAlertStore
 {
     public async Task<AlertWithHistory?> GetAsync(string alertId, CancellationToken cancellationToken = default)
@@ -22,7 +22,7 @@ public sealed class TableAlertStore(StorageTables tables) : IAlertStore
         var notifications = new List<Notification>();
         var attempts = new List<NotificationAttempt>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {systemId} and AlertId eq {alertId}");
-        await foreach (var row in tables.Systems.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in LiveAndArchive.QueryAsync<TableEntity>(tables, filter, maxPerPage: null, cancellationToken))
         {
             if (row.RowKey.StartsWith(RowKeys.ActivePrefix, StringComparison.Ordinal) || row.RowKey.StartsWith(RowKeys.AlertPrefix, StringComparison.Ordinal))
             {
@@ -32,7 +32,7 @@ public sealed class TableAlertStore(StorageTables tables) : IAlertStore
             {
                 notifications.Add(EntityMapping.To<NotificationEntity>(row).ToDomain());
             }
-            else if (row.RowKey.StartsWith("attempt-", StringComparison.Ordinal))
+            else if (row.RowKey.StartsWith(RowKeys.AttemptPrefix, StringComparison.Ordinal))
             {
                 attempts.Add(EntityMapping.To<AttemptEntity>(row).ToDomain());
             }
@@ -45,7 +45,11 @@ public sealed class TableAlertStore(StorageTables tables) : IAlertStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var count = 0;
-        await foreach (var entity in tables.Systems.QueryAsync<AlertEntity>(BuildFilter(query), maxPerPage: 1000, cancellationToken: cancellationToken))
+        // Resolved alerts are in the archive once moved; active ones never are, so a query for those reads live only.
+        IAsyncEnumerable<AlertEntity> rows = query.State is null or AlertState.Resolved
+            ? LiveAndArchive.QueryAsync<AlertEntity>(tables, BuildFilter(query), maxPerPage: 1000, cancellationToken)
+            : tables.Systems.QueryAsync<AlertEntity>(BuildFilter(query), maxPerPage: 1000, cancellationToken: cancellationToken);
+        await foreach (var entity in rows.WithCancellation(cancellationToken))
         {
             yield return entity.ToDomain();
             if (++count >= query.Max)

@@ -148,7 +148,7 @@ public sealed class TableSystemStore(StorageTables tables, ILogger<TableSystemSt
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {systemId} and RowKey ge {RowKeys.AuditPrefix} and RowKey lt {RowKeys.AuditEnd}");
         var result = new List<AuditEntry>();
-        await foreach (var entity in Table.QueryAsync<AuditEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+        await foreach (var entity in LiveAndArchive.QueryAsync<AuditEntity>(tables, filter, Math.Min(max, 1000), cancellationToken))
         {
             result.Add(entity.ToDomain());
             if (result.Count >= max)

@@ -60,7 +60,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public static async Task DeleteTablesAsync(StorageTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        foreach (var table in new[] { tables.Systems, tables.History, tables.ApiKeys, tables.Idempotency })
+        foreach (var table in new[] { tables.Systems, tables.History, tables.ApiKeys, tables.Idempotency, tables.Archive })
         {
             await table.DeleteAsync();
         }

@@ -67,13 +67,22 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
         return alerts;
     }
 
-    /// <summary>The raw rows of one system's partition whose row key starts with <paramref name="prefix"/>.</summary>
-    protected async Task<List<TableEntity>> RowsAsync(string systemId, string prefix)
+    /// <summary>
+    /// The raw rows of one system whose row key starts with <paramref name="prefix"/>: live, and those moved to the
+    /// archive (history is moved there once finished).
+    /// </summary>
+    protected async Task<List<TableEntity>> RowsAsync(string systemId, string prefix) =>
+        [.. await RowsAsync(Tables.Systems, systemId, prefix), .. await RowsAsync(Tables.Archive, systemId, prefix)];
+
+    /// <summary>The raw rows of one system's live partition whose row key starts with <paramref name="prefix"/>.</summary>
+    protected Task<List<TableEntity>> LiveRowsAsync(string systemId, string prefix) => RowsAsync(Tables.Systems, systemId, prefix);
+
+    private static async Task<List<TableEntity>> RowsAsync(TableClient table, string systemId, string prefix)
     {
         var end = prefix[..^1] + (char)(prefix[^1] + 1);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {systemId} and RowKey ge {prefix} and RowKey lt {end}");
         var rows = new List<TableEntity>();
-        await foreach (var row in Tables.Systems.QueryAsync<TableEntity>(filter))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter))
         {
             rows.Add(row);
         }

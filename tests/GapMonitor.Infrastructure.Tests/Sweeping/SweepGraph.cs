@@ -6,6 +6,7 @@ using GapMonitor.Infrastructure.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace GapMonitor.Infrastructure.Tests.Sweeping;
 
@@ -32,6 +33,8 @@ internal static class SweepGraph
         services.AddSingleton<IAlertStore, TableAlertStore>();
         services.AddSingleton<IOutbox, TableOutbox>();
         services.AddSingleton<ISignalHistory, TableSignalHistory>();
+        services.AddSingleton(Options.Create(new RetentionOptions()));
+        services.AddSingleton<IHistoryArchive, TableHistoryArchive>();
         foreach (var sender in senders)
         {
             services.AddSingleton(sender);
