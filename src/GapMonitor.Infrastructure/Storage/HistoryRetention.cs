@@ -37,6 +37,23 @@ public sealed class HistoryRetention(StorageTables tables)
             + await DeleteMatchingAsync(tables.History, signals, cancellationToken);
     }
 
+    /// <summary>
+    /// Deletes stored idempotent responses (with their part rows) claimed before <paramref name="cutoff"/>, and every
+    /// response stored in clear before responses were sealed (they have a <c>Body</c>: it may hold a key). Returns how
+    /// many rows were deleted.
+    /// </summary>
+    public async Task<int> DeleteIdempotencyOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var expired = TableClient.CreateQueryFilter($"RowKey eq {"response"} and (ClaimedAt lt {cutoff} or Body ne {""})");
+        var deleted = 0;
+        await foreach (var response in tables.Idempotency.QueryAsync<TableEntity>(expired, maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            deleted += await DeleteMatchingAsync(tables.Idempotency, TableClient.CreateQueryFilter($"PartitionKey eq {response.PartitionKey}"), cancellationToken);
+        }
+
+        return deleted;
+    }
+
     private static async Task<int> DeleteMatchingAsync(TableClient table, string filter, CancellationToken cancellationToken)
     {
         var deleted = 0;

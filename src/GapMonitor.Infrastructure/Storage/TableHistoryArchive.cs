@@ -22,6 +22,9 @@ public sealed class TableHistoryArchive(
     internal const string MarkerRow = "daily";
     private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
+    /// <summary>How long a stored idempotent response is replayed (then deleted by the daily pass, so within two days).</summary>
+    public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
+
     private readonly HistoryMover _mover = new(tables);
     private readonly HistoryRetention _retention = new(tables);
 
@@ -44,7 +47,8 @@ public sealed class TableHistoryArchive(
 
         var moved = await _mover.MoveLeftoversAsync(cancellationToken);
         var cutoff = now - TimeSpan.FromDays(options.Value.Days);
-        var deleted = await _retention.DeleteOlderThanAsync(cutoff, cancellationToken);
+        var deleted = await _retention.DeleteOlderThanAsync(cutoff, cancellationToken)
+            + await _retention.DeleteIdempotencyOlderThanAsync(now - IdempotencyWindow, cancellationToken);
         logger.LogInformation("Daily housekeeping: {Moved} history rows moved out of the live rows, {Deleted} rows older than {Cutoff:O} deleted", moved, deleted, cutoff);
         return true;
     }

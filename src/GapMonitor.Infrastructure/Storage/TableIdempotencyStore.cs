@@ -94,7 +94,8 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
             entity["Parts"] = parts;
         }
 
-        await tables.Idempotency.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        // Merge keeps the claim's ClaimedAt: the daily housekeeping expires responses by it.
+        await tables.Idempotency.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
     public async Task ReleaseAsync(string scopedKey, CancellationToken cancellationToken = default) =>

@@ -58,6 +58,33 @@ public class HistoryArchiveTests(AzuriteFixture azurite) : StorageTestBase(azuri
     }
 
     [Fact]
+    public async Task RunDailyHousekeepingAsync_ExpiresIdempotentResponsesAfterTheirWindow_AndPurgesOnesStoredInClear()
+    {
+        var store = new TableIdempotencyStore(Tables);
+        var big = new StoredResponse(201, new string('x', 200_000), "application/json", new Dictionary<string, string>(), "h");
+        await store.TryClaimAsync("old-key", "h", Time.GetUtcNow());
+        await store.CompleteAsync("old-key", big);
+        await Tables.Idempotency.AddEntityAsync(new TableEntity("legacy", "response") { ["State"] = "done", ["Body"] = "{\"key\":\"gm_0123456789abcdef_secret\"}" });
+        Time.Advance(TableHistoryArchive.IdempotencyWindow + TimeSpan.FromHours(1));
+        await store.TryClaimAsync("new-key", "h", Time.GetUtcNow());
+        await store.CompleteAsync("new-key", big with { Body = "{}" });
+
+        Assert.True(await Archive(days: 400).RunDailyHousekeepingAsync());
+
+        Assert.Equal(IdempotencyClaim.Claimed, (await store.TryClaimAsync("old-key", "h", Time.GetUtcNow())).Claim);
+        Assert.Equal(IdempotencyClaim.Completed, (await store.TryClaimAsync("new-key", "h", Time.GetUtcNow())).Claim);
+        var left = new List<string>();
+        await foreach (var row in Tables.Idempotency.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+        {
+            left.Add(row.PartitionKey);
+        }
+
+        Assert.DoesNotContain("legacy", left);
+        Assert.Equal(2, left.Distinct().Count());
+        Assert.Equal(2, left.Count);
+    }
+
+    [Fact]
     public async Task RunDailyHousekeepingAsync_RunsOnceADay_AcrossInstances()
     {
         var first = Archive(days: 400);
