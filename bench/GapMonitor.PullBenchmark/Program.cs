@@ -106,7 +106,7 @@ async Task<PullMeasurement> MeasureAsync(string step, long rows)
     var pulls = 0;
     do
     {
-        var got = await puller.PullAsync();
+        var got = (await puller.PullAsync()).Rows;
         pulls++;
         pulled += got;
         if (got == 0)

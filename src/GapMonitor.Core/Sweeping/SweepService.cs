@@ -172,7 +172,7 @@ public sealed class SweepService(
         {
             try
             {
-                await puller.PullAsync(cancellationToken);
+                failed += (await puller.PullAsync(cancellationToken)).SystemsFailed;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

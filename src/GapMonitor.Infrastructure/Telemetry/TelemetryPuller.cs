@@ -40,9 +40,10 @@ public sealed class TelemetryPuller(
     /// <summary>Log Analytics ingests with a delay of minutes: query only up to this long ago, so late records are not skipped.</summary>
     private static readonly TimeSpan IngestionLag = TimeSpan.FromMinutes(10);
 
-    public async Task<int> PullAsync(CancellationToken cancellationToken = default)
+    public async Task<PullSummary> PullAsync(CancellationToken cancellationToken = default)
     {
         long pulled = 0;
+        var failed = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = SystemsAtOnce, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(systems.ListAllAsync(cancellationToken), options, async (entry, ct) =>
         {
@@ -59,11 +60,12 @@ public sealed class TelemetryPuller(
             }
             catch (Exception ex) when (ex is not OperationCanceledException && ex is not OutOfMemoryException)
             {
-                logger.LogWarning(ex, "Pulling telemetry of {SystemId} failed; the next pull retries", system.Id);
+                Interlocked.Increment(ref failed);
+                logger.LogError(ex, "Pulling telemetry of {SystemId} failed; the next pull retries", system.Id);
             }
         });
 
-        return (int)Math.Min(int.MaxValue, pulled);
+        return new PullSummary(pulled, failed);
     }
 
     private async Task<TelemetryDelta> PullSystemAsync(MonitoredSystem system, TelemetryState state, CancellationToken cancellationToken)

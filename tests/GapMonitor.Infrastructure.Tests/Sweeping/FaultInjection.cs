@@ -55,5 +55,5 @@ internal sealed class FailingLeaseOutbox(TableOutbox inner, string brokenSystemI
 /// <summary>A telemetry puller whose whole run fails.</summary>
 internal sealed class ThrowingPuller : ITelemetryPuller
 {
-    public Task<int> PullAsync(CancellationToken cancellationToken = default) => throw new InvalidOperationException("Injected pull failure.");
+    public Task<PullSummary> PullAsync(CancellationToken cancellationToken = default) => throw new InvalidOperationException("Injected pull failure.");
 }

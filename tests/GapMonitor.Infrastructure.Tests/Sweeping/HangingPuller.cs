@@ -15,10 +15,10 @@ internal sealed class HangingPuller : ITelemetryPuller
 
     public void Release(int rows = 0) => _release.TrySetResult(rows);
 
-    public async Task<int> PullAsync(CancellationToken cancellationToken = default)
+    public async Task<PullSummary> PullAsync(CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _calls);
         _started.TrySetResult();
-        return await _release.Task.WaitAsync(cancellationToken);
+        return new PullSummary(await _release.Task.WaitAsync(cancellationToken), 0);
     }
 }
