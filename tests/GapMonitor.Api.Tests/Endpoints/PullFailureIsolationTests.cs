@@ -1,5 +1,5 @@
-using GapMonitor.Api.Tests.Hosting;
 using Azure.Storage.Blobs;
+using GapMonitor.Api.Tests.Hosting;
 using GapMonitor.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
