@@ -121,7 +121,7 @@ public sealed class TelemetryApi(
         var windowStart = TelemetryState.AlignedStart(recordTime, windowLength);
         await ingestion.UpdateAsync(found.System, state =>
         {
-            duplicate = state.RecentBatchIds.Contains(batchId, StringComparer.Ordinal);
+            duplicate = state.HasBatch(batchId);
             refused = duplicate ? null : RefusedColumn(ColumnAdmission.For(state), rows!);
             if (duplicate || refused is not null)
             {

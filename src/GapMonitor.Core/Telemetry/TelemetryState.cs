@@ -92,9 +92,11 @@ public sealed class TelemetryState
 
     public long OpenRows => Windows.Values.Sum(w => w.Profile.Rows);
 
+    public bool HasBatch(string batchId) => RecentBatchIds.Contains(batchId, StringComparer.Ordinal);
+
     public bool RememberBatch(string batchId)
     {
-        if (RecentBatchIds.Contains(batchId, StringComparer.Ordinal))
+        if (HasBatch(batchId))
         {
             return false;
         }

@@ -9,7 +9,6 @@ namespace GapMonitor.Infrastructure.Storage;
 /// </summary>
 public sealed class HistoryMover(StorageTables tables)
 {
-    private const int MaxBatchSize = 100;
     private static readonly string PendingState = "Pending";
 
     /// <summary>The live key range that holds history: <c>alert-</c>, <c>attempt-</c>, <c>audit-</c> and <c>notification-</c> rows.</summary>
@@ -32,7 +31,7 @@ public sealed class HistoryMover(StorageTables tables)
             return 0;
         }
 
-        foreach (var batch in history.Chunk(MaxBatchSize))
+        foreach (var batch in history.Chunk(TableSystemStore.MaxBatchSize))
         {
             await tables.Archive.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Copy(r))), cancellationToken);
         }
@@ -57,7 +56,7 @@ public sealed class HistoryMover(StorageTables tables)
 
         var moved = 0;
         await Parallel.ForEachAsync(
-            partitions.Distinct(StringComparer.Ordinal),
+            partitions,
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (partition, ct) => Interlocked.Add(ref moved, await MoveAsync(partition, ct)));
         return moved;
@@ -86,7 +85,7 @@ public sealed class HistoryMover(StorageTables tables)
     /// </summary>
     private async Task DeleteFromLiveAsync(List<TableEntity> rows, CancellationToken cancellationToken)
     {
-        foreach (var batch in rows.Chunk(MaxBatchSize))
+        foreach (var batch in rows.Chunk(TableSystemStore.MaxBatchSize))
         {
             var actions = batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(r.PartitionKey, r.RowKey), DeleteETag(r))).ToList();
             try

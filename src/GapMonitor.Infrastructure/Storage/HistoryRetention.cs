@@ -10,8 +10,6 @@ namespace GapMonitor.Infrastructure.Storage;
 /// </summary>
 public sealed class HistoryRetention(StorageTables tables)
 {
-    private const int MaxBatchSize = 100;
-
     /// <summary>Returns how many rows were deleted.</summary>
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
@@ -60,7 +58,7 @@ public sealed class HistoryRetention(StorageTables tables)
         var batch = new List<TableTransactionAction>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
-            if (batch.Count == MaxBatchSize || (batch.Count > 0 && batch[0].Entity.PartitionKey != row.PartitionKey))
+            if (batch.Count == TableSystemStore.MaxBatchSize || (batch.Count > 0 && batch[0].Entity.PartitionKey != row.PartitionKey))
             {
                 deleted += await SubmitAsync(table, batch, cancellationToken);
                 batch = [];

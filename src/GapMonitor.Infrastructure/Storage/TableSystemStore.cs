@@ -14,7 +14,8 @@ namespace GapMonitor.Infrastructure.Storage;
 /// <summary>Systems and everything that changes with them, in one partition per system (see README.md).</summary>
 public sealed class TableSystemStore(StorageTables tables, ILogger<TableSystemStore>? logger = null) : ISystemStore
 {
-    private const int MaxBatchSize = 100;
+    /// <summary>Rows in one entity-group transaction (Table Storage's limit).</summary>
+    internal const int MaxBatchSize = 100;
     private TableClient Table => tables.Systems;
 
     public async Task<SystemWithAlerts?> GetAsync(string systemId, CancellationToken cancellationToken = default)

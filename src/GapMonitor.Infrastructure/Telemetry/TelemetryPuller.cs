@@ -74,9 +74,10 @@ public sealed class TelemetryPuller(
         state.LastPullAt = now;
         state.LastPullError = null;
         var delta = TelemetryDelta.None;
+        var (logRefused, workspaceRefused) = await sourceAuthorization.CheckPullAsync(system, cancellationToken);
         if (system.Telemetry?.InferenceLog is { } log)
         {
-            if (await sourceAuthorization.CheckInferenceLogAsync(system, cancellationToken) is { } refused)
+            if (logRefused is { } refused)
             {
                 Refuse(system, state, "Inference log", refused);
             }
@@ -88,7 +89,7 @@ public sealed class TelemetryPuller(
 
         if (system.Telemetry?.LogAnalytics is { } workspace)
         {
-            if (await sourceAuthorization.CheckWorkspaceAsync(system, cancellationToken) is { } refused)
+            if (workspaceRefused is { } refused)
             {
                 Refuse(system, state, "Log Analytics", refused);
             }

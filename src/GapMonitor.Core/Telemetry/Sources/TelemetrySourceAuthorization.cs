@@ -19,39 +19,22 @@ public sealed class TelemetrySourceAuthorization(ICustomerSourceStore store, Out
     public async Task<IReadOnlyList<SourceRefusal>> CheckRegistrationAsync(MonitoredSystem system, MonitoredSystem? existing, bool callerIsAdmin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(system);
-        if (system.Telemetry is not { HasSources: true } telemetry)
-        {
-            return [];
-        }
-
-        var listed = NeedsList(telemetry) ? await store.GetAsync(system.Customer, cancellationToken) : null;
-        return Refusals(system, existing, callerIsAdmin, listed, network.AllowPrivateNetworks);
+        return Refusals(system, existing, callerIsAdmin, await ListForAsync(system, cancellationToken), network.AllowPrivateNetworks);
     }
 
-    /// <summary>Why the inference log of <paramref name="system"/> may not be read now, or null.</summary>
-    public async Task<SourceRefusal?> CheckInferenceLogAsync(MonitoredSystem system, CancellationToken cancellationToken)
+    /// <summary>Why each source of <paramref name="system"/> may not be read now (null where it may), from one read of the list.</summary>
+    public async Task<(SourceRefusal? InferenceLog, SourceRefusal? Workspace)> CheckPullAsync(MonitoredSystem system, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(system);
-        if (system.Telemetry?.InferenceLog is not { } log)
-        {
-            return null;
-        }
-
-        var listed = ContainerAddress.HasSas(log.ContainerUri) ? null : await store.GetAsync(system.Customer, cancellationToken);
-        return ContainerRefusal(system, log.ContainerUri, listed, network.AllowPrivateNetworks);
+        var listed = await ListForAsync(system, cancellationToken);
+        return (
+            system.Telemetry?.InferenceLog is { } log ? ContainerRefusal(system, log.ContainerUri, listed, network.AllowPrivateNetworks) : null,
+            system.Telemetry?.LogAnalytics is { } workspace ? WorkspaceRefusal(system, workspace.WorkspaceId, listed) : null);
     }
 
-    /// <summary>Why the Log Analytics workspace of <paramref name="system"/> may not be queried now, or null.</summary>
-    public async Task<SourceRefusal?> CheckWorkspaceAsync(MonitoredSystem system, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(system);
-        if (system.Telemetry?.LogAnalytics is not { } workspace)
-        {
-            return null;
-        }
-
-        return WorkspaceRefusal(system, workspace.WorkspaceId, await store.GetAsync(system.Customer, cancellationToken));
-    }
+    /// <summary>The customer's list, read only when a source needs it (a SAS container alone does not).</summary>
+    private async Task<CustomerSources?> ListForAsync(MonitoredSystem system, CancellationToken cancellationToken) =>
+        system.Telemetry is { } telemetry && NeedsList(telemetry) ? await store.GetAsync(system.Customer, cancellationToken) : null;
 
     public static IReadOnlyList<SourceRefusal> Refusals(MonitoredSystem system, MonitoredSystem? existing, bool callerIsAdmin, CustomerSources? listed, bool allowPlainHttp)
     {
