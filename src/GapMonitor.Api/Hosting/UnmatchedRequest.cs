@@ -21,8 +21,9 @@ internal static class UnmatchedRequest
             e.Metadata.GetMetadata<IAcceptsMetadata>() is not null
             && (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains(method, StringComparer.OrdinalIgnoreCase) ?? false)
             && new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText ?? ""), new RouteValueDictionary()).TryMatch(path, new RouteValueDictionary()));
-        return sameRoute?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
+        var problem = sameRoute?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
             ? Problems.UnsupportedMediaType(string.Join(" or ", accepts.ContentTypes))
             : Problems.NotFound($"Route {method} {path}");
+        return problem.WithTraceId(http.TraceIdentifier);
     }
 }

@@ -29,6 +29,12 @@ public sealed class ApiPipeline(
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(handler);
+        var response = await RunHandlerAsync(http, access, handler);
+        return response.WithTraceId(http.TraceIdentifier);
+    }
+
+    private async Task<ApiResponse> RunHandlerAsync(HttpContext http, Access access, Func<Principal?, Task<ApiResponse>> handler)
+    {
         var cancellationToken = http.RequestAborted;
         RequestBodyLimit.Apply(http, MaxRequestBytes);
         try
@@ -72,11 +78,11 @@ public sealed class ApiPipeline(
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             logger.LogError(ex, "Unhandled error in {Method} {Path}", http.Request.Method, http.Request.Path);
-            return Problems.Unexpected(http.TraceIdentifier);
+            return Problems.Unexpected();
         }
     }
 
-    private async Task<IResult> RunIdempotentAsync(HttpContext http, Principal principal, string key, Func<Task<ApiResponse>> handler, CancellationToken cancellationToken)
+    private async Task<ApiResponse> RunIdempotentAsync(HttpContext http, Principal principal, string key, Func<Task<ApiResponse>> handler, CancellationToken cancellationToken)
     {
         if (key.Length > 200)
         {
@@ -111,7 +117,7 @@ public sealed class ApiPipeline(
         ApiResponse response;
         try
         {
-            response = await handler();
+            response = (await handler()).WithTraceId(http.TraceIdentifier);
         }
         catch
         {

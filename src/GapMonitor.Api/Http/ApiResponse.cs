@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GapMonitor.Api.Http;
 
@@ -9,11 +10,16 @@ namespace GapMonitor.Api.Http;
 /// </summary>
 public sealed class ApiResponse : IResult
 {
-    private ApiResponse(int status, string? body, string? contentType)
+    private const string ProblemContentType = "application/problem+json; charset=utf-8";
+
+    private readonly ProblemDetails? _problem;
+
+    private ApiResponse(int status, string? body, string? contentType, ProblemDetails? problem = null)
     {
         Status = status;
         Body = body;
         ContentType = contentType;
+        _problem = problem;
     }
 
     public int Status { get; }
@@ -27,8 +33,11 @@ public sealed class ApiResponse : IResult
     public static ApiResponse Json<T>(int status, T body) =>
         new(status, JsonSerializer.Serialize(body, ApiJson.Options), "application/json; charset=utf-8");
 
-    public static ApiResponse Problem(int status, object problem) =>
-        new(status, JsonSerializer.Serialize(problem, ApiJson.Options), "application/problem+json; charset=utf-8");
+    public static ApiResponse Problem(ProblemDetails problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new(problem.Status ?? StatusCodes.Status500InternalServerError, Serialize(problem), ProblemContentType, problem);
+    }
 
     public static ApiResponse Empty(int status) => new(status, null, null);
 
@@ -39,6 +48,29 @@ public sealed class ApiResponse : IResult
         Headers[name] = value;
         return this;
     }
+
+    /// <summary>
+    /// A problem answer gains the request's <c>traceId</c> extension (other answers are returned as they are).
+    /// The body is serialized here, once, so an idempotent replay stores and returns these exact bytes.
+    /// </summary>
+    public ApiResponse WithTraceId(string traceId)
+    {
+        if (_problem is null || _problem.Extensions.ContainsKey("traceId"))
+        {
+            return this;
+        }
+
+        _problem.Extensions["traceId"] = traceId;
+        var traced = new ApiResponse(Status, Serialize(_problem), ContentType, _problem);
+        foreach (var (name, value) in Headers)
+        {
+            traced.Headers[name] = value;
+        }
+
+        return traced;
+    }
+
+    private static string Serialize(ProblemDetails problem) => JsonSerializer.Serialize(problem, problem.GetType(), ApiJson.Options);
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

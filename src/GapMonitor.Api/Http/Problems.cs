@@ -1,18 +1,18 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GapMonitor.Api.Http;
 
-/// <summary>RFC 9457 problem details; never a stack trace.</summary>
+/// <summary>RFC 9457 problem details built on the framework's types; never a stack trace. The pipeline adds <c>traceId</c>.</summary>
 public static class Problems
 {
     public static ApiResponse Validation(IReadOnlyDictionary<string, string[]> errors) =>
-        ApiResponse.Problem(StatusCodes.Status400BadRequest, new
+        ApiResponse.Problem(new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
         {
-            type = "https://gapmonitor.dev/problems/validation",
-            title = "The request is invalid.",
-            status = StatusCodes.Status400BadRequest,
-            detail = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
-            errors,
+            Type = "https://gapmonitor.dev/problems/validation",
+            Title = "The request is invalid.",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
         });
 
     public static ApiResponse Validation(string field, string message) =>
@@ -44,9 +44,10 @@ public static class Problems
         Create(StatusCodes.Status503ServiceUnavailable, "Storage unavailable.", "Storage could not be reached; nothing was changed. Retry later.")
             .WithHeader("Retry-After", "5");
 
-    public static ApiResponse Unexpected(string traceId) =>
-        Create(StatusCodes.Status500InternalServerError, "Unexpected error.", $"The request failed; nothing was half-written. Trace id {traceId}.");
+    /// <summary>The trace id the pipeline adds is what an operator searches the logs for.</summary>
+    public static ApiResponse Unexpected() =>
+        Create(StatusCodes.Status500InternalServerError, "Unexpected error.", "The request failed; nothing was half-written. Quote the traceId when reporting it.");
 
     private static ApiResponse Create(int status, string title, string detail) =>
-        ApiResponse.Problem(status, new { type = "about:blank", title, status, detail });
+        ApiResponse.Problem(new ProblemDetails { Type = "about:blank", Title = title, Status = status, Detail = detail });
 }
