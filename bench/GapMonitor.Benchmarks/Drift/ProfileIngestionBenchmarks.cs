@@ -7,20 +7,20 @@ namespace GapMonitor.Benchmarks.Drift;
 public class ProfileIngestionBenchmarks
 {
     private const int Size = 1_000_000;
-    private double[] values = [];
+    private double[] _values = [];
 
     [GlobalSetup]
     public void Setup()
     {
         var random = new Random(2);
-        values = Enumerable.Range(0, Size).Select(_ => random.NextDouble() * 100).ToArray();
+        _values = Enumerable.Range(0, Size).Select(_ => random.NextDouble() * 100).ToArray();
     }
 
     [Benchmark(OperationsPerInvoke = Size)]
     public long AddMillionValues()
     {
         var profile = new ColumnProfile("x");
-        foreach (var v in values)
+        foreach (var v in _values)
         {
             profile.Add(v);
         }

@@ -16,9 +16,9 @@ public sealed class OpenApiDocumentSource
 {
     public const string DocumentName = "v1";
 
-    private readonly Lazy<Task<string>> json = new(BuildJsonAsync);
+    private readonly Lazy<Task<string>> _json = new(BuildJsonAsync);
 
-    public async Task<IResult> GetAsync(HttpContext http) => Results.Text(await json.Value, "application/json;charset=utf-8");
+    public async Task<IResult> GetAsync(HttpContext http) => Results.Text(await _json.Value, "application/json;charset=utf-8");
 
     /// <summary>The document options both hosts use.</summary>
     public static void Configure(OpenApiOptions options)

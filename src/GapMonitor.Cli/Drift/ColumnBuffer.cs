@@ -3,7 +3,7 @@ namespace GapMonitor.Cli.Drift;
 /// <summary>A growable column of parsed numbers (NaN = missing) that remembers whether every cell was a number.</summary>
 internal sealed class ColumnBuffer
 {
-    private double[] values = new double[1024];
+    private double[] _values = new double[1024];
 
     public int Count { get; private set; }
 
@@ -12,26 +12,26 @@ internal sealed class ColumnBuffer
 
     public void Add(double value)
     {
-        if (Count == values.Length)
+        if (Count == _values.Length)
         {
-            Array.Resize(ref values, values.Length * 2);
+            Array.Resize(ref _values, _values.Length * 2);
         }
 
-        values[Count++] = value;
+        _values[Count++] = value;
     }
 
     /// <summary>Grows once to the expected size instead of doubling many times.</summary>
     public void EnsureCapacity(long capacity)
     {
-        if (capacity > values.Length && capacity < Array.MaxLength)
+        if (capacity > _values.Length && capacity < Array.MaxLength)
         {
-            Array.Resize(ref values, (int)capacity);
+            Array.Resize(ref _values, (int)capacity);
         }
     }
 
     public double[] ToArray()
     {
-        Array.Resize(ref values, Count);
-        return values;
+        Array.Resize(ref _values, Count);
+        return _values;
     }
 }

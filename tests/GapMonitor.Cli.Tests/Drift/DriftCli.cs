@@ -6,16 +6,16 @@ namespace GapMonitor.Cli.Tests.Drift;
 /// <summary>Runs <c>gapmonitor drift</c> in-process on CSV files written to a temporary folder.</summary>
 internal sealed class DriftCli : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("gapmonitor-drift-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("gapmonitor-drift-").FullName;
 
     public string Write(string name, string content)
     {
-        var path = Path.Combine(folder, name);
+        var path = Path.Combine(_folder, name);
         File.WriteAllText(path, content);
         return path;
     }
 
-    public string PathOf(string name) => Path.Combine(folder, name);
+    public string PathOf(string name) => Path.Combine(_folder, name);
 
     public async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
@@ -26,5 +26,5 @@ internal sealed class DriftCli : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -10,11 +10,11 @@ public sealed class DriftCommandGoldenTests : IDisposable
     private static readonly Lazy<JsonElement> Columns = new(() => JsonDocument.Parse(
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "golden", "drift_golden.json"))).RootElement.GetProperty("columns"));
 
-    private readonly DriftCli cli = new();
+    private readonly DriftCli _cli = new();
 
     public static TheoryData<string> Cases() => new(Columns.Value.EnumerateArray().Select(c => c.GetProperty("name").GetString()!));
 
-    public void Dispose() => cli.Dispose();
+    public void Dispose() => _cli.Dispose();
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -24,8 +24,8 @@ public sealed class DriftCommandGoldenTests : IDisposable
         var expected = golden.GetProperty("expected");
         var args = new List<string>
         {
-            "--reference", cli.Write("reference.csv", Csv(golden.GetProperty("reference"))),
-            "--current", cli.Write("current.csv", Csv(golden.GetProperty("current"))),
+            "--reference", _cli.Write("reference.csv", Csv(golden.GetProperty("reference"))),
+            "--current", _cli.Write("current.csv", Csv(golden.GetProperty("current"))),
             "--format", "json",
         };
         if (golden.GetProperty("method").GetString() is { } method)
@@ -38,7 +38,7 @@ public sealed class DriftCommandGoldenTests : IDisposable
             args.AddRange(["--threshold", $"x={golden.GetProperty("threshold").GetDouble().ToString("R", CultureInfo.InvariantCulture)}"]);
         }
 
-        var (exit, output, error) = await cli.RunAsync([.. args]);
+        var (exit, output, error) = await _cli.RunAsync([.. args]);
 
         Assert.True(exit == 0, error);
         var report = JsonDocument.Parse(output).RootElement;

@@ -6,16 +6,16 @@ namespace GapMonitor.Cli.Tests.Drift;
 
 public sealed class DriftCommandTests : IDisposable
 {
-    private readonly DriftCli cli = new();
+    private readonly DriftCli _cli = new();
 
-    public void Dispose() => cli.Dispose();
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task Drift_WhenFormatJson_WritesTheApiShape()
     {
         var (reference, current) = WriteShiftedPair(shift: 0);
 
-        var (exit, output, error) = await cli.RunAsync("--reference", reference, "--current", current, "--format", "json");
+        var (exit, output, error) = await _cli.RunAsync("--reference", reference, "--current", current, "--format", "json");
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, error);
@@ -54,7 +54,7 @@ public sealed class DriftCommandTests : IDisposable
     {
         var (reference, current) = WriteShiftedPair(shift: 5);
 
-        var (exit, output, _) = await cli.RunAsync("--reference", reference, "--current", current, "--format", "json", "--fail-on-drift");
+        var (exit, output, _) = await _cli.RunAsync("--reference", reference, "--current", current, "--format", "json", "--fail-on-drift");
 
         Assert.Equal(3, exit);
         Assert.True(JsonDocument.Parse(output).RootElement.GetProperty("datasetDrift").GetBoolean());
@@ -65,7 +65,7 @@ public sealed class DriftCommandTests : IDisposable
     {
         var (reference, current) = WriteShiftedPair(shift: 5);
 
-        var (exit, _, _) = await cli.RunAsync("--reference", reference, "--current", current, "--format", "json");
+        var (exit, _, _) = await _cli.RunAsync("--reference", reference, "--current", current, "--format", "json");
 
         Assert.Equal(0, exit);
     }
@@ -75,7 +75,7 @@ public sealed class DriftCommandTests : IDisposable
     {
         var (reference, current) = WriteShiftedPair(shift: 5);
 
-        var (exit, output, _) = await cli.RunAsync("--reference", reference, "--current", current);
+        var (exit, output, _) = await _cli.RunAsync("--reference", reference, "--current", current);
 
         Assert.Equal(0, exit);
         Assert.Contains("plan", output, StringComparison.Ordinal);
@@ -86,9 +86,9 @@ public sealed class DriftCommandTests : IDisposable
     [Fact]
     public async Task Drift_WhenReferenceFileMissing_ExitsWith2AndNamesTheFile()
     {
-        var current = cli.Write("current.csv", "x\n1\n");
+        var current = _cli.Write("current.csv", "x\n1\n");
 
-        var (exit, output, error) = await cli.RunAsync("--reference", cli.PathOf("nope.csv"), "--current", current);
+        var (exit, output, error) = await _cli.RunAsync("--reference", _cli.PathOf("nope.csv"), "--current", current);
 
         Assert.Equal(2, exit);
         Assert.Equal(string.Empty, output);
@@ -99,9 +99,9 @@ public sealed class DriftCommandTests : IDisposable
     [Fact]
     public async Task Drift_WhenReferenceIsADirectory_ExitsWith2()
     {
-        var current = cli.Write("current.csv", "x\n1\n");
+        var current = _cli.Write("current.csv", "x\n1\n");
 
-        var (exit, _, error) = await cli.RunAsync("--reference", Path.GetDirectoryName(current)!, "--current", current);
+        var (exit, _, error) = await _cli.RunAsync("--reference", Path.GetDirectoryName(current)!, "--current", current);
 
         Assert.Equal(2, exit);
         Assert.Contains("is a directory", error, StringComparison.Ordinal);
@@ -110,10 +110,10 @@ public sealed class DriftCommandTests : IDisposable
     [Fact]
     public async Task Drift_WhenRowIsRagged_ExitsWith2AndNamesTheLine()
     {
-        var reference = cli.Write("reference.csv", "a,b\n1,2\n3,4\n");
-        var current = cli.Write("current.csv", "a,b\n1,2\n3\n");
+        var reference = _cli.Write("reference.csv", "a,b\n1,2\n3,4\n");
+        var current = _cli.Write("current.csv", "a,b\n1,2\n3\n");
 
-        var (exit, _, error) = await cli.RunAsync("--reference", reference, "--current", current);
+        var (exit, _, error) = await _cli.RunAsync("--reference", reference, "--current", current);
 
         Assert.Equal(2, exit);
         Assert.Contains("line 3", error, StringComparison.Ordinal);
@@ -126,10 +126,10 @@ public sealed class DriftCommandTests : IDisposable
     [InlineData("a,b\n", "no data rows")]
     public async Task Drift_WhenInputIsEmpty_ExitsWith2(string content, string message)
     {
-        var reference = cli.Write("reference.csv", content);
-        var current = cli.Write("current.csv", "a,b\n1,2\n");
+        var reference = _cli.Write("reference.csv", content);
+        var current = _cli.Write("current.csv", "a,b\n1,2\n");
 
-        var (exit, _, error) = await cli.RunAsync("--reference", reference, "--current", current);
+        var (exit, _, error) = await _cli.RunAsync("--reference", reference, "--current", current);
 
         Assert.Equal(2, exit);
         Assert.Contains(message, error, StringComparison.Ordinal);
@@ -145,7 +145,7 @@ public sealed class DriftCommandTests : IDisposable
     {
         var (reference, current) = WriteShiftedPair(shift: 0);
 
-        var (exit, _, error) = await cli.RunAsync("--reference", reference, "--current", current, option, value);
+        var (exit, _, error) = await _cli.RunAsync("--reference", reference, "--current", current, option, value);
 
         Assert.Equal(2, exit);
         Assert.Contains(message, error, StringComparison.Ordinal);
@@ -156,7 +156,7 @@ public sealed class DriftCommandTests : IDisposable
     {
         var (reference, current) = WriteShiftedPair(shift: 0);
 
-        var (exit, output, _) = await cli.RunAsync(
+        var (exit, output, _) = await _cli.RunAsync(
             "--reference", reference, "--current", current, "--format", "json", "--method", "x=psi", "--threshold", "x=0.001");
 
         Assert.Equal(0, exit);
@@ -169,10 +169,10 @@ public sealed class DriftCommandTests : IDisposable
     [Fact]
     public async Task Drift_WhenCellsAreQuotedOrMissing_ParsesThemAsRfc4180()
     {
-        var reference = cli.Write("reference.csv", "n,label\n1.5,\"a, b\"\nNA,\"say \"\"hi\"\"\"\n2.5,\"two\nlines\"\n,plain\n");
-        var current = cli.Write("current.csv", "n,label\n1.5,\"a, b\"\nnan,plain\n3,plain\n-inf,\n");
+        var reference = _cli.Write("reference.csv", "n,label\n1.5,\"a, b\"\nNA,\"say \"\"hi\"\"\"\n2.5,\"two\nlines\"\n,plain\n");
+        var current = _cli.Write("current.csv", "n,label\n1.5,\"a, b\"\nnan,plain\n3,plain\n-inf,\n");
 
-        var (exit, output, error) = await cli.RunAsync("--reference", reference, "--current", current, "--format", "json");
+        var (exit, output, error) = await _cli.RunAsync("--reference", reference, "--current", current, "--format", "json");
 
         Assert.True(exit == 0, error);
         var columns = JsonDocument.Parse(output).RootElement.GetProperty("columns");
@@ -189,10 +189,10 @@ public sealed class DriftCommandTests : IDisposable
     [Fact]
     public async Task Drift_WhenColumnsDifferOrAreAllMissing_ReportsThemAsSkipped()
     {
-        var reference = cli.Write("reference.csv", "a,gone,empty\n1,1,\n2,2,\n3,3,\n");
-        var current = cli.Write("current.csv", "a,new,empty\n1,1,\n2,2,\n4,3,\n");
+        var reference = _cli.Write("reference.csv", "a,gone,empty\n1,1,\n2,2,\n3,3,\n");
+        var current = _cli.Write("current.csv", "a,new,empty\n1,1,\n2,2,\n4,3,\n");
 
-        var (exit, output, _) = await cli.RunAsync("--reference", reference, "--current", current, "--format", "json");
+        var (exit, output, _) = await _cli.RunAsync("--reference", reference, "--current", current, "--format", "json");
 
         Assert.Equal(0, exit);
         var skipped = JsonDocument.Parse(output).RootElement.GetProperty("skippedColumns").EnumerateArray()
@@ -206,10 +206,10 @@ public sealed class DriftCommandTests : IDisposable
     [Fact]
     public async Task Drift_WhenCurrentHasUnseenCategory_WritesInfiniteChiSquareAsString()
     {
-        var reference = cli.Write("reference.csv", "c\na\nb\na\nb\n");
-        var current = cli.Write("current.csv", "c\na\nb\nz\nz\n");
+        var reference = _cli.Write("reference.csv", "c\na\nb\na\nb\n");
+        var current = _cli.Write("current.csv", "c\na\nb\nz\nz\n");
 
-        var (_, output, _) = await cli.RunAsync("--reference", reference, "--current", current, "--format", "json");
+        var (_, output, _) = await _cli.RunAsync("--reference", reference, "--current", current, "--format", "json");
 
         var chi = JsonDocument.Parse(output).RootElement.GetProperty("columns")[0].GetProperty("statistics").GetProperty("chiSquare");
         Assert.Equal("Infinity", chi.GetProperty("statistic").GetString());
@@ -233,6 +233,6 @@ public sealed class DriftCommandTests : IDisposable
             return text.ToString();
         }
 
-        return (cli.Write("reference.csv", Csv(60, 0, 1, blankPlan: false)), cli.Write("current.csv", Csv(50, shift, 2, blankPlan: true)));
+        return (_cli.Write("reference.csv", Csv(60, 0, 1, blankPlan: false)), _cli.Write("current.csv", Csv(50, shift, 2, blankPlan: true)));
     }
 }

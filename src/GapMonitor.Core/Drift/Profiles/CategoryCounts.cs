@@ -7,7 +7,7 @@ namespace GapMonitor.Core.Drift.Profiles;
 /// </summary>
 public sealed class CategoryCounts
 {
-    private readonly Dictionary<string, long> counts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty summary keeping up to <paramref name="capacity"/> categories.</summary>
     public CategoryCounts(int capacity) => Capacity = capacity;
@@ -19,17 +19,17 @@ public sealed class CategoryCounts
     public long Total { get; private set; }
 
     /// <summary>Kept categories and their (lower-bound) counts.</summary>
-    public IReadOnlyDictionary<string, long> Counts => counts;
+    public IReadOnlyDictionary<string, long> Counts => _counts;
 
     /// <summary>The part of <see cref="Total"/> not attributed to a kept category.</summary>
-    public long Other => Total - counts.Values.Sum();
+    public long Other => Total - _counts.Values.Sum();
 
     /// <summary>Counts one category.</summary>
     public void Add(string category, long count = 1)
     {
         Total += count;
-        counts[category] = counts.TryGetValue(category, out var existing) ? existing + count : count;
-        if (counts.Count > Capacity)
+        _counts[category] = _counts.TryGetValue(category, out var existing) ? existing + count : count;
+        if (_counts.Count > Capacity)
         {
             Reduce();
         }
@@ -39,12 +39,12 @@ public sealed class CategoryCounts
     public void Merge(CategoryCounts other)
     {
         Total += other.Total;
-        foreach (var (category, count) in other.counts)
+        foreach (var (category, count) in other._counts)
         {
-            counts[category] = counts.TryGetValue(category, out var existing) ? existing + count : count;
+            _counts[category] = _counts.TryGetValue(category, out var existing) ? existing + count : count;
         }
 
-        if (counts.Count > Capacity)
+        if (_counts.Count > Capacity)
         {
             Reduce();
         }
@@ -55,24 +55,24 @@ public sealed class CategoryCounts
         Total = total;
         foreach (var (category, count) in values)
         {
-            counts[category] = count;
+            _counts[category] = count;
         }
     }
 
     /// <summary>Subtracts the (k+1)-th largest count from every count and drops those that reach zero.</summary>
     private void Reduce()
     {
-        var cut = counts.Values.OrderByDescending(c => c).ElementAt(Capacity);
-        foreach (var category in counts.Keys.ToList())
+        var cut = _counts.Values.OrderByDescending(c => c).ElementAt(Capacity);
+        foreach (var category in _counts.Keys.ToList())
         {
-            var reduced = counts[category] - cut;
+            var reduced = _counts[category] - cut;
             if (reduced > 0)
             {
-                counts[category] = reduced;
+                _counts[category] = reduced;
             }
             else
             {
-                counts.Remove(category);
+                _counts.Remove(category);
             }
         }
     }

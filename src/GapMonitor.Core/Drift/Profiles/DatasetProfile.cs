@@ -3,8 +3,8 @@ namespace GapMonitor.Core.Drift.Profiles;
 /// <summary>Profiles of every column of a dataset or telemetry window, mergeable and serialisable.</summary>
 public sealed class DatasetProfile
 {
-    private readonly Dictionary<string, ColumnProfile> columns = new(StringComparer.Ordinal);
-    private readonly List<string> order = [];
+    private readonly Dictionary<string, ColumnProfile> _columns = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
 
     /// <summary>Creates an empty profile.</summary>
     public DatasetProfile(ProfileSettings? settings = null) => Settings = settings ?? ProfileSettings.Default;
@@ -16,16 +16,16 @@ public sealed class DatasetProfile
     public long Rows { get; set; }
 
     /// <summary>Column profiles in the order columns were first seen.</summary>
-    public IReadOnlyList<ColumnProfile> Columns => order.Select(n => columns[n]).ToList();
+    public IReadOnlyList<ColumnProfile> Columns => _order.Select(n => _columns[n]).ToList();
 
     /// <summary>The profile of <paramref name="name"/>, created when new.</summary>
     public ColumnProfile Column(string name)
     {
-        if (!columns.TryGetValue(name, out var profile))
+        if (!_columns.TryGetValue(name, out var profile))
         {
             profile = new ColumnProfile(name, Settings);
-            columns[name] = profile;
-            order.Add(name);
+            _columns[name] = profile;
+            _order.Add(name);
         }
 
         return profile;
@@ -74,7 +74,7 @@ public sealed class DatasetProfile
 
     internal void Restore(ColumnProfile column)
     {
-        columns[column.Name] = column;
-        order.Add(column.Name);
+        _columns[column.Name] = column;
+        _order.Add(column.Name);
     }
 }

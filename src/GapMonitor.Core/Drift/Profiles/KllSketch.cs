@@ -10,9 +10,9 @@ namespace GapMonitor.Core.Drift.Profiles;
 public sealed class KllSketch
 {
     private const double Shrink = 2.0 / 3.0;
-    private readonly List<List<double>> levels = [];
-    private ulong random;
-    private int maxSize;
+    private readonly List<List<double>> _levels = [];
+    private ulong _random;
+    private int _maxSize;
 
     /// <summary>Creates an empty sketch with accuracy <paramref name="k"/>.</summary>
     public KllSketch(int k, ulong seed)
@@ -23,7 +23,7 @@ public sealed class KllSketch
         }
 
         K = k;
-        random = seed;
+        _random = seed;
         Grow();
     }
 
@@ -36,16 +36,16 @@ public sealed class KllSketch
     /// <summary>Values held (bounded).</summary>
     public int Retained { get; private set; }
 
-    internal IReadOnlyList<IReadOnlyList<double>> Levels => levels;
+    internal IReadOnlyList<IReadOnlyList<double>> Levels => _levels;
 
-    internal ulong RandomState => random;
+    internal ulong RandomState => _random;
 
     /// <summary>Adds one finite value.</summary>
     public void Add(double value)
     {
-        levels[0].Add(value);
+        _levels[0].Add(value);
         Count++;
-        if (++Retained >= maxSize)
+        if (++Retained >= _maxSize)
         {
             Compress();
         }
@@ -54,19 +54,19 @@ public sealed class KllSketch
     /// <summary>Adds the content of <paramref name="other"/>; the result summarises both.</summary>
     public void Merge(KllSketch other)
     {
-        while (levels.Count < other.levels.Count)
+        while (_levels.Count < other._levels.Count)
         {
             Grow();
         }
 
-        for (var h = 0; h < other.levels.Count; h++)
+        for (var h = 0; h < other._levels.Count; h++)
         {
-            levels[h].AddRange(other.levels[h]);
+            _levels[h].AddRange(other._levels[h]);
         }
 
         Count += other.Count;
-        Retained = levels.Sum(l => l.Count);
-        while (Retained >= maxSize)
+        Retained = _levels.Sum(l => l.Count);
+        while (Retained >= _maxSize)
         {
             Compress();
         }
@@ -78,9 +78,9 @@ public sealed class KllSketch
         var values = new double[Retained];
         var weights = new long[Retained];
         var i = 0;
-        for (var h = 0; h < levels.Count; h++)
+        for (var h = 0; h < _levels.Count; h++)
         {
-            foreach (var v in levels[h])
+            foreach (var v in _levels[h])
             {
                 values[i] = v;
                 weights[i++] = 1L << h;
@@ -95,10 +95,10 @@ public sealed class KllSketch
     public double Rank(double value, bool inclusive = true)
     {
         long rank = 0;
-        for (var h = 0; h < levels.Count; h++)
+        for (var h = 0; h < _levels.Count; h++)
         {
             long below = 0;
-            foreach (var v in levels[h])
+            foreach (var v in _levels[h])
             {
                 if (v < value || (inclusive && v == value))
                 {
@@ -116,57 +116,57 @@ public sealed class KllSketch
     {
         var sketch = new KllSketch(k, randomState);
         var stored = levels.Select(l => l.ToList()).ToList();
-        while (sketch.levels.Count < stored.Count)
+        while (sketch._levels.Count < stored.Count)
         {
             sketch.Grow();
         }
 
         for (var h = 0; h < stored.Count; h++)
         {
-            sketch.levels[h].AddRange(stored[h]);
+            sketch._levels[h].AddRange(stored[h]);
         }
 
         sketch.Count = count;
-        sketch.Retained = sketch.levels.Sum(l => l.Count);
+        sketch.Retained = sketch._levels.Sum(l => l.Count);
         return sketch;
     }
 
-    private int Capacity(int level) => (int)Math.Ceiling(Math.Pow(Shrink, levels.Count - level - 1) * K) + 1;
+    private int Capacity(int level) => (int)Math.Ceiling(Math.Pow(Shrink, _levels.Count - level - 1) * K) + 1;
 
     private void Grow()
     {
-        levels.Add([]);
-        maxSize = Enumerable.Range(0, levels.Count).Sum(Capacity);
+        _levels.Add([]);
+        _maxSize = Enumerable.Range(0, _levels.Count).Sum(Capacity);
     }
 
     private void Compress()
     {
-        for (var h = 0; h < levels.Count; h++)
+        for (var h = 0; h < _levels.Count; h++)
         {
-            if (levels[h].Count < Capacity(h))
+            if (_levels[h].Count < Capacity(h))
             {
                 continue;
             }
 
-            if (h + 1 >= levels.Count)
+            if (h + 1 >= _levels.Count)
             {
                 Grow();
             }
 
-            var level = levels[h];
+            var level = _levels[h];
             level.Sort();
             // Keep every other value, starting at a random offset, one level up (each now weighs twice as much).
-            var offset = (int)(SplitMix64.Next(ref random) & 1);
+            var offset = (int)(SplitMix64.Next(ref _random) & 1);
             var pairs = level.Count / 2 * 2;
             var start = level.Count - pairs;
-            var up = levels[h + 1];
+            var up = _levels[h + 1];
             for (var i = start + offset; i < level.Count; i += 2)
             {
                 up.Add(level[i]);
             }
 
             level.RemoveRange(start, pairs);
-            Retained = levels.Sum(l => l.Count);
+            Retained = _levels.Sum(l => l.Count);
             return;
         }
     }

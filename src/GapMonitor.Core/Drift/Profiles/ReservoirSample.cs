@@ -7,14 +7,14 @@ namespace GapMonitor.Core.Drift.Profiles;
 /// </summary>
 public sealed class ReservoirSample
 {
-    private readonly List<(ulong Priority, double Value)> heap = [];
-    private ulong random;
+    private readonly List<(ulong Priority, double Value)> _heap = [];
+    private ulong _random;
 
     /// <summary>Creates an empty sample of at most <paramref name="capacity"/> values.</summary>
     public ReservoirSample(int capacity, ulong seed)
     {
         Capacity = capacity;
-        random = seed;
+        _random = seed;
     }
 
     /// <summary>The most values kept.</summary>
@@ -24,24 +24,24 @@ public sealed class ReservoirSample
     public long Seen { get; private set; }
 
     /// <summary>The kept values, in no particular order.</summary>
-    public IEnumerable<double> Values => heap.Select(e => e.Value);
+    public IEnumerable<double> Values => _heap.Select(e => e.Value);
 
-    internal IReadOnlyList<(ulong Priority, double Value)> Entries => heap;
+    internal IReadOnlyList<(ulong Priority, double Value)> Entries => _heap;
 
-    internal ulong RandomState => random;
+    internal ulong RandomState => _random;
 
     /// <summary>Offers one value.</summary>
     public void Add(double value)
     {
         Seen++;
-        Offer(SplitMix64.Next(ref random), value);
+        Offer(SplitMix64.Next(ref _random), value);
     }
 
     /// <summary>Keeps the smallest-priority values of both samples.</summary>
     public void Merge(ReservoirSample other)
     {
         Seen += other.Seen;
-        foreach (var (priority, value) in other.heap)
+        foreach (var (priority, value) in other._heap)
         {
             Offer(priority, value);
         }
@@ -56,7 +56,7 @@ public sealed class ReservoirSample
         }
     }
 
-    internal void RestoreRandom(ulong state) => random = state;
+    internal void RestoreRandom(ulong state) => _random = state;
 
     private static bool Above((ulong Priority, double Value) a, (ulong Priority, double Value) b) =>
         a.Priority > b.Priority || (a.Priority == b.Priority && a.Value > b.Value);
@@ -64,14 +64,14 @@ public sealed class ReservoirSample
     private void Offer(ulong priority, double value)
     {
         var entry = (priority, value);
-        if (heap.Count < Capacity)
+        if (_heap.Count < Capacity)
         {
-            heap.Add(entry);
-            SiftUp(heap.Count - 1);
+            _heap.Add(entry);
+            SiftUp(_heap.Count - 1);
         }
-        else if (Capacity > 0 && Above(heap[0], entry))
+        else if (Capacity > 0 && Above(_heap[0], entry))
         {
-            heap[0] = entry;
+            _heap[0] = entry;
             SiftDown(0);
         }
     }
@@ -81,12 +81,12 @@ public sealed class ReservoirSample
         while (i > 0)
         {
             var parent = (i - 1) / 2;
-            if (!Above(heap[i], heap[parent]))
+            if (!Above(_heap[i], _heap[parent]))
             {
                 return;
             }
 
-            (heap[i], heap[parent]) = (heap[parent], heap[i]);
+            (_heap[i], _heap[parent]) = (_heap[parent], _heap[i]);
             i = parent;
         }
     }
@@ -96,12 +96,12 @@ public sealed class ReservoirSample
         while (true)
         {
             int left = (2 * i) + 1, right = left + 1, largest = i;
-            if (left < heap.Count && Above(heap[left], heap[largest]))
+            if (left < _heap.Count && Above(_heap[left], _heap[largest]))
             {
                 largest = left;
             }
 
-            if (right < heap.Count && Above(heap[right], heap[largest]))
+            if (right < _heap.Count && Above(_heap[right], _heap[largest]))
             {
                 largest = right;
             }
@@ -111,7 +111,7 @@ public sealed class ReservoirSample
                 return;
             }
 
-            (heap[i], heap[largest]) = (heap[largest], heap[i]);
+            (_heap[i], _heap[largest]) = (_heap[largest], _heap[i]);
             i = largest;
         }
     }

@@ -3,7 +3,7 @@ namespace GapMonitor.Core.Drift.Profiles;
 /// <summary>Exact counts of distinct numbers while there are at most a fixed number of them; then it gives up.</summary>
 public sealed class ValueCounts
 {
-    private readonly Dictionary<double, long> counts = [];
+    private readonly Dictionary<double, long> _counts = [];
 
     /// <summary>Creates an empty counter for up to <paramref name="capacity"/> distinct values.</summary>
     public ValueCounts(int capacity) => Capacity = capacity;
@@ -15,7 +15,7 @@ public sealed class ValueCounts
     public bool Overflowed { get; private set; }
 
     /// <summary>The counts (empty once overflowed).</summary>
-    public IReadOnlyDictionary<double, long> Counts => counts;
+    public IReadOnlyDictionary<double, long> Counts => _counts;
 
     /// <summary>Counts one value (−0 counts as 0).</summary>
     public void Add(double value, long count = 1)
@@ -26,20 +26,20 @@ public sealed class ValueCounts
         }
 
         value += 0.0;
-        if (counts.TryGetValue(value, out var existing))
+        if (_counts.TryGetValue(value, out var existing))
         {
-            counts[value] = existing + count;
+            _counts[value] = existing + count;
             return;
         }
 
-        if (counts.Count == Capacity)
+        if (_counts.Count == Capacity)
         {
             Overflowed = true;
-            counts.Clear();
+            _counts.Clear();
             return;
         }
 
-        counts[value] = count;
+        _counts[value] = count;
     }
 
     /// <summary>Adds the counts of <paramref name="other"/>.</summary>
@@ -48,11 +48,11 @@ public sealed class ValueCounts
         if (other.Overflowed)
         {
             Overflowed = true;
-            counts.Clear();
+            _counts.Clear();
             return;
         }
 
-        foreach (var (value, count) in other.counts)
+        foreach (var (value, count) in other._counts)
         {
             Add(value, count);
         }
@@ -63,7 +63,7 @@ public sealed class ValueCounts
         Overflowed = overflowed;
         foreach (var (value, count) in values)
         {
-            counts[value] = count;
+            _counts[value] = count;
         }
     }
 }
