@@ -1,10 +1,8 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Evaluation;
-using GapMonitor.Core.Status;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
-using GapMonitor.Core.Telemetry;
 using GapMonitor.Core.UseCases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,9 +27,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SignalIngestion>();
         services.AddSingleton<AlertAcknowledgement>();
         services.AddSingleton<SystemScope>();
-        services.AddSingleton<SystemStatusQuery>();
-        services.AddSingleton<TelemetryPush>();
-        services.AddSingleton<ReferenceDatasets>();
         return services;
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 namespace GapMonitor.Api.Endpoints;
 
 /// <summary>Precomputed metrics (a drift score per feature, accuracy, …) pushed by the client's monitoring; idempotent by batch id.</summary>
-public sealed class MetricsApi(ApiPipeline pipeline, SystemScope scope, ISignalHistory history, TelemetryIngestion ingestion, IdGenerator ids, TimeProvider timeProvider)
+public sealed class MetricsApi(ApiPipeline pipeline, SystemScope scope, ISignalHistory history, MetricIngestion metrics, IdGenerator ids, TimeProvider timeProvider)
 {
     private const int MaxMetrics = 1000;
 
@@ -75,8 +75,7 @@ public sealed class MetricsApi(ApiPipeline pipeline, SystemScope scope, ISignalH
             return v.ToProblem();
         }
 
-        await history.AppendAsync(points, http.RequestAborted);
-        await ingestion.UpdateAsync(found.System, _ => Task.FromResult(new TelemetryDelta(points.Count, null, now)), http.RequestAborted);
+        await metrics.RecordAsync(found.System, points, http.RequestAborted);
         return ApiResponse.Json(StatusCodes.Status202Accepted, new MetricsAccepted(id, batchId, points.Count));
     });
 
