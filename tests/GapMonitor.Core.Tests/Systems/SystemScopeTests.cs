@@ -52,4 +52,15 @@ public class SystemScopeTests
         Assert.Same(Acme, found);
         _store.VerifyNoOtherCalls();
     }
+
+    [Fact]
+    public async Task FindAsync_WhenTheCallerReadAnotherSystem_ReadsTheOneAskedFor()
+    {
+        var other = new SystemWithAlerts(new SystemBuilder().WithId("acme-fraud").WithCustomer("acme").Build(), []);
+        _store.Setup(s => s.GetAsync("acme-churn", It.IsAny<CancellationToken>())).ReturnsAsync(Acme);
+
+        var found = await new SystemScope(_store.Object).FindAsync(new Principal(Role.Customer, "k1", Customer: "acme"), "acme-churn", known: other);
+
+        Assert.Same(Acme, found);
+    }
 }
