@@ -82,7 +82,7 @@ public static class Breakdown
             foreach (var (name, values) in columns)
             {
                 var value = values[i];
-                if (value.Kind == InferenceValueKind.Number)
+                if (value.Kind == TelemetryValueKind.Number)
                 {
                     profile.Column(name).Add(value.Number);
                 }

@@ -2,6 +2,7 @@ using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Sweeping;
+using GapMonitor.Core.Systems;
 using GapMonitor.Core.UseCases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SystemSignals>();
         services.AddSingleton<SignalIngestion>();
         services.AddSingleton<AlertAcknowledgement>();
+        services.AddSingleton<SystemScope>();
         return services;
     }
 }

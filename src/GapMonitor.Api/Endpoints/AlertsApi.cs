@@ -4,13 +4,14 @@ using GapMonitor.Api.Mapping;
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Keys;
+using GapMonitor.Core.Systems;
 using GapMonitor.Core.UseCases;
 using Microsoft.AspNetCore.Http;
 
 namespace GapMonitor.Api.Endpoints;
 
 /// <summary>List, read and acknowledge alerts within the caller's scope.</summary>
-public sealed class AlertsApi(ApiPipeline pipeline, IAlertStore alerts, ISystemStore systems, AlertAcknowledgement acknowledgement)
+public sealed class AlertsApi(ApiPipeline pipeline, IAlertStore alerts, SystemScope scope, AlertAcknowledgement acknowledgement)
 {
     public Task<IResult> ListAsync(HttpContext http) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
@@ -98,13 +99,7 @@ public sealed class AlertsApi(ApiPipeline pipeline, IAlertStore alerts, ISystemS
 
     private async Task<AlertWithHistory?> FindAsync(Principal principal, string id, CancellationToken cancellationToken)
     {
-        if (id.Length > 200 || IdGenerator.SystemIdOfAlert(id) is not { } systemId || !SystemRequestValidator.SystemIdPattern().IsMatch(systemId))
-        {
-            return null;
-        }
-
-        var system = await systems.GetAsync(systemId, cancellationToken);
-        if (system is null || !principal.CanSee(system.System))
+        if (id.Length > 200 || IdGenerator.SystemIdOfAlert(id) is not { } systemId || await scope.FindAsync(principal, systemId, cancellationToken: cancellationToken) is null)
         {
             return null;
         }

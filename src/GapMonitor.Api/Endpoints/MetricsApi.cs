@@ -10,13 +10,13 @@ using Microsoft.AspNetCore.Http;
 namespace GapMonitor.Api.Endpoints;
 
 /// <summary>Precomputed metrics (a drift score per feature, accuracy, …) pushed by the client's monitoring; idempotent by batch id.</summary>
-public sealed class MetricsApi(ApiPipeline pipeline, SystemsApi systems, ISignalHistory history, TelemetryIngestion ingestion, IdGenerator ids, TimeProvider timeProvider)
+public sealed class MetricsApi(ApiPipeline pipeline, SystemScope scope, ISignalHistory history, MetricIngestion metrics, IdGenerator ids, TimeProvider timeProvider)
 {
     private const int MaxMetrics = 1000;
 
     public Task<IResult> PostAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
     {
-        var found = await systems.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -57,7 +57,7 @@ public sealed class MetricsApi(ApiPipeline pipeline, SystemsApi systems, ISignal
                 v.Add($"{field}.value", "Required, a finite number.");
             }
 
-            if (m.At > now + TimeSpan.FromMinutes(5))
+            if (m.At is { } at && ClientTimes.IsTooFarAhead(at, now))
             {
                 v.Add($"{field}.at", "Lies in the future.");
             }
@@ -75,14 +75,13 @@ public sealed class MetricsApi(ApiPipeline pipeline, SystemsApi systems, ISignal
             return v.ToProblem();
         }
 
-        await history.AppendAsync(points, http.RequestAborted);
-        await ingestion.UpdateAsync(found.System, _ => Task.FromResult(new TelemetryDelta(points.Count, null, now)), http.RequestAborted);
+        await metrics.RecordAsync(found.System, points, http.RequestAborted);
         return ApiResponse.Json(StatusCodes.Status202Accepted, new MetricsAccepted(id, batchId, points.Count));
     });
 
     public Task<IResult> ListAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
-        var found = await systems.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");

@@ -1,19 +1,18 @@
 using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Http;
 using GapMonitor.Core.Systems;
+using GapMonitor.Core.Telemetry;
 using GapMonitor.Core.UseCases;
 using Microsoft.AspNetCore.Http;
 
 namespace GapMonitor.Api.Endpoints;
 
 /// <summary>Heartbeats and deployment events, from the system's ingest key or its vendor or customer.</summary>
-public sealed class SignalsApi(ApiPipeline pipeline, SystemsApi systems, SignalIngestion ingestion, TimeProvider timeProvider)
+public sealed class SignalsApi(ApiPipeline pipeline, SystemScope scope, SignalIngestion ingestion, TimeProvider timeProvider)
 {
-    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
-
     public Task<IResult> HeartbeatAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
     {
-        var found = await systems.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -55,7 +54,7 @@ public sealed class SignalsApi(ApiPipeline pipeline, SystemsApi systems, SignalI
 
     public Task<IResult> DeploymentAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
     {
-        var found = await systems.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -96,9 +95,9 @@ public sealed class SignalsApi(ApiPipeline pipeline, SystemsApi systems, SignalI
 
     private static void CheckTime(Validation v, DateTimeOffset? at, DateTimeOffset now)
     {
-        if (at is { } when && when > now + MaxClockSkew)
+        if (at is { } when && ClientTimes.IsTooFarAhead(when, now))
         {
-            v.Add("at", "Lies in the future (more than 5 minutes ahead of the server clock).");
+            v.Add("at", $"Lies in the future (more than {ClientTimes.MaxAhead.TotalMinutes:0} minutes ahead of the server clock).");
         }
     }
 }

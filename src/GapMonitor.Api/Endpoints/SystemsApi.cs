@@ -16,6 +16,7 @@ namespace GapMonitor.Api.Endpoints;
 public sealed class SystemsApi(
     ApiPipeline pipeline,
     ISystemStore store,
+    SystemScope scope,
     TelemetrySourceAuthorization sourceAuthorization,
     OutboundNetworkOptions network,
     IdGenerator ids,
@@ -93,7 +94,7 @@ public sealed class SystemsApi(
 
     public Task<IResult> GetAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
-        var found = await FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id);
         return found is null
             ? Problems.NotFound($"System '{id}'")
             : ApiResponse.Json(StatusCodes.Status200OK, found.System.ToResponse(timeProvider.GetUtcNow(), principal!)).WithHeader("ETag", found.System.ETag ?? "");
@@ -101,7 +102,7 @@ public sealed class SystemsApi(
 
     public Task<IResult> UpdateAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
     {
-        var found = await FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -147,7 +148,7 @@ public sealed class SystemsApi(
     /// <summary>Retiring stops monitoring and keeps the history; the next sweep resolves its open alerts.</summary>
     public Task<IResult> RetireAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
     {
-        var found = await FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -173,7 +174,7 @@ public sealed class SystemsApi(
 
     public Task<IResult> AuditAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
-        var found = await FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -204,19 +205,5 @@ public sealed class SystemsApi(
         {
             validation.Add(refusal.Field, refusal.Message);
         }
-    }
-
-    /// <summary>The system if it exists in the caller's scope; read once per request (authentication may already have read it).</summary>
-    internal async Task<SystemWithAlerts?> FindAsync(HttpContext http, Principal principal, string id)
-    {
-        if (!SystemRequestValidator.SystemIdPattern().IsMatch(id))
-        {
-            return null;
-        }
-
-        var found = http.Items[typeof(SystemWithAlerts)] is SystemWithAlerts read && read.System.Id == id
-            ? read
-            : await store.GetAsync(id, http.RequestAborted);
-        return found is not null && principal.CanSee(found.System) ? found : null;
     }
 }

@@ -3,11 +3,9 @@ using System.Text;
 using System.Text.Json;
 using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Http;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
-using GapMonitor.Core.Audit;
+using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry;
-using GapMonitor.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -16,10 +14,9 @@ namespace GapMonitor.Api.Endpoints;
 /// <summary>Reference upload, pushed telemetry rows and the drift windows computed from them.</summary>
 public sealed class TelemetryApi(
     ApiPipeline pipeline,
-    SystemsApi systems,
-    ISystemStore store,
-    ReferenceUploader uploader,
-    TelemetryIngestion ingestion,
+    SystemScope scope,
+    ReferenceDatasets references,
+    TelemetryPush push,
     IDriftWindowStore windows,
     IdGenerator ids,
     TimeProvider timeProvider)
@@ -29,14 +26,14 @@ public sealed class TelemetryApi(
 
     public Task<IResult> PutReferenceAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
-        var found = await systems.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
         }
 
         var contentType = MediaType(http.Request.ContentType);
-        if (contentType is not (ReferenceUploader.Csv or ReferenceUploader.Ndjson))
+        if (contentType is not (ReferenceFormats.Csv or ReferenceFormats.Ndjson))
         {
             return Problems.UnsupportedMediaType("text/csv (with a header row) or application/x-ndjson");
         }
@@ -51,39 +48,22 @@ public sealed class TelemetryApi(
             limit.MaxRequestBodySize = MaxReferenceBytes;
         }
 
-        var now = timeProvider.GetUtcNow();
-        var version = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + ids.NewId()[^8..];
         ReferenceUpload upload;
         try
         {
-            upload = await uploader.UploadAsync(id, version, contentType, http.Request.Body, http.RequestAborted);
+            upload = await references.UploadAsync(found.System, principal!.Name, contentType, http.Request.Body, http.RequestAborted);
         }
         catch (ReferenceFormatException ex)
         {
             return Problems.Validation(ex.Field, ex.Message);
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = (await store.GetAsync(id, http.RequestAborted))!.System;
-            var updated = current with { Signals = current.Signals with { ReferenceVersion = version } };
-            try
-            {
-                await store.UpdateAsync(updated, new AuditEntry(ids.NewId(), id, now, principal!.Name, "reference.uploaded", Detail: $"{version}: {upload.Rows} rows, {upload.Columns.Count} columns"), http.RequestAborted);
-                break;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                // A heartbeat changed the system meanwhile: switch over on the fresh copy.
-            }
-        }
-
-        return ApiResponse.Json(StatusCodes.Status201Created, new ReferenceResponse(id, version, upload.Rows, upload.Columns, upload.Bytes));
+        return ApiResponse.Json(StatusCodes.Status201Created, new ReferenceResponse(id, upload.Version, upload.Rows, upload.Columns, upload.Bytes));
     });
 
     public Task<IResult> PostTelemetryAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
     {
-        var found = await systems.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -114,51 +94,18 @@ public sealed class TelemetryApi(
             return v.ToProblem();
         }
 
-        var duplicate = false;
-        (string Field, string Message)? refused = null;
-        var windowLength = found.System.Telemetry?.DriftWindow ?? TimeSpan.FromDays(1);
-        var recordTime = at ?? timeProvider.GetUtcNow();
-        var windowStart = TelemetryState.AlignedStart(recordTime, windowLength);
-        await ingestion.UpdateAsync(found.System, state =>
-        {
-            duplicate = state.HasBatch(batchId);
-            refused = duplicate ? null : RefusedColumn(ColumnAdmission.For(state), rows!);
-            if (duplicate || refused is not null)
-            {
-                return Task.FromResult(TelemetryDelta.None);
-            }
-
-            state.RememberBatch(batchId);
-            if (state.WindowFor(recordTime, windowLength, TelemetryIngestion.ServiceProfileSettings) is not { } window)
-            {
-                return Task.FromResult(TelemetryDelta.None);
-            }
-
-            foreach (var row in rows!)
-            {
-                TelemetryRow.Fold(window.Profile, row);
-            }
-
-            if (modelVersion is not null)
-            {
-                window.CountModelVersion(modelVersion, rows!.Count);
-            }
-
-            state.RecordsRead += rows!.Count;
-            return Task.FromResult(new TelemetryDelta(rows.Count, modelVersion, timeProvider.GetUtcNow()));
-        }, http.RequestAborted);
-
-        if (refused is { } column)
+        var outcome = await push.PushAsync(found.System, new PushedBatch(batchId, modelVersion, at, rows!), http.RequestAborted);
+        if (outcome.Refused is { } column)
         {
             return Problems.Validation(column.Field, column.Message);
         }
 
-        return ApiResponse.Json(duplicate ? StatusCodes.Status200OK : StatusCodes.Status202Accepted, new TelemetryAccepted(id, batchId, duplicate ? 0 : rows!.Count, duplicate, windowStart));
+        return ApiResponse.Json(outcome.Duplicate ? StatusCodes.Status200OK : StatusCodes.Status202Accepted, new TelemetryAccepted(id, batchId, outcome.Accepted, outcome.Duplicate, outcome.WindowStart));
     });
 
     public Task<IResult> ListDriftAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
     {
-        var found = await systems.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -195,7 +142,7 @@ public sealed class TelemetryApi(
         }
 
         var rows = new List<Dictionary<string, JsonElement>>();
-        var ndjson = MediaType(request.ContentType) == ReferenceUploader.Ndjson;
+        var ndjson = MediaType(request.ContentType) == ReferenceFormats.Ndjson;
         try
         {
             if (ndjson)
@@ -252,23 +199,6 @@ public sealed class TelemetryApi(
         }
 
         return (rows, null);
-    }
-
-    /// <summary>The first column that would take the system past its column bounds, as a field of the batch.</summary>
-    private static (string Field, string Message)? RefusedColumn(ColumnAdmission admission, List<Dictionary<string, JsonElement>> rows)
-    {
-        for (var i = 0; i < rows.Count; i++)
-        {
-            foreach (var name in rows[i].Keys)
-            {
-                if (!admission.TryAdmit(name, out var refusal))
-                {
-                    return ($"[{i}].{name}", refusal!);
-                }
-            }
-        }
-
-        return null;
     }
 
     private static Dictionary<string, JsonElement> ToRow(JsonElement element) =>

@@ -16,16 +16,8 @@ internal static partial class SystemRequestValidator
     /// <summary>All contacts are stored in one table property (at most 32,767 characters); kept well below it.</summary>
     private const int MaxContactsJsonLength = 30_000;
 
-    public static readonly TimeSpan DefaultVendorGracePeriod = TimeSpan.FromDays(14);
-    public static readonly TimeSpan DefaultHeartbeatPeriod = TimeSpan.FromHours(1);
-    public static readonly TimeSpan DefaultHeartbeatGrace = TimeSpan.FromMinutes(15);
-    public static readonly TimeSpan DefaultAcknowledgeWithin = TimeSpan.FromHours(4);
-
     /// <summary>How far from now a handover may lie, either side: keeps every time the rules derive from it representable.</summary>
     public static readonly TimeSpan MaxHandoverDistance = TimeSpan.FromDays(3652);
-
-    [GeneratedRegex("^[a-z0-9-]{3,63}\\z")]
-    public static partial Regex SystemIdPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}\\z")]
     internal static partial Regex TenantIdPattern();
@@ -35,7 +27,7 @@ internal static partial class SystemRequestValidator
     {
         var v = new Validation();
         var id = existing?.Id ?? request.Id ?? generatedId;
-        if (existing is null && request.Id is not null && !SystemIdPattern().IsMatch(request.Id))
+        if (existing is null && request.Id is not null && !SystemIds.IsValid(request.Id))
         {
             v.Add("id", "3–63 characters of a–z, 0–9 and '-'.");
         }
@@ -78,10 +70,10 @@ internal static partial class SystemRequestValidator
             v.Add("model.name", "Required when model is given, at most 200 characters (version at most 100).");
         }
 
-        var grace = Duration(v, "vendorGracePeriod", request.VendorGracePeriod, DefaultVendorGracePeriod, allowZero: true);
-        var period = Duration(v, "monitoring.heartbeatPeriod", request.Monitoring?.HeartbeatPeriod, DefaultHeartbeatPeriod, allowZero: false);
-        var heartbeatGrace = Duration(v, "monitoring.heartbeatGrace", request.Monitoring?.HeartbeatGrace, DefaultHeartbeatGrace, allowZero: true);
-        var acknowledgeWithin = Duration(v, "acknowledgeWithin", request.AcknowledgeWithin, DefaultAcknowledgeWithin, allowZero: false);
+        var grace = Duration(v, "vendorGracePeriod", request.VendorGracePeriod, RegistrationDefaults.VendorGracePeriod, allowZero: true);
+        var period = Duration(v, "monitoring.heartbeatPeriod", request.Monitoring?.HeartbeatPeriod, RegistrationDefaults.HeartbeatPeriod, allowZero: false);
+        var heartbeatGrace = Duration(v, "monitoring.heartbeatGrace", request.Monitoring?.HeartbeatGrace, RegistrationDefaults.HeartbeatGrace, allowZero: true);
+        var acknowledgeWithin = Duration(v, "acknowledgeWithin", request.AcknowledgeWithin, RegistrationDefaults.AcknowledgeWithin, allowZero: false);
         if (period < TimeSpan.FromSeconds(1))
         {
             v.Add("monitoring.heartbeatPeriod", "At least PT1S.");

@@ -53,14 +53,14 @@ internal static class TelemetryValidator
             logAnalytics = new LogAnalyticsSettings(workspace, la.DeploymentsQuery, la.MonitoringRunsQuery);
         }
 
-        var window = SystemRequestValidator.Duration(v, "telemetry.driftWindow", request.DriftWindow, TimeSpan.FromDays(1), allowZero: false);
+        var window = SystemRequestValidator.Duration(v, "telemetry.driftWindow", request.DriftWindow, TelemetrySettings.DefaultDriftWindow, allowZero: false);
         if (window < TimeSpan.FromSeconds(1))
         {
             v.Add("telemetry.driftWindow", "At least PT1S.");
         }
 
-        var staleAfter = SystemRequestValidator.Duration(v, "telemetry.staleAfter", request.StaleAfter, TimeSpan.FromDays(1), allowZero: false);
-        var clean = request.CleanWindowsToResolve ?? 2;
+        var staleAfter = SystemRequestValidator.Duration(v, "telemetry.staleAfter", request.StaleAfter, TelemetrySettings.DefaultStaleAfter, allowZero: false);
+        var clean = request.CleanWindowsToResolve ?? TelemetrySettings.DefaultCleanWindowsToResolve;
         if (clean is < 1 or > 100)
         {
             v.Add("telemetry.cleanWindowsToResolve", "Between 1 and 100.");

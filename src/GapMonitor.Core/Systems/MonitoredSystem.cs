@@ -33,6 +33,9 @@ public sealed record MonitoredSystem
         now - HandoverAt < VendorGracePeriod ? Party.Vendor : Party.Customer;
 
     public IEnumerable<Contact> ContactsOf(Party party) => Contacts.Where(c => c.Party == party);
+
+    /// <summary>The length of its drift windows: its own setting, else <see cref="TelemetrySettings.DefaultDriftWindow"/>.</summary>
+    public TimeSpan DriftWindowLength() => Telemetry?.DriftWindow ?? TelemetrySettings.DefaultDriftWindow;
 }
 
 public sealed record ModelInfo(string Name, string? Version);

@@ -35,8 +35,8 @@ public sealed class TelemetryIngestion(
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(change);
-        var window = system.Telemetry?.DriftWindow ?? TimeSpan.FromDays(1);
-        for (var attempt = 1; ; attempt++)
+        var window = system.DriftWindowLength();
+        var delta = await ConflictRetry.RunAsync(async () =>
         {
             var (state, etag) = await states.GetAsync(system.Id, cancellationToken);
             state ??= new TelemetryState();
@@ -47,22 +47,16 @@ public sealed class TelemetryIngestion(
                 await closer.CloseDueAsync(latest, state, window, cancellationToken);
             }
 
-            try
-            {
-                await states.SaveAsync(system.Id, state, etag, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                continue;
-            }
-
-            if (delta.Rows > 0 || delta.ModelVersion is not null)
-            {
-                await RecordArrivalAsync(system.Id, delta, cancellationToken);
-            }
-
+            await states.SaveAsync(system.Id, state, etag, cancellationToken);
             return delta;
+        });
+
+        if (delta.Rows > 0 || delta.ModelVersion is not null)
+        {
+            await RecordArrivalAsync(system.Id, delta, cancellationToken);
         }
+
+        return delta;
     }
 
     /// <summary>Telemetry arrived: stale-telemetry resolves, an unannounced model version is noticed.</summary>

@@ -3,7 +3,7 @@ using GapMonitor.Core.Drift.Profiles;
 
 namespace GapMonitor.Core.Telemetry;
 
-/// <summary>Folds JSON telemetry rows into a profile with the CLI's rule: a value that reads as a number is a number.</summary>
+/// <summary>Folds JSON telemetry rows into a profile with the <see cref="ColumnValue"/> rule.</summary>
 public static class TelemetryRow
 {
     public static void Fold(DatasetProfile profile, IReadOnlyDictionary<string, JsonElement> row)
@@ -16,21 +16,21 @@ public static class TelemetryRow
             switch (value.ValueKind)
             {
                 case JsonValueKind.Number:
-                    column.Add(value.GetDouble());
+                    ColumnValue.Add(column, TelemetryValueKind.Number, value.GetDouble(), null);
                     break;
                 case JsonValueKind.String:
-                    column.Add(TelemetryText.Truncate(value.GetString(), TelemetryText.MaxValue));
+                    ColumnValue.Add(column, TelemetryValueKind.String, double.NaN, value.GetString());
                     break;
                 case JsonValueKind.True:
                 case JsonValueKind.False:
-                    column.Add(value.GetBoolean() ? "True" : "False");
+                    ColumnValue.Add(column, TelemetryValueKind.Boolean, value.GetBoolean() ? 1 : 0, null);
                     break;
                 case JsonValueKind.Null:
                 case JsonValueKind.Undefined:
-                    column.Add((string?)null);
+                    ColumnValue.Add(column, TelemetryValueKind.Null, double.NaN, null);
                     break;
                 default:
-                    column.Add(TelemetryText.Truncate(value.GetRawText(), TelemetryText.MaxValue));
+                    ColumnValue.Add(column, TelemetryValueKind.Other, double.NaN, value.GetRawText());
                     break;
             }
         }

@@ -60,6 +60,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Core.Telemetry.IReferenceProfiles, Telemetry.BlobReferenceProfiles>();
         services.AddSingleton<Core.Telemetry.IDriftWindowStore, Telemetry.TableDriftWindowStore>();
         services.AddSingleton<Telemetry.ReferenceUploader>();
+        services.AddSingleton<Core.Telemetry.IReferenceUploader>(sp => sp.GetRequiredService<Telemetry.ReferenceUploader>());
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -9,24 +9,15 @@ using nietras.SeparatedValues;
 
 namespace GapMonitor.Infrastructure.Telemetry;
 
-public sealed record ReferenceUpload(string Version, long Rows, IReadOnlyList<string> Columns, long Bytes);
-
-/// <summary>The upload could not be read as the declared format, or breaks a limit; nothing was switched over.</summary>
-public sealed class ReferenceFormatException(string message, string field = "body") : Exception(message)
-{
-    /// <summary>The request field at fault: <c>body</c>, or <c>columns</c> for too many columns or too long a name.</summary>
-    public string Field { get; } = field;
-}
-
 /// <summary>
 /// Streams an uploaded reference dataset (CSV with a header row, or NDJSON rows) to Blob Storage under a new version,
 /// then profiles it from the stored copy. The caller switches the system to the new version only after this completes,
 /// so a failed or partial upload never replaces the previous reference.
 /// </summary>
-public sealed class ReferenceUploader(TelemetryBlobs blobs)
+public sealed class ReferenceUploader(TelemetryBlobs blobs) : IReferenceUploader
 {
-    public const string Csv = "text/csv";
-    public const string Ndjson = "application/x-ndjson";
+    public const string Csv = ReferenceFormats.Csv;
+    public const string Ndjson = ReferenceFormats.Ndjson;
 
     public async Task<ReferenceUpload> UploadAsync(string systemId, string version, string contentType, Stream content, CancellationToken cancellationToken = default)
     {

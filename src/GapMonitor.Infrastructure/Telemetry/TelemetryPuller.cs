@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GapMonitor.Core.Abstractions;
-using GapMonitor.Core.Drift.Profiles;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry;
@@ -178,11 +177,11 @@ public sealed class TelemetryPuller(
                 if (refused.Contains(name) || !admission.TryAdmit(name, out _))
                 {
                     refused.Add(name);
-                    state.IgnoredValues += values[i].Kind == InferenceValueKind.Missing ? 0 : 1;
+                    state.IgnoredValues += values[i].Kind == TelemetryValueKind.Missing ? 0 : 1;
                     continue;
                 }
 
-                Add(window.Profile.Column(name), values[i]);
+                ColumnValue.Add(window.Profile.Column(name), values[i].Kind, values[i].Number, values[i].Text);
             }
 
             window.Profile.Rows++;
@@ -193,26 +192,6 @@ public sealed class TelemetryPuller(
             logger.LogWarning(
                 "Ignored {Values} values of {Columns} columns of {SystemId} past the bounds of {MaxColumns} columns of at most {MaxNameLength} characters",
                 state.IgnoredValues - ignoredBefore, refused.Count, systemId, ColumnAdmission.MaxColumns, ColumnAdmission.MaxNameLength);
-        }
-    }
-
-    private static void Add(ColumnProfile column, InferenceValue value)
-    {
-        switch (value.Kind)
-        {
-            case InferenceValueKind.Number:
-                column.Add(value.Number);
-                break;
-            case InferenceValueKind.Boolean:
-                column.Add(value.Number != 0 ? "True" : "False");
-                break;
-            case InferenceValueKind.String:
-            case InferenceValueKind.Other:
-                column.Add(TelemetryText.Truncate(value.Text, TelemetryText.MaxValue));
-                break;
-            default:
-                column.Add((string?)null);
-                break;
         }
     }
 

@@ -19,6 +19,10 @@ public static class TelemetryServiceCollectionExtensions
     {
         services.AddSingleton<Core.Telemetry.DriftWindowCloser>();
         services.AddSingleton<Core.Telemetry.TelemetryIngestion>();
+        services.AddSingleton<Core.Telemetry.TelemetryPush>();
+        services.AddSingleton<Core.Telemetry.MetricIngestion>();
+        services.AddSingleton<Core.Telemetry.ReferenceDatasets>();
+        services.AddSingleton<Core.Status.SystemStatusQuery>();
         services.TryAddSingleton(provider => new OutboundNetworkOptions(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false));
         services.AddSingleton<TelemetrySourceAuthorization>();
         services.AddInferenceLogReader();

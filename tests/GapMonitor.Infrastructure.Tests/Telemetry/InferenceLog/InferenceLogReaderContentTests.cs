@@ -1,3 +1,4 @@
+using GapMonitor.Core.Telemetry;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
 
 namespace GapMonitor.Infrastructure.Tests.Telemetry.InferenceLog;
@@ -101,9 +102,9 @@ public sealed class InferenceLogReaderContentTests
 
         var columns = result.Rows.Columns;
         Assert.Equal(2, result.Rows.Count);
-        Assert.Equal(new InferenceValue(InferenceValueKind.Number, 1.5, null), columns["n"][0]);
-        Assert.Equal(new InferenceValue(InferenceValueKind.String, double.NaN, "2"), columns["n"][1]);
-        Assert.Equal(new InferenceValue(InferenceValueKind.Boolean, 1, "true"), columns["b"][0]);
+        Assert.Equal(new InferenceValue(TelemetryValueKind.Number, 1.5, null), columns["n"][0]);
+        Assert.Equal(new InferenceValue(TelemetryValueKind.String, double.NaN, "2"), columns["n"][1]);
+        Assert.Equal(new InferenceValue(TelemetryValueKind.Boolean, 1, "true"), columns["b"][0]);
         Assert.Equal(InferenceValue.Null, columns["z"][0]);
         Assert.Equal("""{"k":1}""", columns["o"][0].Text);
         Assert.All(columns.Values, c => Assert.Equal(2, c.Count));

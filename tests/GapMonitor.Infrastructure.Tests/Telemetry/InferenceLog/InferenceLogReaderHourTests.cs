@@ -1,6 +1,6 @@
 using Azure.Core;
 using Azure.Storage.Blobs;
-using GapMonitor.Infrastructure.Telemetry.InferenceLog;
+using GapMonitor.Core.Telemetry;
 
 namespace GapMonitor.Infrastructure.Tests.Telemetry.InferenceLog;
 
@@ -129,7 +129,7 @@ public sealed class InferenceLogReaderHourTests
         Assert.Equal([Hour, Hour], result.Rows.Times);
         Assert.Null(result.FirstRecordTime);
         Assert.Equal([1, double.NaN], result.Rows.Columns["x"].Select(v => v.Number));
-        Assert.Equal(InferenceValueKind.Missing, result.Rows.Columns["x"][1].Kind);
+        Assert.Equal(TelemetryValueKind.Missing, result.Rows.Columns["x"][1].Kind);
         Assert.Equal("b", result.Rows.Columns["y"][1].Text);
     }
 

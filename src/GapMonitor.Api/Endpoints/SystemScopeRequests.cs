@@ -1,0 +1,16 @@
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Keys;
+using GapMonitor.Core.Systems;
+using Microsoft.AspNetCore.Http;
+
+namespace GapMonitor.Api.Endpoints;
+
+internal static class SystemScopeRequests
+{
+    /// <summary>The system if it exists in the caller's scope; read once per request (authentication may already have read it).</summary>
+    public static Task<SystemWithAlerts?> FindAsync(this SystemScope scope, HttpContext http, Principal principal, string id) =>
+        scope.FindAsync(principal, id, KnownSystem(http), http.RequestAborted);
+
+    /// <summary>The system authentication read for an ingest key, if any.</summary>
+    public static SystemWithAlerts? KnownSystem(HttpContext http) => http.Items[typeof(SystemWithAlerts)] as SystemWithAlerts;
+}

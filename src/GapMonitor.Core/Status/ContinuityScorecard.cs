@@ -1,0 +1,65 @@
+using System.Xml;
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Core.Status;
+
+/// <summary>A system's state read as a scorecard of the practices that handover puts at risk.</summary>
+public static class ContinuityScorecard
+{
+    /// <summary>
+    /// The practice an alert kind is a gap in. An unconfirmed owner is a gap in trust here, while the scorecard's
+    /// ownership line (who owns operations and can be reached) stands under continuous use.
+    /// </summary>
+    public static string PracticeOf(string kind) => kind switch
+    {
+        AlertKinds.MonitoringSilent or AlertKinds.MonitoringFailing or AlertKinds.TelemetryStale => Practices.RunTimeMonitoring,
+        AlertKinds.DeploymentUnannounced => Practices.ContinuousDeployment,
+        AlertKinds.DriftDetected => Practices.ContinuousEvolution,
+        AlertKinds.OwnershipUnconfirmed or AlertKinds.ContactUnreachable => Practices.ContinuousTrust,
+        _ => Practices.ContinuousUse,
+    };
+
+    public static IReadOnlyList<Gap> Gaps(IEnumerable<Alert> active) =>
+        [.. active.Select(a => new Gap(a.Kind, PracticeOf(a.Kind), a.Summary, a.OpenedAt))];
+
+    /// <summary>Run-time monitoring, continuous deployment, continuous trust and continuous use (ownership), in that order.</summary>
+    public static IReadOnlyList<Practice> Read(MonitoredSystem s, IReadOnlyCollection<Alert> active, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(active);
+        return [Monitoring(s, HeartbeatRules.StateAt(s, now)), Deployment(s), Trust(s, active, now), Ownership(s, now)];
+    }
+
+    private static Practice Monitoring(MonitoredSystem s, HeartbeatState state) => state switch
+    {
+        HeartbeatState.Up when s.Signals.LastHeartbeatStatus == HeartbeatStatus.Fail =>
+            new Practice(Practices.RunTimeMonitoring, "gap", $"Monitoring runs but reports failure: {s.Signals.LastHeartbeatMessage}"),
+        HeartbeatState.Up => new Practice(Practices.RunTimeMonitoring, "ok", $"Last heartbeat {s.Signals.LastHeartbeatAt:O}."),
+        HeartbeatState.Late => new Practice(Practices.RunTimeMonitoring, "at-risk", $"Heartbeat overdue since {s.Signals.LastHeartbeatAt + s.Monitoring.HeartbeatPeriod:O}."),
+        HeartbeatState.Down => new Practice(Practices.RunTimeMonitoring, "gap", $"Silent since {HeartbeatRules.SilenceStartedAt(s):O}."),
+        _ => new Practice(Practices.RunTimeMonitoring, "pending", $"Waiting for the first heartbeat (due by {HeartbeatRules.DownAfter(s):O})."),
+    };
+
+    private static Practice Deployment(MonitoredSystem s) => s.Signals.LastDeploymentAt is { } at
+        ? new Practice(Practices.ContinuousDeployment, "ok", $"Model {s.Signals.LastDeployedModelVersion} deployed {at:O}.")
+        : new Practice(Practices.ContinuousDeployment, "unknown", "No deployment event reported since registration.");
+
+    private static Practice Trust(MonitoredSystem s, IReadOnlyCollection<Alert> active, DateTimeOffset now)
+    {
+        var overdue = active.Count(a => a.State == AlertState.Open && now >= a.OpenedAt + s.AcknowledgeWithin);
+        return overdue > 0
+            ? new Practice(Practices.ContinuousTrust, "gap", $"{overdue} alert(s) unacknowledged beyond {XmlConvert.ToString(s.AcknowledgeWithin)}.")
+            : new Practice(Practices.ContinuousTrust, "ok", active.Count == 0 ? "No open alerts." : "Open alerts are within their acknowledgement window or acknowledged.");
+    }
+
+    private static Practice Ownership(MonitoredSystem s, DateTimeOffset now)
+    {
+        var owner = s.OperationsOwnerAt(now);
+        var name = owner.ToString().ToLowerInvariant();
+        return s.ContactsOf(owner).Any()
+            ? new Practice(Practices.ContinuousUse, "ok", $"The {name} owns operations and has contacts on file.")
+            : new Practice(Practices.ContinuousUse, "gap", $"The {name} owns operations but has no contact on file.");
+    }
+}

@@ -1,0 +1,16 @@
+namespace GapMonitor.Core.Systems;
+
+/// <summary>What a registration that leaves a setting out gets.</summary>
+public static class RegistrationDefaults
+{
+    /// <summary>The vendor keeps operations this long after handover.</summary>
+    public static readonly TimeSpan VendorGracePeriod = TimeSpan.FromDays(14);
+
+    public static readonly TimeSpan HeartbeatPeriod = TimeSpan.FromHours(1);
+
+    /// <summary>How late a heartbeat may be before the system counts as silent.</summary>
+    public static readonly TimeSpan HeartbeatGrace = TimeSpan.FromMinutes(15);
+
+    /// <summary>An open alert unacknowledged for longer escalates.</summary>
+    public static readonly TimeSpan AcknowledgeWithin = TimeSpan.FromHours(4);
+}
