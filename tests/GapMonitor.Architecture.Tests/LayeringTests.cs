@@ -1,6 +1,5 @@
 using System.Reflection;
 using GapMonitor.Api;
-using GapMonitor.Composition;
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Functions;
 using NetArchTest.Rules;
@@ -28,15 +27,6 @@ public sealed class LayeringTests
     [Fact]
     public void Functions_ReachesTheAdaptersOnlyThroughTheCompositionRoot() =>
         AssertNoDependency(Functions, "GapMonitor.Infrastructure", "GapMonitor.Cli", "Azure");
-
-    [Fact]
-    public void CompositionRoot_IsNotReferencedByTheLayersItComposes()
-    {
-        var composition = typeof(CronSchedules).Assembly.GetName().Name;
-
-        Assert.DoesNotContain(Core.GetReferencedAssemblies(), a => a.Name == composition);
-        Assert.DoesNotContain(Api.GetReferencedAssemblies(), a => a.Name == composition);
-    }
 
     private static void AssertNoDependency(Assembly assembly, params string[] forbidden)
     {
