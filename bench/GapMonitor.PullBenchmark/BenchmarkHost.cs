@@ -1,4 +1,4 @@
-using GapMonitor.Api;
+using GapMonitor.Composition;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Telemetry;
 using Microsoft.Extensions.Configuration;

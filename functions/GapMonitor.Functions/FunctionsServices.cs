@@ -1,6 +1,5 @@
-using GapMonitor.Api;
 using GapMonitor.Api.Hosting;
-using GapMonitor.Infrastructure.Delivery;
+using GapMonitor.Composition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GapMonitor.Api.Hosting;
 using GapMonitor.Api.Scheduling;
+using GapMonitor.Cli.Serve;
 using GapMonitor.Functions.Tests.Support;
 
 namespace GapMonitor.Functions.Tests;

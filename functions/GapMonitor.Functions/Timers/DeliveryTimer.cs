@@ -1,3 +1,4 @@
+using GapMonitor.Api.Scheduling;
 using GapMonitor.Core.Delivery;
 using Microsoft.Azure.Functions.Worker;
 
@@ -6,7 +7,7 @@ namespace GapMonitor.Functions.Timers;
 /// <summary>Drains the notification outbox between sweeps, on <c>GapMonitor:DeliverySchedule</c>.</summary>
 public sealed class DeliveryTimer(OutboxDelivery delivery)
 {
-    [Function(nameof(DeliveryTimer))]
-    public async Task RunAsync([TimerTrigger("%GapMonitor:DeliverySchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+    [Function(Schedules.DeliveryTimer)]
+    public async Task RunAsync([TimerTrigger(Schedules.DeliveryTrigger, RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
         await delivery.DeliverDueAsync(cancellationToken);
 }

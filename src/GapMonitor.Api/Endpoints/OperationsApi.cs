@@ -1,22 +1,22 @@
 using System.Reflection;
 using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Http;
+using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Sweeping;
-using GapMonitor.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace GapMonitor.Api.Endpoints;
 
 /// <summary>Health and the on-demand sweep.</summary>
-public sealed class OperationsApi(ApiPipeline pipeline, StorageTables tables, SweepService sweep, EmailDeliverySetup email, TimeProvider timeProvider)
+public sealed class OperationsApi(ApiPipeline pipeline, IStorageHealthProbe storage, SweepService sweep, EmailDeliverySetup email, TimeProvider timeProvider)
 {
     private static readonly string Version =
         typeof(OperationsApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
 
     public Task<IResult> HealthAsync(HttpContext http) => pipeline.RunAsync(http, Access.Anyone, async _ =>
     {
-        var reachable = await tables.IsReachableAsync(http.RequestAborted);
+        var reachable = await storage.IsReachableAsync(http.RequestAborted);
         var healthy = reachable && email.Problem is null;
         var body = new HealthResponse(
             healthy ? "ok" : "degraded", reachable ? "reachable" : "unreachable", EmailState(email.Mode), timeProvider.GetUtcNow(), Version,

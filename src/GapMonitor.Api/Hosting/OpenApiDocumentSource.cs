@@ -31,6 +31,9 @@ public sealed class OpenApiDocumentSource
         });
     }
 
+    /// <summary>Registers the document, as a host that maps it with <c>MapOpenApi</c> needs (the call is intercepted here, in the assembly whose comments describe the routes).</summary>
+    public static IServiceCollection AddDocument(IServiceCollection services) => services.AddOpenApi(DocumentName, Configure);
+
     internal static async Task<string> BuildJsonAsync()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "gapmonitor" });
@@ -42,7 +45,7 @@ public sealed class OpenApiDocumentSource
             builder.Services.AddSingleton(handler, _ => throw new InvalidOperationException("Handlers are only described here."));
         }
 
-        builder.Services.AddOpenApi(DocumentName, Configure);
+        AddDocument(builder.Services);
         await using var app = builder.Build();
 
         // UseEndpoints publishes the routes to the API explorer at once; top-level mapping only does so when the app starts.

@@ -11,7 +11,7 @@ namespace GapMonitor.Api.Hosting;
 /// content type does not match (e.g. a JSON route posted as a form), which is a 415, as the Functions host answers
 /// from the handler, not a "no such route".
 /// </summary>
-internal static class UnmatchedRequest
+public static class UnmatchedRequest
 {
     public static IResult Answer(HttpContext http, EndpointDataSource endpoints)
     {

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
 using GapMonitor.Api.Auth;
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Keys;
@@ -190,7 +189,7 @@ public sealed class ApiPipeline(
 
     private static bool IsStorageUnavailable(Exception ex) => ex switch
     {
-        RequestFailedException { Status: 0 or >= 500 } => true,
+        StorageUnavailableException => true,
         HttpRequestException or SocketException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsStorageUnavailable),
         _ => ex.InnerException is { } inner && IsStorageUnavailable(inner),

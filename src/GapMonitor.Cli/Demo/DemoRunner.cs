@@ -1,4 +1,4 @@
-using GapMonitor.Api.Hosting;
+using GapMonitor.Cli.Serve;
 using Spectre.Console;
 
 namespace GapMonitor.Cli.Demo;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GapMonitor.Api.Hosting;
 
 namespace GapMonitor.Cli.Serve;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using GapMonitor.Api.Hosting;
 
 namespace GapMonitor.Cli.Serve;
 

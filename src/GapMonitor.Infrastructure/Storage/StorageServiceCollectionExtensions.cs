@@ -1,5 +1,6 @@
-using Azure.Identity;
+using Azure.Core;
 using GapMonitor.Core.Abstractions;
+using GapMonitor.Infrastructure.Identity;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +10,7 @@ namespace GapMonitor.Infrastructure.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>
-    /// Table and Blob clients (connection string for Azurite, otherwise service URIs with managed identity) and the stores.
-    /// </summary>
+    /// <summary>The storage settings, the Table and Blob clients, and the stores over them.</summary>
     public static IServiceCollection AddGapMonitorStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
@@ -23,30 +22,46 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.IsValid, "GapMonitor:Retention:Days must be between 1 and 3650.")
             .ValidateOnStart();
 
+        return services.AddGapMonitorStorageClients(configuration).AddGapMonitorStores();
+    }
+
+    /// <summary>
+    /// The service's Table and Blob clients, registered once: by connection string (Azurite, or an account with shared
+    /// keys), otherwise by service URI with the service's <see cref="TokenCredential"/>. A call that still fails after the
+    /// clients' retries, on the connection or with a 5xx, throws <see cref="StorageUnavailableException"/>.
+    /// </summary>
+    public static IServiceCollection AddGapMonitorStorageClients(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddGapMonitorCredential();
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddAzureClients(clients =>
         {
+            clients.UseCredential(provider => provider.GetRequiredService<TokenCredential>());
             if (!string.IsNullOrWhiteSpace(options.ConnectionString))
             {
-                clients.AddTableServiceClient(options.ConnectionString);
-                clients.AddBlobServiceClient(options.ConnectionString);
+                clients.AddTableServiceClient(options.ConnectionString).ConfigureOptions(o => o.AddPolicy(StorageUnavailablePolicy.Instance, HttpPipelinePosition.PerCall));
+                clients.AddBlobServiceClient(options.ConnectionString).ConfigureOptions(o => o.AddPolicy(StorageUnavailablePolicy.Instance, HttpPipelinePosition.PerCall));
             }
             else if (options.TableServiceUri is not null)
             {
-                clients.AddTableServiceClient(options.TableServiceUri);
+                clients.AddTableServiceClient(options.TableServiceUri).ConfigureOptions(o => o.AddPolicy(StorageUnavailablePolicy.Instance, HttpPipelinePosition.PerCall));
                 if (options.BlobServiceUri is not null)
                 {
-                    clients.AddBlobServiceClient(options.BlobServiceUri);
+                    clients.AddBlobServiceClient(options.BlobServiceUri).ConfigureOptions(o => o.AddPolicy(StorageUnavailablePolicy.Instance, HttpPipelinePosition.PerCall));
                 }
-
-                clients.UseCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions
-                {
-                    ManagedIdentityClientId = options.ManagedIdentityClientId,
-                }));
             }
         });
+        return services;
+    }
 
+    /// <summary>
+    /// The stores over the registered <c>TableServiceClient</c> and <c>BlobServiceClient</c>, under
+    /// <see cref="StorageOptions.TablePrefix"/>; the tables and containers are created when the host starts.
+    /// </summary>
+    public static IServiceCollection AddGapMonitorStores(this IServiceCollection services)
+    {
         services.AddSingleton<StorageTables>();
+        services.AddSingleton<IStorageHealthProbe, TableStorageHealthProbe>();
         services.AddSingleton<ISystemStore, TableSystemStore>();
         services.AddSingleton<IAlertStore, TableAlertStore>();
         services.AddSingleton<IOutbox, TableOutbox>();

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
@@ -34,28 +33,6 @@ public sealed class StorageTables
         foreach (var table in new[] { Systems, History, ApiKeys, Idempotency, Drift, Sources, Archive })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>Liveness probe for /api/health: one cheap request against the systems table.</summary>
-    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await foreach (var _ in Systems.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
-            {
-                break;
-            }
-
-            return true;
-        }
-        catch (RequestFailedException)
-        {
-            return false;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
         }
     }
 }

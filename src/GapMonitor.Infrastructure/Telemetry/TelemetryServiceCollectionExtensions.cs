@@ -1,9 +1,9 @@
-using Azure.Identity;
+using Azure.Core;
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Telemetry.Sources;
+using GapMonitor.Infrastructure.Identity;
 using GapMonitor.Infrastructure.LogAnalytics;
-using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
 using GapMonitor.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,12 +25,10 @@ public static class TelemetryServiceCollectionExtensions
         services.AddSingleton<Core.Status.SystemStatusQuery>();
         services.TryAddSingleton(provider => new OutboundNetworkOptions(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false));
         services.AddSingleton<TelemetrySourceAuthorization>();
+        services.AddGapMonitorCredential();
         services.AddInferenceLogReader();
         services.TryAddSingleton(provider => new LogAnalyticsQueryClient(
-            new DefaultAzureCredential(new DefaultAzureCredentialOptions
-            {
-                ManagedIdentityClientId = provider.GetService<IOptions<StorageOptions>>()?.Value.ManagedIdentityClientId,
-            }),
+            provider.GetRequiredService<TokenCredential>(),
             new LogAnalyticsClientOptions
             {
                 Transport = GuardedTransport.Create(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false),

@@ -1,4 +1,4 @@
-using GapMonitor.Api.Hosting;
+using GapMonitor.Cli.Serve;
 using Microsoft.AspNetCore.Builder;
 
 namespace GapMonitor.Functions.Tests.Support;

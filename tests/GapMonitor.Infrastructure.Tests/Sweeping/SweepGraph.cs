@@ -1,5 +1,6 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using GapMonitor.Core;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Tests.Storage;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace GapMonitor.Infrastructure.Tests.Sweeping;
 
 /// <summary>
-/// One host's service graph: the core registration over the Table Storage stores, with its own table clients.
+/// One host's service graph: the core registration over the stores' registration, with its own storage clients.
 /// Two graphs over the same table prefix behave like two instances of the service sharing one storage account.
 /// </summary>
 internal static class SweepGraph
@@ -23,18 +24,16 @@ internal static class SweepGraph
     public static async Task<ServiceProvider> BuildAsync(
         AzuriteFixture azurite, string tablePrefix, TimeProvider time, Action<IServiceCollection> configure, params INotificationSender[] senders)
     {
-        var tables = await azurite.CreateTablesAsync(tablePrefix);
+        ArgumentNullException.ThrowIfNull(azurite);
         var services = new ServiceCollection();
         services.AddSingleton(time);
         services.AddGapMonitorCore();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton(tables);
-        services.AddSingleton<ISystemStore, TableSystemStore>();
-        services.AddSingleton<IAlertStore, TableAlertStore>();
-        services.AddSingleton<IOutbox, TableOutbox>();
-        services.AddSingleton<ISignalHistory, TableSignalHistory>();
+        services.AddSingleton(new TableServiceClient(azurite.ConnectionString));
+        services.AddSingleton(new BlobServiceClient(azurite.ConnectionString));
+        services.AddSingleton(Options.Create(new StorageOptions { TablePrefix = tablePrefix }));
         services.AddSingleton(Options.Create(new RetentionOptions()));
-        services.AddSingleton<IHistoryArchive, TableHistoryArchive>();
+        services.AddGapMonitorStores();
         foreach (var sender in senders)
         {
             services.AddSingleton(sender);
@@ -42,6 +41,8 @@ internal static class SweepGraph
 
         configure(services);
 
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await provider.GetRequiredService<StorageTables>().EnsureCreatedAsync();
+        return provider;
     }
 }

@@ -1,4 +1,5 @@
-using Azure.Identity;
+using Azure.Core;
+using GapMonitor.Infrastructure.Identity;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,16 +11,14 @@ namespace GapMonitor.Infrastructure.Telemetry.InferenceLog;
 public static class InferenceLogServiceCollectionExtensions
 {
     /// <summary>
-    /// The reader, with sources without a SAS read as the service's managed identity
-    /// (<see cref="StorageOptions.ManagedIdentityClientId"/> picks a user-assigned one).
+    /// The reader, with sources without a SAS read as the service's <see cref="TokenCredential"/> (its managed identity;
+    /// <see cref="StorageOptions.ManagedIdentityClientId"/> picks a user-assigned one).
     /// </summary>
     public static IServiceCollection AddInferenceLogReader(this IServiceCollection services)
     {
+        services.AddGapMonitorCredential();
         services.TryAddSingleton<IBlobContainerClientFactory>(provider => new BlobContainerClientFactory(
-            new DefaultAzureCredential(new DefaultAzureCredentialOptions
-            {
-                ManagedIdentityClientId = provider.GetService<IOptions<StorageOptions>>()?.Value.ManagedIdentityClientId,
-            }),
+            provider.GetRequiredService<TokenCredential>(),
             GuardedTransport.Create(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false)));
         services.TryAddSingleton<InferenceLogReader>();
         return services;

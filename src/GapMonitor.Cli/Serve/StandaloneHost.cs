@@ -1,17 +1,12 @@
 using System.Text.Json;
+using GapMonitor.Api.Hosting;
 using GapMonitor.Api.Scheduling;
+using GapMonitor.Composition;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Storage.Local;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace GapMonitor.Api.Hosting;
+namespace GapMonitor.Cli.Serve;
 
 /// <summary>
 /// <c>gapmonitor serve</c>: the API and the timers on Kestrel, configured by the same keys as the Functions app.
@@ -40,7 +35,7 @@ public static class StandaloneHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Error).AddFilter("System.Net.Http", LogLevel.Warning);
         settings.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddGapMonitor(builder.Configuration, settings.DataDirectory);
-        builder.Services.AddOpenApi(OpenApiDocumentSource.DocumentName, OpenApiDocumentSource.Configure);
+        OpenApiDocumentSource.AddDocument(builder.Services);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("GapMonitor:MaxRequestBytes") ?? 1024 * 1024);
         if (settings.RunSchedules)
         {

@@ -1,11 +1,11 @@
+using GapMonitor.Api;
+using GapMonitor.Api.Scheduling;
+using GapMonitor.Composition;
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Sweeping;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace GapMonitor.Api.Scheduling;
+namespace GapMonitor.Cli.Serve;
 
 /// <summary>
 /// The standalone host's timers: the same jobs and NCRONTAB schedules the Functions host's Timer triggers run,
@@ -17,20 +17,20 @@ public sealed class ScheduledJobs(IServiceProvider services, IOptions<GapMonitor
     public static IReadOnlyDictionary<string, Func<IServiceProvider, CancellationToken, Task>> Jobs { get; } =
         new Dictionary<string, Func<IServiceProvider, CancellationToken, Task>>(StringComparer.Ordinal)
         {
-            ["SweepTimer"] = (sp, ct) => sp.GetRequiredService<SweepService>().RunAsync(ct),
-            ["DeliveryTimer"] = (sp, ct) => sp.GetRequiredService<OutboxDelivery>().DeliverDueAsync(ct),
-            ["PullTimer"] = (sp, ct) => Task.WhenAll(sp.GetServices<ITelemetryPuller>().Select(p => p.PullAsync(ct))),
+            [Schedules.SweepTimer] = (sp, ct) => sp.GetRequiredService<SweepService>().RunAsync(ct),
+            [Schedules.DeliveryTimer] = (sp, ct) => sp.GetRequiredService<OutboxDelivery>().DeliverDueAsync(ct),
+            [Schedules.PullTimer] = (sp, ct) => Task.WhenAll(sp.GetServices<ITelemetryPuller>().Select(p => p.PullAsync(ct))),
         };
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var expressions = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["SweepTimer"] = options.Value.SweepSchedule,
-            ["DeliveryTimer"] = options.Value.DeliverySchedule,
-            ["PullTimer"] = options.Value.PullSchedule,
+            [Schedules.SweepTimer] = options.Value.SweepSchedule,
+            [Schedules.DeliveryTimer] = options.Value.DeliverySchedule,
+            [Schedules.PullTimer] = options.Value.PullSchedule,
         };
-        return Task.WhenAll(Jobs.Select(job => RunOnScheduleAsync(job.Key, Schedules.Parse(expressions[job.Key]), job.Value, stoppingToken)));
+        return Task.WhenAll(Jobs.Select(job => RunOnScheduleAsync(job.Key, CronSchedules.Parse(expressions[job.Key]), job.Value, stoppingToken)));
     }
 
     private async Task RunOnScheduleAsync(string name, NCrontab.CrontabSchedule schedule, Func<IServiceProvider, CancellationToken, Task> job, CancellationToken stoppingToken)
