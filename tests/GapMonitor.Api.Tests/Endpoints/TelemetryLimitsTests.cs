@@ -8,6 +8,7 @@ using GapMonitor.Api.Tests.Hosting;
 using GapMonitor.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Api.Tests.Endpoints;
 
@@ -206,7 +207,7 @@ public sealed class TelemetryLimitsTests : IAsyncLifetime
     private async Task<BlobContainerClient> ContainerAsync(string name)
     {
         var prefix = _host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix.ToLowerInvariant();
-        return new BlobServiceClient(await TestStorage.ConnectionStringAsync()).GetBlobContainerClient(prefix + name);
+        return new BlobServiceClient(await AzuriteFixture.ConnectionStringAsync()).GetBlobContainerClient(prefix + name);
     }
 
     private static string Csv(IReadOnlyList<string> names, int rows, double offset)

@@ -1,5 +1,6 @@
 using GapMonitor.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Functions.Tests.Support;
 
@@ -17,7 +18,7 @@ internal static class Standalone
             Overrides =
             {
                 ["GapMonitor:Storage:ConnectionString"] = connectionString,
-                ["GapMonitor:Storage:TablePrefix"] = TestStorage.NewTablePrefix(),
+                ["GapMonitor:Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
             },
         });
     }
