@@ -78,10 +78,11 @@ public class SweepServiceTests
         var run = Sweep(new Puller(_ => pullEnds.Task)).RunAsync();
         Assert.False(run.IsCompleted);
         _time.Advance(Settings.PullBudget);
+        // Ends after the budget: a sweep that waited for the pull would count these failures.
+        pullEnds.SetResult(new PullSummary(0, SystemsFailed: 7));
         var summary = await run;
 
         Assert.Equal((1, 1, 0), (summary.SystemsEvaluated, summary.AlertsOpened, summary.SystemsFailed));
-        pullEnds.SetResult(new PullSummary(0, 0));
     }
 
     [Fact]
