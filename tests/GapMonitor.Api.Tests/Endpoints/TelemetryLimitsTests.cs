@@ -6,9 +6,9 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using GapMonitor.Api.Tests.Hosting;
 using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using GapMonitor.Testing;
 
 namespace GapMonitor.Api.Tests.Endpoints;
 

@@ -5,12 +5,12 @@ using GapMonitor.Functions.Http;
 using GapMonitor.Functions.Tests.Support;
 using GapMonitor.Infrastructure.Email;
 using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using GapMonitor.Testing;
 
 namespace GapMonitor.Functions.Tests.Http;
 

@@ -1,8 +1,8 @@
 using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using GapMonitor.Testing;
 
 namespace GapMonitor.Functions.Tests.Support;
 

@@ -1,6 +1,6 @@
 using GapMonitor.Api.Hosting;
-using Microsoft.AspNetCore.Builder;
 using GapMonitor.Testing;
+using Microsoft.AspNetCore.Builder;
 
 namespace GapMonitor.Functions.Tests.Support;
 
