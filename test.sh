@@ -10,42 +10,23 @@ log() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 if ! command -v dotnet >/dev/null; then echo "dotnet (SDK 10) is required" >&2; exit 1; fi
 if ! command -v node >/dev/null; then echo "node (20+) is required for Azurite" >&2; exit 1; fi
 
-if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "Installing Azurite from package-lock.json"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# shellcheck source=scripts/azurite.sh
+source scripts/azurite.sh
+azurite_install
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/gapmonitor-test.XXXXXX")
-azurite_pid=""
-cleanup() {
-  if [ -n "$azurite_pid" ]; then kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+trap 'azurite_stop; rm -rf "$work"' EXIT INT TERM
 
-blob_port=$(free_port); table_port=$(free_port)
-log "Starting Azurite on 127.0.0.1 (blob :$blob_port, table :$table_port)"
-node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location "$work/azurite" \
-  --blobHost 127.0.0.1 --blobPort "$blob_port" --tableHost 127.0.0.1 --tablePort "$table_port" \
-  --queueHost 127.0.0.1 --queuePort 0 >"$work/azurite.log" 2>&1 &
-azurite_pid=$!
-for _ in $(seq 1 100); do
-  if (echo >"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null && (echo >"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null; then break; fi
-  kill -0 "$azurite_pid" 2>/dev/null || { cat "$work/azurite.log" >&2; exit 1; }
-  sleep 0.1
-done
-
-account="devstoreaccount1"
-key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-export GAPMONITOR_TEST_STORAGE="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/$account;TableEndpoint=http://127.0.0.1:$table_port/$account;"
+log "Starting Azurite on 127.0.0.1"
+azurite_start "$work/azurite" "$work/azurite.log"
+export GAPMONITOR_TEST_STORAGE="$azurite_connection"
 
 log "Building"
 dotnet build GapMonitor.sln -c Release --nologo -v quiet
 
 failed=0
-for project in tests/*/*.csproj; do
+# Test projects only: tests/GapMonitor.Testing is the shared support library they reference.
+for project in tests/*.Tests/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   log "Testing $name"
   if dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" \

@@ -18,39 +18,19 @@ scenarios=("$@")
 mode=${AZURITE_MODE:-disk}
 case "$mode" in disk | memory) ;; *) echo "AZURITE_MODE is disk or memory" >&2; exit 2 ;; esac
 
-if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "Installing Azurite from package-lock.json"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# shellcheck source=scripts/azurite.sh
+source scripts/azurite.sh
+azurite_install
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/gapmonitor-pullbench.XXXXXX")
-azurite_pid=""
-stop_azurite() {
-  if [ -n "$azurite_pid" ]; then kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true; fi
-  azurite_pid=""
-}
-trap 'stop_azurite; rm -rf "$work"' EXIT INT TERM
+trap 'azurite_stop; rm -rf "$work"' EXIT INT TERM
 
+# A fresh Azurite for one scenario: its data under $work (or in memory), its connection string in $connection.
 start_azurite() {
-  local blob_port table_port data="$work/azurite-$1"
-  blob_port=$(free_port); table_port=$(free_port)
-  local persistence=(--location "$data")
-  [ "$mode" = memory ] && persistence=(--inMemoryPersistence)
-  mkdir -p "$data"
-  node_modules/.bin/azurite --silent --skipApiVersionCheck --loose "${persistence[@]}" \
-    --blobHost 127.0.0.1 --blobPort "$blob_port" --tableHost 127.0.0.1 --tablePort "$table_port" \
-    --queueHost 127.0.0.1 --queuePort 0 >"$work/azurite-$1.log" 2>&1 &
-  azurite_pid=$!
-  for _ in $(seq 1 100); do
-    if (echo >"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null && (echo >"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null; then break; fi
-    kill -0 "$azurite_pid" 2>/dev/null || { cat "$work/azurite-$1.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  local account="devstoreaccount1"
-  local key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-  connection="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/$account;TableEndpoint=http://127.0.0.1:$table_port/$account;"
+  local data="$work/azurite-$1"
+  [ "$mode" = memory ] && data=memory
+  azurite_start "$data" "$work/azurite-$1.log"
+  connection=$azurite_connection
 }
 
 log "Building the benchmark (Release)"
@@ -71,7 +51,7 @@ for scenario in "${scenarios[@]}"; do
   loads+=("$(cut -d' ' -f1 /proc/loadavg)")
   dotnet "$benchmark" --phase pull --mode "$pull_mode" "${common[@]}" --rows-out "$work/rows.md" --notes-out "$work/notes.md" || failed=1
   loads[-1]="${loads[-1]}–$(cut -d' ' -f1 /proc/loadavg)"
-  stop_azurite
+  azurite_stop
 done
 
 # --- docs/benchmarks.md: replace the pull section, keep everything else -------------------------

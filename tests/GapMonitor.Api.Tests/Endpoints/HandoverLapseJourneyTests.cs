@@ -1,6 +1,6 @@
 using System.Text.Json;
 using GapMonitor.Api.Tests.Hosting;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Api.Tests.Endpoints;
 

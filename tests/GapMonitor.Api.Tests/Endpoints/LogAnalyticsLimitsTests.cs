@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GapMonitor.Api.Tests.Hosting;
 using GapMonitor.Infrastructure.LogAnalytics;
-using GapMonitor.Infrastructure.Tests.LogAnalytics;
+using GapMonitor.Testing.LogAnalytics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GapMonitor.Api.Tests.Endpoints;

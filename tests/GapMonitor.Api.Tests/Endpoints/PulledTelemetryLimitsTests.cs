@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using GapMonitor.Api.Tests.Hosting;
 using GapMonitor.Infrastructure.Storage;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
+using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +20,7 @@ public sealed class PulledTelemetryLimitsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await ApiTestHost.StartAsync();
-        _container = new BlobServiceClient(await TestStorage.ConnectionStringAsync()).GetBlobContainerClient("azureml" + Guid.NewGuid().ToString("N")[..10]);
+        _container = new BlobServiceClient(await AzuriteFixture.ConnectionStringAsync()).GetBlobContainerClient("azureml" + Guid.NewGuid().ToString("N")[..10]);
         await _container.CreateIfNotExistsAsync();
     }
 
@@ -103,7 +103,7 @@ public sealed class PulledTelemetryLimitsTests : IAsyncLifetime
     private async Task<(long Bytes, JsonNode Json)> StateAsync(string id)
     {
         var prefix = _host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix.ToLowerInvariant();
-        var blob = new BlobServiceClient(await TestStorage.ConnectionStringAsync()).GetBlobContainerClient(prefix + "telemetry").GetBlobClient($"{id}/state.json");
+        var blob = new BlobServiceClient(await AzuriteFixture.ConnectionStringAsync()).GetBlobContainerClient(prefix + "telemetry").GetBlobClient($"{id}/state.json");
         var content = (await blob.DownloadContentAsync()).Value.Content;
         return (content.ToMemory().Length, JsonNode.Parse(content.ToString())!);
     }

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using GapMonitor.Api.Tests.Hosting;
 using GapMonitor.Core.Drift;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Api.Tests.Endpoints;
 
@@ -24,7 +24,7 @@ public sealed class TelemetryDriftJourneyTests : IAsyncLifetime
     {
         _host = await ApiTestHost.StartAsync();
         _customerHook = TestWebhookReceiver.Start(timeProvider: _host.Time, path: "/customer");
-        _container = new BlobServiceClient(await TestStorage.ConnectionStringAsync()).GetBlobContainerClient("azureml" + Guid.NewGuid().ToString("N")[..10]);
+        _container = new BlobServiceClient(await AzuriteFixture.ConnectionStringAsync()).GetBlobContainerClient("azureml" + Guid.NewGuid().ToString("N")[..10]);
         await _container.CreateIfNotExistsAsync();
     }
 

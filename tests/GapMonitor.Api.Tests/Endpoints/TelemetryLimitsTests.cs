@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using GapMonitor.Api.Tests.Hosting;
 using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -206,7 +207,7 @@ public sealed class TelemetryLimitsTests : IAsyncLifetime
     private async Task<BlobContainerClient> ContainerAsync(string name)
     {
         var prefix = _host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix.ToLowerInvariant();
-        return new BlobServiceClient(await TestStorage.ConnectionStringAsync()).GetBlobContainerClient(prefix + name);
+        return new BlobServiceClient(await AzuriteFixture.ConnectionStringAsync()).GetBlobContainerClient(prefix + name);
     }
 
     private static string Csv(IReadOnlyList<string> names, int rows, double offset)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GapMonitor.Api.Tests.Hosting;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Api.Tests.Endpoints;
 

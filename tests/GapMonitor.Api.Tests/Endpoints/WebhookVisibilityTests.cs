@@ -1,5 +1,5 @@
 using GapMonitor.Api.Tests.Hosting;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Api.Tests.Endpoints;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using GapMonitor.Cli.Serve;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
+using GapMonitor.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,9 +56,9 @@ public sealed class ApiTestHost : IAsyncDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
         var smtp = await TestSmtpServer.StartAsync();
         var data = Path.Combine(Path.GetTempPath(), "gapmonitor-api-" + Guid.NewGuid().ToString("N"));
-        var connection = await TestStorage.ConnectionStringAsync();
-        var prefix = TestStorage.NewTablePrefix();
-        var settings = new StandaloneHostSettings(TestStorage.RepositoryRoot(), data)
+        var connection = await AzuriteFixture.ConnectionStringAsync();
+        var prefix = AzuriteFixture.NewTablePrefix();
+        var settings = new StandaloneHostSettings(RepositoryRoot.Path, data)
         {
             Urls = "http://127.0.0.1:0",
             StartLocalStorage = false,
@@ -152,6 +152,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await Smtp.DisposeAsync();
+        await AzuriteFixture.DeleteStorageAsync(TablePrefix);
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -1,5 +1,5 @@
 using GapMonitor.Core.Evaluation;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GapMonitor.Core.Tests.Evaluation;

@@ -1,7 +1,7 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Systems;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GapMonitor.Core.Tests.Evaluation;

@@ -1,7 +1,7 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Status;
 using GapMonitor.Core.Systems;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Core.Tests.Status;
 

@@ -1,5 +1,5 @@
 using GapMonitor.Core.Systems;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GapMonitor.Core.Tests.Systems;

@@ -1,7 +1,7 @@
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Keys;
 using GapMonitor.Core.Systems;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Moq;
 
 namespace GapMonitor.Core.Tests.Systems;

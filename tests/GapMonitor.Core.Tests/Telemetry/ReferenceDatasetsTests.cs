@@ -3,7 +3,7 @@ using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 

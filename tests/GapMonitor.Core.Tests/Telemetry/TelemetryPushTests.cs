@@ -1,6 +1,6 @@
 using System.Text.Json;
 using GapMonitor.Core.Telemetry;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Core.Tests.Telemetry;
 

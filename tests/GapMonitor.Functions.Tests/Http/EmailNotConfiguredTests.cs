@@ -5,6 +5,7 @@ using GapMonitor.Functions.Http;
 using GapMonitor.Functions.Tests.Support;
 using GapMonitor.Infrastructure.Email;
 using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ namespace GapMonitor.Functions.Tests.Http;
 public sealed class EmailNotConfiguredTests : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "gapmonitor-functions-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _tablePrefix = AzuriteFixture.NewTablePrefix();
     private readonly CapturingLoggerProvider _logs = new();
     private ServiceProvider _provider = null!;
 
@@ -25,8 +27,8 @@ public sealed class EmailNotConfiguredTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["GapMonitor:AdminApiKey"] = FunctionServices.AdminKey,
-            ["GapMonitor:Storage:ConnectionString"] = TestStorage.ConnectionString,
-            ["GapMonitor:Storage:TablePrefix"] = TestStorage.NewTablePrefix(),
+            ["GapMonitor:Storage:ConnectionString"] = await AzuriteFixture.ConnectionStringAsync(),
+            ["GapMonitor:Storage:TablePrefix"] = _tablePrefix,
         }).Build();
         var services = new ServiceCollection().AddLogging(logging => logging.AddProvider(_logs)).AddSingleton<IConfiguration>(configuration);
         services.AddGapMonitorFunctions(configuration, _dataDirectory);
@@ -37,6 +39,7 @@ public sealed class EmailNotConfiguredTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _provider.DisposeAsync();
+        await AzuriteFixture.DeleteStorageAsync(_tablePrefix);
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);
@@ -103,7 +106,7 @@ public sealed class EmailNotConfiguredTests : IAsyncLifetime
     [Fact]
     public async Task StandaloneHost_WithoutSmtpHost_KeepsWritingToItsPickupDirectory()
     {
-        await using var app = await Standalone.BuildAsync(TestStorage.ConnectionString);
+        await using var app = await Standalone.BuildAsync(await AzuriteFixture.ConnectionStringAsync());
 
         var email = Assert.Single(app.Services.GetServices<INotificationSender>(), s => s.Channel == NotificationChannel.Email);
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GapMonitor.Api.Hosting;
 using GapMonitor.Functions.Http;
 using GapMonitor.Functions.Tests.Support;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Functions.Tests.Http;
 
@@ -10,7 +11,7 @@ public sealed class OpenApiTests(FunctionServices functions) : IClassFixture<Fun
     [Fact]
     public async Task RunAsync_ComparedWithStandaloneHost_ServesTheSameDocument()
     {
-        await using var app = await Standalone.BuildAsync(TestStorage.ConnectionString, "http://127.0.0.1:0");
+        await using var app = await Standalone.BuildAsync(await AzuriteFixture.ConnectionStringAsync(), "http://127.0.0.1:0");
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         var standalone = JsonNode.Parse(await client.GetStringAsync(new Uri($"/{ApiRoutes.Prefix}/{ApiRoutes.OpenApi}", UriKind.Relative)))!.AsObject();

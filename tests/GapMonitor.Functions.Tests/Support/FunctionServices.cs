@@ -1,4 +1,5 @@
 using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ public sealed class FunctionServices : IAsyncLifetime
     public const string AdminKey = "functions-test-admin-key-0123456789";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "gapmonitor-functions-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _tablePrefix = AzuriteFixture.NewTablePrefix();
     private ServiceProvider? _provider;
 
     public IServiceProvider Provider => _provider ?? throw new InvalidOperationException("Not initialised.");
@@ -20,8 +22,8 @@ public sealed class FunctionServices : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["GapMonitor:AdminApiKey"] = AdminKey,
-            ["GapMonitor:Storage:ConnectionString"] = TestStorage.ConnectionString,
-            ["GapMonitor:Storage:TablePrefix"] = TestStorage.NewTablePrefix(),
+            ["GapMonitor:Storage:ConnectionString"] = await AzuriteFixture.ConnectionStringAsync(),
+            ["GapMonitor:Storage:TablePrefix"] = _tablePrefix,
             // Set explicitly, as local.settings.sample.json does: the Functions app has no default email delivery.
             ["GapMonitor:Email:PickupDirectory"] = Path.Combine(_dataDirectory, "mail"),
         }).Build();
@@ -37,6 +39,8 @@ public sealed class FunctionServices : IAsyncLifetime
         {
             await _provider.DisposeAsync();
         }
+
+        await AzuriteFixture.DeleteStorageAsync(_tablePrefix);
 
         if (Directory.Exists(_dataDirectory))
         {

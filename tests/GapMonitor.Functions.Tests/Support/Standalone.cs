@@ -1,4 +1,5 @@
 using GapMonitor.Cli.Serve;
+using GapMonitor.Testing;
 using Microsoft.AspNetCore.Builder;
 
 namespace GapMonitor.Functions.Tests.Support;
@@ -17,7 +18,7 @@ internal static class Standalone
             Overrides =
             {
                 ["GapMonitor:Storage:ConnectionString"] = connectionString,
-                ["GapMonitor:Storage:TablePrefix"] = TestStorage.NewTablePrefix(),
+                ["GapMonitor:Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
             },
         });
     }

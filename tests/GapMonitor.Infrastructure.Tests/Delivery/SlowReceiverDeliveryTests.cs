@@ -3,9 +3,8 @@ using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Tests.Storage;
 using GapMonitor.Infrastructure.Tests.Sweeping;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
 using GapMonitor.Infrastructure.Tests.Webhooks;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GapMonitor.Infrastructure.Tests.Delivery;

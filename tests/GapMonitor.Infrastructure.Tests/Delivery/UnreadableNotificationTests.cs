@@ -4,7 +4,7 @@ using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Tests.Storage;
 using GapMonitor.Infrastructure.Tests.Sweeping;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GapMonitor.Infrastructure.Tests.Delivery;

@@ -1,6 +1,6 @@
 using GapMonitor.Core.Notifications;
 using GapMonitor.Infrastructure.Email;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

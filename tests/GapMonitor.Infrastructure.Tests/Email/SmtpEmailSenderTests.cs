@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using GapMonitor.Infrastructure.Email;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;

@@ -1,4 +1,5 @@
 using GapMonitor.Infrastructure.LogAnalytics;
+using GapMonitor.Testing.LogAnalytics;
 
 namespace GapMonitor.Infrastructure.Tests.LogAnalytics;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GapMonitor.Infrastructure.LogAnalytics;
+using GapMonitor.Testing.LogAnalytics;
 
 namespace GapMonitor.Infrastructure.Tests.LogAnalytics;
 

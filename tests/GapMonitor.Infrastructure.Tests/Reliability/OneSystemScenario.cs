@@ -3,9 +3,7 @@ using GapMonitor.Core.Audit;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;
-using GapMonitor.Infrastructure.Tests.Storage;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -18,11 +16,13 @@ internal sealed class OneSystemScenario : IAsyncDisposable
     private static readonly TimeSpan UntilSilent = TimeSpan.FromHours(1) + TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1);
     private readonly ServiceProvider _graph;
     private readonly StorageTables _tables;
+    private readonly string _prefix;
 
-    private OneSystemScenario(ServiceProvider graph, StorageTables tables, FakeTimeProvider time)
+    private OneSystemScenario(ServiceProvider graph, StorageTables tables, string prefix, FakeTimeProvider time)
     {
         _graph = graph;
         _tables = tables;
+        _prefix = prefix;
         Time = time;
     }
 
@@ -39,7 +39,7 @@ internal sealed class OneSystemScenario : IAsyncDisposable
         var connectionString = storageProxy is null ? azurite.ConnectionString : ReliabilityGraph.WithTablePort(azurite.ConnectionString, storageProxy.Port);
         var graph = await ReliabilityGraph.BuildAsync(connectionString, prefix, time, smtpPort);
         time.Advance(UntilSilent);
-        return new OneSystemScenario(graph, tables, time);
+        return new OneSystemScenario(graph, tables, prefix, time);
     }
 
     public Task<SweepSummary> SweepAsync() => _graph.GetRequiredService<SweepService>().RunAsync();
@@ -55,6 +55,6 @@ internal sealed class OneSystemScenario : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _graph.DisposeAsync();
-        await AzuriteFixture.DeleteTablesAsync(_tables);
+        await AzuriteFixture.DeleteStorageAsync(_prefix);
     }
 }

@@ -2,8 +2,7 @@ using System.Net;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Tests.Storage;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GapMonitor.Infrastructure.Tests.Reliability;

@@ -6,6 +6,7 @@ using GapMonitor.Core;
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Infrastructure.Delivery;
 using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace GapMonitor.Infrastructure.Tests.Reliability;
 
 /// <summary>
 /// The service as a host wires it — core, Table Storage stores, the real webhook and SMTP senders — over a storage
-/// connection string of the test's choosing (e.g. through a <see cref="TestDoubles.CuttableTcpProxy"/>).
+/// connection string of the test's choosing (e.g. through a <see cref="CuttableTcpProxy"/>).
 /// </summary>
 internal static partial class ReliabilityGraph
 {

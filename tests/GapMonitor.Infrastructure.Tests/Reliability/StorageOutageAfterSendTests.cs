@@ -1,8 +1,7 @@
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Tests.Storage;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GapMonitor.Infrastructure.Tests.Reliability;

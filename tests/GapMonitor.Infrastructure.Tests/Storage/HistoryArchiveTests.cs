@@ -4,7 +4,7 @@ using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

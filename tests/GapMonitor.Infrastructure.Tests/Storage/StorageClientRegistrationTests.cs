@@ -6,7 +6,7 @@ using Azure.Storage.Blobs;
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Telemetry;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

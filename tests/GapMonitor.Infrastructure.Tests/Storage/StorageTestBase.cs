@@ -5,7 +5,7 @@ using GapMonitor.Core.Audit;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GapMonitor.Infrastructure.Tests.Storage;
@@ -32,7 +32,7 @@ public abstract class StorageTestBase(AzuriteFixture azurite) : IAsyncLifetime
         Transitions = new AlertTransitions(new IdGenerator(Time));
     }
 
-    public Task DisposeAsync() => AzuriteFixture.DeleteTablesAsync(Tables);
+    public Task DisposeAsync() => AzuriteFixture.DeleteStorageAsync(TablePrefix);
 
     protected AuditEntry Audit(string systemId, string action = "system.registered") =>
         new(Guid.NewGuid().ToString("N"), systemId, Time.GetUtcNow(), "admin", action);

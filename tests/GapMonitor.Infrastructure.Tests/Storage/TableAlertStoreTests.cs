@@ -3,7 +3,7 @@ using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Infrastructure.Tests.Storage;
 

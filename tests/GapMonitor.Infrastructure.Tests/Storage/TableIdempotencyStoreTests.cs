@@ -1,5 +1,6 @@
 using GapMonitor.Core.Abstractions;
 using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Infrastructure.Tests.Storage;
 

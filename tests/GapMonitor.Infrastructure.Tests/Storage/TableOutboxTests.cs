@@ -2,7 +2,7 @@ using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Infrastructure.Tests.Storage;
 

@@ -1,6 +1,7 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Infrastructure.Tests.Storage;
 

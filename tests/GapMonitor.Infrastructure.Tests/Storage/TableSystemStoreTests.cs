@@ -4,7 +4,7 @@ using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Infrastructure.Tests.Storage;
 

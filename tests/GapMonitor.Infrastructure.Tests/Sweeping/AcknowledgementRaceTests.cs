@@ -8,7 +8,7 @@ using GapMonitor.Core.Systems;
 using GapMonitor.Core.UseCases;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Tests.Storage;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xunit.Abstractions;

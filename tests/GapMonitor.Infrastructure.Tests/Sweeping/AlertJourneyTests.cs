@@ -6,7 +6,7 @@ using GapMonitor.Core.Systems;
 using GapMonitor.Core.UseCases;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Tests.Storage;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GapMonitor.Infrastructure.Tests.Sweeping;

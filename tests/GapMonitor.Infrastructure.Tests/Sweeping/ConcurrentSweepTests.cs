@@ -4,7 +4,7 @@ using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Tests.Storage;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

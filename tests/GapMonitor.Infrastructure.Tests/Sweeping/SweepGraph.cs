@@ -3,7 +3,7 @@ using Azure.Storage.Blobs;
 using GapMonitor.Core;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Infrastructure.Storage;
-using GapMonitor.Infrastructure.Tests.Storage;
+using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -5,7 +5,7 @@ using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Tests.Storage;
-using GapMonitor.TestData;
+using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GapMonitor.Infrastructure.Tests.Sweeping;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GapMonitor.Infrastructure.Tests.Webhooks;

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Core;
 using GapMonitor.Infrastructure.Telemetry;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
-using GapMonitor.Infrastructure.Tests.TestDoubles;
+using GapMonitor.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
@@ -13,7 +13,7 @@ public sealed class BlobContainerClientFactoryTests
     [Fact]
     public async Task Create_WhenTheUriCarriesASas_ReadsWithIt()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync(), prefix: "dc/model_inputs");
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync(), prefix: "dc/model_inputs");
         var hour = new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
         await log.UploadAsync(hour, "a.jsonl", log.Records(hour, 2));
         var sas = RealClockSas.ReadAndList(log.Container);

@@ -1,5 +1,6 @@
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Infrastructure.Tests.Telemetry.InferenceLog;
 
@@ -10,7 +11,7 @@ public sealed class InferenceLogReaderContentTests
     [Fact]
     public async Task ReadNewAsync_WhenLinesAreMalformed_CountsAndSkipsThemAndReadsTheRest()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         var truncated = log.Record(Hour)[..30];
         await log.UploadAsync(Hour, "a.jsonl", string.Concat(
             log.Record(Hour),
@@ -33,7 +34,7 @@ public sealed class InferenceLogReaderContentTests
     [Fact]
     public async Task ReadNewAsync_WhenMaxRowsSplitsFilesAndRecords_ReturnsEveryRowExactlyOnce()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         var written = 0;
         var records = 0;
         for (var file = 0; file < 5; file++)
@@ -59,7 +60,7 @@ public sealed class InferenceLogReaderContentTests
     [Fact]
     public async Task ReadNewAsync_WhenMaxRowsStopsInsideARecord_ReturnsTheRestOfItNextCall()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         await log.UploadAsync(Hour, "a.jsonl", log.Record(Hour, rows: 5) + log.Record(Hour, rows: 1));
         var reader = new ReadAll(log);
 
@@ -78,7 +79,7 @@ public sealed class InferenceLogReaderContentTests
     [Fact]
     public async Task ReadNewAsync_WhenRecordsCarryModelVersions_CountsRecordsAndRowsPerVersion()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         await log.UploadAsync(Hour, "a.jsonl", string.Concat(
             log.Records(Hour, 3, rowsEach: 2, modelVersion: "1.4.0"),
             log.Records(Hour.AddMinutes(30), 1, rowsEach: 5, modelVersion: "1.5.0"),
@@ -94,7 +95,7 @@ public sealed class InferenceLogReaderContentTests
     [Fact]
     public async Task ReadNewAsync_WhenValuesHaveEveryKind_ConvertsThemPerColumn()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         await log.UploadAsync(Hour, "a.jsonl",
             """{"time":"2026-11-26T08:01:00+01:00","data":[{"n":1.5,"s":"x","b":true,"z":null,"o":{"k":1}},{"n":"2"}]}""" + "\r\n");
 
@@ -115,7 +116,7 @@ public sealed class InferenceLogReaderContentTests
     [Fact]
     public async Task ReadNewAsync_WhenTheContainerIsEmpty_ReturnsNothingAndNoCheckpointPosition()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
 
         var result = await new ReadAll(log).NextAsync();
 

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Storage.Blobs;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Infrastructure.Tests.Telemetry.InferenceLog;
 
@@ -10,7 +11,7 @@ public sealed class InferenceLogReaderGrowthTests
     [Fact]
     public async Task ReadNewAsync_WhenABlockBlobIsReuploadedWithMoreLines_ReadsOnlyTheNewLines()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         var firstPart = log.Records(Hour, 3);
         await log.UploadAsync(Hour, "a.jsonl", firstPart);
         var reader = new ReadAll(log);
@@ -28,7 +29,7 @@ public sealed class InferenceLogReaderGrowthTests
     [Fact]
     public async Task ReadNewAsync_WhenAnAppendBlobGrows_ReadsOnlyTheAppendedLines()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         await log.AppendAsync(Hour, "a.jsonl", log.Records(Hour, 2));
         var reader = new ReadAll(log);
         var first = await reader.NextAsync();
@@ -47,7 +48,7 @@ public sealed class InferenceLogReaderGrowthTests
     [Fact]
     public async Task ReadNewAsync_WhenTheLastLineIsIncomplete_ConsumesItOnlyOnceCompleted()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         var complete = log.Record(Hour);
         var pending = log.Record(Hour.AddMinutes(1), rows: 2);
         await log.AppendAsync(Hour, "a.jsonl", complete + pending[..40]);
@@ -73,7 +74,7 @@ public sealed class InferenceLogReaderGrowthTests
     [Fact]
     public async Task ReadNewAsync_WhenAReuploadCompletesTheLastLine_ReadsIt()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         var lines = log.Records(Hour, 2);
         await log.UploadAsync(Hour, "a.jsonl", lines[..^10]);
         var reader = new ReadAll(log);
@@ -90,7 +91,7 @@ public sealed class InferenceLogReaderGrowthTests
     [Fact]
     public async Task ReadNewAsync_WhenABlobShrinks_CountsItReplacedAndReadsItFromTheStart()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         await log.UploadAsync(Hour, "a.jsonl", log.Records(Hour, 3));
         var reader = new ReadAll(log);
         await reader.NextAsync();
@@ -105,7 +106,7 @@ public sealed class InferenceLogReaderGrowthTests
     [Fact]
     public async Task ReadNewAsync_WhenABlobIsReplacedByLongerDifferentContent_CountsItReplacedAndReadsItFromTheStart()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         await log.UploadAsync(Hour, "a.jsonl", log.Records(Hour, 2));
         var reader = new ReadAll(log);
         await reader.NextAsync();
@@ -120,12 +121,12 @@ public sealed class InferenceLogReaderGrowthTests
     [Fact]
     public async Task ReadNewAsync_WhenABlobChangesBetweenListingAndDownload_ContinuesFromTheOffsetWithTheNewETag()
     {
-        var writer = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var writer = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         var path = await writer.AppendAsync(Hour, "a.jsonl", writer.Records(Hour, 2));
         var policy = new BeforeFirstDownloadPolicy(path);
         var options = new BlobClientOptions();
         options.AddPolicy(policy, HttpPipelinePosition.PerCall);
-        var readerClient = new BlobContainerClient(await InferenceLogStorage.ConnectionStringAsync(), writer.Container.Name, options);
+        var readerClient = new BlobContainerClient(await AzuriteFixture.ConnectionStringAsync(), writer.Container.Name, options);
         var reader = new ReadAll(writer, new FixedContainerFactory(readerClient));
         var first = await reader.NextAsync();
 

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Storage.Blobs;
 using GapMonitor.Core.Telemetry;
+using GapMonitor.Testing;
 
 namespace GapMonitor.Infrastructure.Tests.Telemetry.InferenceLog;
 
@@ -11,7 +12,7 @@ public sealed class InferenceLogReaderHourTests
     [Fact]
     public async Task ReadNewAsync_WhenFilesInTwoConsecutiveHours_ReadsBothOnceInOrder()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         await log.UploadAsync(Hour.AddHours(1), "b.jsonl", log.Records(Hour.AddHours(1).AddMinutes(5), 2));
         await log.UploadAsync(Hour, "a.jsonl", log.Records(Hour.AddMinutes(5), 3));
         var reader = new ReadAll(log);
@@ -39,7 +40,7 @@ public sealed class InferenceLogReaderHourTests
     {
         var before = DateTimeOffset.Parse(lastHourOfPeriod, System.Globalization.CultureInfo.InvariantCulture);
         var after = before.AddHours(1);
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         await log.UploadAsync(before.AddHours(-1), "f.jsonl", log.Records(before.AddHours(-1), 1));
         await log.UploadAsync(before, "f.jsonl", log.Records(before, 2));
         var reader = new ReadAll(log);
@@ -58,7 +59,7 @@ public sealed class InferenceLogReaderHourTests
     [Fact]
     public async Task ReadNewAsync_WhenHoursBetweenFilesAreEmpty_ReadsEachNewFileOnce()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         var reader = new ReadAll(log);
         var rows = new List<int>();
         foreach (var hour in new[] { Hour, Hour.AddHours(4), Hour.AddHours(11), Hour.AddDays(3).AddHours(2) })
@@ -74,7 +75,7 @@ public sealed class InferenceLogReaderHourTests
     [Fact]
     public async Task ReadNewAsync_WhenAFileArrivesLateInThePreviousHour_ReadsIt()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         await log.UploadAsync(Hour, "replica-b.jsonl", log.Records(Hour, 1));
         await log.UploadAsync(Hour.AddHours(1), "replica-b.jsonl", log.Records(Hour.AddHours(1), 1));
         var reader = new ReadAll(log);
@@ -90,7 +91,7 @@ public sealed class InferenceLogReaderHourTests
     [Fact]
     public async Task ReadNewAsync_WhenAFileArrivesInAClosedHour_DoesNotListThatHourAgain()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         await log.UploadAsync(Hour, "a.jsonl", log.Records(Hour, 1));
         await log.UploadAsync(Hour.AddHours(2), "a.jsonl", log.Records(Hour.AddHours(2), 1));
         var reader = new ReadAll(log);
@@ -107,7 +108,7 @@ public sealed class InferenceLogReaderHourTests
     [Fact]
     public async Task ReadNewAsync_WhenNamesDoNotFollowTheLayout_IgnoresThem()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         await log.UploadAsync(Hour, "a.jsonl", log.Records(Hour, 1));
         await log.UploadAsync(Hour, "a.json.tmp", log.Records(Hour, 1));
         await log.Container.GetBlobClient(log.Prefix + "/readme/2026/x.jsonl").UploadAsync(BinaryData.FromString(log.Record(Hour)));
@@ -121,7 +122,7 @@ public sealed class InferenceLogReaderHourTests
     [Fact]
     public async Task ReadNewAsync_WhenARecordHasNoTime_DatesItsRowsAtTheStartOfItsHourFolder()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         await log.UploadAsync(Hour, "a.jsonl", """{"id":"n","modelversion":"3","data":[{"x":1},{"y":"b"}]}""" + "\n");
 
         var result = await new ReadAll(log).NextAsync();
@@ -136,7 +137,7 @@ public sealed class InferenceLogReaderHourTests
     [Fact]
     public async Task ReadNewAsync_WhenMonthsOfHistoryPrecedeTheCheckpoint_ListsOnlyFromTheOpenHour()
     {
-        var log = new DataCollectorLog(await InferenceLogStorage.NewContainerAsync());
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
         var start = new DateTimeOffset(2026, 9, 1, 12, 0, 0, TimeSpan.Zero);
         for (var day = 0; day < 75; day++)
         {
@@ -146,7 +147,7 @@ public sealed class InferenceLogReaderHourTests
         var counter = new RequestCounter();
         var options = new BlobClientOptions();
         options.AddPolicy(counter, HttpPipelinePosition.PerCall);
-        var client = new BlobContainerClient(await InferenceLogStorage.ConnectionStringAsync(), log.Container.Name, options);
+        var client = new BlobContainerClient(await AzuriteFixture.ConnectionStringAsync(), log.Container.Name, options);
         var reader = new ReadAll(log, new FixedContainerFactory(client));
         var history = await reader.NextAsync();
         counter.Reset();

@@ -11,7 +11,7 @@ using SmtpServer.Protocol;
 using SmtpServer.Storage;
 using SmtpServerHost = SmtpServer.SmtpServer;
 
-namespace GapMonitor.Infrastructure.Tests.TestDoubles;
+namespace GapMonitor.Testing;
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on a free loopback port, in process. It collects every message

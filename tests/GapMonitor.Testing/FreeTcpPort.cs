@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace GapMonitor.Infrastructure.Tests.TestDoubles;
+namespace GapMonitor.Testing;
 
 public static class FreeTcpPort
 {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace GapMonitor.Infrastructure.Tests.TestDoubles;
+namespace GapMonitor.Testing;
 
 /// <summary>Self-signed certificates for loopback TLS servers in tests.</summary>
 public static class TestCertificates

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace GapMonitor.Infrastructure.Tests.TestDoubles;
+namespace GapMonitor.Testing;
 
 /// <summary>
 /// A loopback TCP proxy in front of a real server that can cut every open connection at once (reset, as a network

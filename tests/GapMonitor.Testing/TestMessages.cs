@@ -1,7 +1,7 @@
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 
-namespace GapMonitor.Infrastructure.Tests.TestDoubles;
+namespace GapMonitor.Testing;
 
 /// <summary>Builds realistic outbound notifications.</summary>
 public static class TestMessages

@@ -1,6 +1,6 @@
 using Azure.Core;
 
-namespace GapMonitor.Infrastructure.Tests.LogAnalytics;
+namespace GapMonitor.Testing.LogAnalytics;
 
 /// <summary>A credential that hands out one fixed token and records the scopes asked for.</summary>
 public sealed class FixedTokenCredential(string token) : TokenCredential

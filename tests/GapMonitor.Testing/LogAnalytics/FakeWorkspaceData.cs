@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace GapMonitor.Infrastructure.Tests.LogAnalytics;
+namespace GapMonitor.Testing.LogAnalytics;
 
 /// <summary>
 /// Answers queries like the service over a fixed set of events: it reads the request's <c>timespan</c>, keeps the events

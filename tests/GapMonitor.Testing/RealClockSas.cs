@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
 
-namespace GapMonitor.Infrastructure.Tests.TestDoubles;
+namespace GapMonitor.Testing;
 
 /// <summary>
 /// Read/list SAS URIs for test containers. Azurite checks a SAS expiry against the real clock, so the

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace GapMonitor.Infrastructure.Tests.TestDoubles;
+namespace GapMonitor.Testing;
 
 /// <summary>One request a <see cref="TestWebhookReceiver"/> got, with the outcome of its signature check.</summary>
 public sealed record ReceivedWebhook(

@@ -1,13 +1,13 @@
 using GapMonitor.Core.Systems;
 
-namespace GapMonitor.TestData;
+namespace GapMonitor.Testing;
 
 /// <summary>
 /// Test data for <see cref="MonitoredSystem"/>: a system handed over long ago (the customer owns operations),
 /// heartbeat every hour with 30 minutes grace, acknowledgement within 4 hours, no contacts and no heartbeat yet.
-/// Shared by the core and infrastructure tests (linked into the latter).
+/// Shared by the core and infrastructure tests.
 /// </summary>
-internal sealed class SystemBuilder
+public sealed class SystemBuilder
 {
     /// <summary>A fixed, whole-second moment the tests start from.</summary>
     public static readonly DateTimeOffset Epoch = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace GapMonitor.Infrastructure.Tests.LogAnalytics;
+namespace GapMonitor.Testing.LogAnalytics;
 
 /// <summary>A request the fake service received.</summary>
 public sealed record ReceivedQuery(int Number, string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, TimeSpan ArrivedAfterStart);

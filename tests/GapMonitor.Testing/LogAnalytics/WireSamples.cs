@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GapMonitor.Infrastructure.Tests.LogAnalytics;
+namespace GapMonitor.Testing.LogAnalytics;
 
 /// <summary>
 /// Bodies written for these tests in the shapes the Log Analytics API documents (response format and errors pages):

@@ -1,0 +1,113 @@
+using System.Runtime.CompilerServices;
+using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Audit;
+using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Core.Tests.Support;
+
+/// <summary>
+/// Systems with their active alerts in memory, for unit tests of Core use cases; keeps every change set applied and
+/// puts its notifications in <paramref name="outbox"/> (written together, as the table store does).
+/// </summary>
+internal sealed class InMemorySystemStore(InMemoryOutbox? outbox = null) : ISystemStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SystemWithAlerts> _systems = new(StringComparer.Ordinal);
+    private readonly List<SystemChangeSet> _applied = [];
+
+    public IReadOnlyList<SystemChangeSet> Applied
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _applied];
+            }
+        }
+    }
+
+    public MonitoredSystem this[string systemId]
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _systems[systemId].System;
+            }
+        }
+    }
+
+    public void Add(MonitoredSystem system)
+    {
+        lock (_gate)
+        {
+            _systems[system.Id] = new SystemWithAlerts(system, []);
+        }
+    }
+
+    public Task<SystemWithAlerts?> GetAsync(string systemId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_systems.GetValueOrDefault(systemId));
+        }
+    }
+
+    public Task<MonitoredSystem> CreateAsync(MonitoredSystem system, AuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_systems.TryAdd(system.Id, new SystemWithAlerts(system, [])))
+            {
+                throw new ConcurrencyConflictException($"System {system.Id} exists.");
+            }
+        }
+
+        return Task.FromResult(system);
+    }
+
+    public Task<MonitoredSystem> UpdateAsync(MonitoredSystem system, AuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _systems[system.Id] = _systems[system.Id] with { System = system };
+        }
+
+        return Task.FromResult(system);
+    }
+
+    public Task ApplyAsync(SystemChangeSet changes, MonitoredSystem? system = null, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var current = _systems[changes.SystemId];
+            var updated = changes.UpdatedAlerts.ToDictionary(a => a.Id, StringComparer.Ordinal);
+            List<Alert> active = [.. current.ActiveAlerts.Select(a => updated.GetValueOrDefault(a.Id, a)), .. changes.CreatedAlerts];
+            _systems[changes.SystemId] = new SystemWithAlerts(system ?? current.System, [.. active.Where(a => a.State != AlertState.Resolved)]);
+            _applied.Add(changes);
+            outbox?.Add(changes.Notifications);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<SystemWithAlerts> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<SystemWithAlerts> systems;
+        lock (_gate)
+        {
+            systems = [.. _systems.Values];
+        }
+
+        foreach (var system in systems)
+        {
+            await Task.Yield();
+            yield return system;
+        }
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string systemId, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<AuditEntry>>([.. Applied.Where(c => c.SystemId == systemId).SelectMany(c => c.Audit).Take(max)]);
+}

@@ -1,0 +1,147 @@
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Delivery;
+using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Sweeping;
+using GapMonitor.Core.Systems;
+using GapMonitor.Core.Tests.Support;
+using GapMonitor.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GapMonitor.Core.Tests.Sweeping;
+
+public class SweepServiceTests
+{
+    private static readonly SweepSettings Settings = new(TimeSpan.FromSeconds(20));
+
+    private readonly FakeTimeProvider _time = new(SystemBuilder.Epoch);
+    private readonly InMemoryOutbox _outbox = new();
+    private readonly InMemorySystemStore _systems;
+    private readonly RecordingEmailSender _email = new();
+
+    public SweepServiceTests() => _systems = new InMemorySystemStore(_outbox);
+
+    [Fact]
+    public async Task Run_EvaluatesEverySystem_AndOpensAnAlertForTheSilentOne()
+    {
+        _systems.Add(new SystemBuilder().WithId("healthy").WithLastHeartbeat(_time.GetUtcNow()).Build());
+        _systems.Add(new SystemBuilder().WithId("silent").WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());
+
+        var summary = await Sweep().RunAsync();
+
+        Assert.Equal((2, 1, 0), (summary.SystemsEvaluated, summary.AlertsOpened, summary.SystemsFailed));
+        var opened = Assert.Single(_systems.Applied);
+        Assert.Equal("silent", opened.SystemId);
+        Assert.Equal(AlertKinds.MonitoringSilent, Assert.Single(opened.CreatedAlerts).Kind);
+    }
+
+    [Fact]
+    public async Task Run_DeliversTheNotificationsOfTheAlertsItOpened()
+    {
+        _systems.Add(new SystemBuilder().WithId("silent").WithEmail(Party.Customer, "ops@acme.example").WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());
+
+        var summary = await Sweep().RunAsync();
+
+        Assert.Equal(1, summary.NotificationsDelivered);
+        var sent = Assert.Single(_email.Sent);
+        Assert.Equal(("ops@acme.example", NotificationTypes.Opened), (sent.Notification.Target, sent.Notification.Type));
+        Assert.Equal(NotificationState.Delivered, Assert.Single(_outbox.All).State);
+    }
+
+    [Fact]
+    public async Task Run_APullerThatThrows_IsCountedAsFailed_AndEvaluationGoesOn()
+    {
+        _systems.Add(new SystemBuilder().WithLastHeartbeat(_time.GetUtcNow()).Build());
+
+        var summary = await Sweep(new Puller(_ => throw new IOException("source unreachable"))).RunAsync();
+
+        Assert.Equal((1, 1), (summary.SystemsEvaluated, summary.SystemsFailed));
+    }
+
+    [Fact]
+    public async Task Run_SystemsWhosePullFailed_AreCountedAsFailed()
+    {
+        _systems.Add(new SystemBuilder().WithLastHeartbeat(_time.GetUtcNow()).Build());
+
+        var summary = await Sweep(new Puller(_ => Task.FromResult(new PullSummary(100, SystemsFailed: 2)))).RunAsync();
+
+        Assert.Equal((1, 2), (summary.SystemsEvaluated, summary.SystemsFailed));
+    }
+
+    [Fact]
+    public async Task Run_APullPastItsBudget_DoesNotHoldBackEvaluation()
+    {
+        _systems.Add(new SystemBuilder().WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());
+        var pullEnds = new TaskCompletionSource<PullSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var run = Sweep(new Puller(_ => pullEnds.Task)).RunAsync();
+        Assert.False(run.IsCompleted);
+        _time.Advance(Settings.PullBudget);
+        // Ends after the budget: a sweep that waited for the pull would count these failures.
+        pullEnds.SetResult(new PullSummary(0, SystemsFailed: 7));
+        var summary = await run;
+
+        Assert.Equal((1, 1, 0), (summary.SystemsEvaluated, summary.AlertsOpened, summary.SystemsFailed));
+    }
+
+    [Fact]
+    public async Task Run_ASweepWhileAPullRuns_JoinsItInsteadOfPullingAgain()
+    {
+        var pullEnds = new TaskCompletionSource<PullSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var puller = new Puller(_ => pullEnds.Task);
+        var sweep = Sweep(puller);
+
+        var first = sweep.RunAsync();
+        var second = sweep.RunAsync();
+        pullEnds.SetResult(new PullSummary(10, SystemsFailed: 1));
+        var summaries = await Task.WhenAll(first, second);
+
+        Assert.Equal(1, puller.Calls);
+        Assert.All(summaries, s => Assert.Equal(1, s.SystemsFailed));
+    }
+
+    private SweepService Sweep(params ITelemetryPuller[] pullers)
+    {
+        var evaluator = new SystemEvaluator(new AlertTransitions(new IdGenerator(_time)));
+        var delivery = new OutboxDelivery(_outbox, _systems, [_email], RetrySchedule.Default, _time, NullLogger<OutboxDelivery>.Instance);
+        return new SweepService(
+            pullers,
+            _systems,
+            new SystemEvaluation(_systems, evaluator, _time, NullLogger<SystemEvaluation>.Instance),
+            delivery,
+            Settings,
+            _time,
+            NullLogger<SweepService>.Instance);
+    }
+
+    private sealed class Puller(Func<CancellationToken, Task<PullSummary>> pull) : ITelemetryPuller
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public Task<PullSummary> PullAsync(CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _calls);
+            return pull(cancellationToken);
+        }
+    }
+
+    private sealed class RecordingEmailSender : INotificationSender
+    {
+        public List<OutboundMessage> Sent { get; } = [];
+
+        public NotificationChannel Channel => NotificationChannel.Email;
+
+        public Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+        {
+            lock (Sent)
+            {
+                Sent.Add(message);
+            }
+
+            return Task.FromResult(DeliveryResult.Success);
+        }
+    }
+}
