@@ -1,12 +1,8 @@
-using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Abstractions;
-
-/// <summary>A system with its active alerts: everything the rules need, read in one round trip.</summary>
-public sealed record SystemWithAlerts(MonitoredSystem System, IReadOnlyList<Alert> ActiveAlerts);
 
 /// <summary>Persistence of systems and of everything that changes atomically with them.</summary>
 public interface ISystemStore

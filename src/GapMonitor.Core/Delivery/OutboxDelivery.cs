@@ -7,9 +7,6 @@ using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Delivery;
 
-/// <param name="SystemsFailed">Systems whose delivery broke off with an error (logged); their notifications stay due.</param>
-public sealed record DeliverySummary(int Delivered, int Retrying, int Failed, int SkippedConcurrent, int SystemsFailed = 0);
-
 /// <summary>
 /// Drains the outbox: lease → send → record. At least once: a crash after sending and before recording
 /// leaves the lease to expire and the notification is sent again with the same id (receivers de-duplicate on it).

@@ -5,12 +5,6 @@ using GapMonitor.Core.UseCases;
 
 namespace GapMonitor.Core.Telemetry;
 
-/// <summary>What one change of the telemetry state brought in.</summary>
-public sealed record TelemetryDelta(long Rows, string? ModelVersion, DateTimeOffset? LatestRecordAt)
-{
-    public static TelemetryDelta None { get; } = new(0, null, null);
-}
-
 /// <summary>
 /// Read–change–write of a system's telemetry state under its ETag: due windows are closed first, then the change folds
 /// rows and advances checkpoints in the same write. On a conflict the whole step runs again on the fresh state.

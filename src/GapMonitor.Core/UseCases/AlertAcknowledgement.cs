@@ -5,14 +5,6 @@ using GapMonitor.Core.Keys;
 
 namespace GapMonitor.Core.UseCases;
 
-public enum AcknowledgeOutcome
-{
-    Acknowledged,
-    AlreadyAcknowledged,
-    AlreadyResolved,
-    NotFound,
-}
-
 /// <summary>Acknowledging stops escalation; it races safely with a sweep escalating the same alert (ETags decide, the loser retries).</summary>
 public sealed class AlertAcknowledgement(ISystemStore store, AlertTransitions transitions, TimeProvider timeProvider)
 {

@@ -4,7 +4,6 @@ using GapMonitor.Infrastructure.Identity;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace GapMonitor.Infrastructure.Storage;
 
@@ -79,16 +78,4 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
         return services;
     }
-}
-
-/// <summary>Creates the tables when the host starts.</summary>
-internal sealed class StorageInitializer(StorageTables tables, Telemetry.TelemetryBlobs blobs) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync(cancellationToken);
-        await blobs.EnsureCreatedAsync(cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

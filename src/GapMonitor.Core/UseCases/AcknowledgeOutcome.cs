@@ -1,0 +1,9 @@
+namespace GapMonitor.Core.UseCases;
+
+public enum AcknowledgeOutcome
+{
+    Acknowledged,
+    AlreadyAcknowledged,
+    AlreadyResolved,
+    NotFound,
+}
