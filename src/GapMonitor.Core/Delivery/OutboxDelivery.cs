@@ -1,8 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Delivery;

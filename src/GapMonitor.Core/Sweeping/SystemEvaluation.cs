@@ -1,6 +1,7 @@
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Sweeping;

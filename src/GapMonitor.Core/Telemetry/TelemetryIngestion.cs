@@ -1,7 +1,8 @@
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Drift.Profiles;
+using GapMonitor.Core.Ports;
+using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
-using GapMonitor.Core.UseCases;
 
 namespace GapMonitor.Core.Telemetry;
 

@@ -1,6 +1,6 @@
 using Azure;
 using GapMonitor.Core.Drift.Profiles;
-using GapMonitor.Core.Telemetry;
+using GapMonitor.Core.Ports;
 
 namespace GapMonitor.Infrastructure.Telemetry;
 

@@ -1,3 +1,4 @@
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
 
 namespace GapMonitor.Core.Tests.Support;

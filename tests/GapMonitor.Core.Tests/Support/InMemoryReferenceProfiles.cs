@@ -1,5 +1,5 @@
 using GapMonitor.Core.Drift.Profiles;
-using GapMonitor.Core.Telemetry;
+using GapMonitor.Core.Ports;
 
 namespace GapMonitor.Core.Tests.Support;
 

@@ -1,5 +1,6 @@
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Drift.Profiles;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
 
 namespace GapMonitor.Core.Tests.Support;

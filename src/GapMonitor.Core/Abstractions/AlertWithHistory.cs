@@ -1,6 +1,0 @@
-using GapMonitor.Core.Alerts;
-using GapMonitor.Core.Notifications;
-
-namespace GapMonitor.Core.Abstractions;
-
-public sealed record AlertWithHistory(Alert Alert, IReadOnlyList<Notification> Notifications, IReadOnlyList<NotificationAttempt> Attempts);

@@ -1,9 +1,0 @@
-namespace GapMonitor.Core.Notifications;
-
-/// <summary>Delivers one notification over one channel. Never throws for delivery failures; it reports them.</summary>
-public interface INotificationSender
-{
-    NotificationChannel Channel { get; }
-
-    Task<DeliveryResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default);
-}

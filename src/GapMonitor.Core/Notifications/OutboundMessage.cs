@@ -1,4 +1,0 @@
-namespace GapMonitor.Core.Notifications;
-
-/// <summary>What a sender needs: the stored notification plus the webhook secret looked up from the system's contacts.</summary>
-public sealed record OutboundMessage(Notification Notification, NotificationEnvelope Envelope, string? WebhookSecret);

@@ -1,7 +1,0 @@
-namespace GapMonitor.Core.Sweeping;
-
-/// <summary>The first step of a sweep: pull telemetry from the sources configured on systems.</summary>
-public interface ITelemetryPuller
-{
-    Task<PullSummary> PullAsync(CancellationToken cancellationToken = default);
-}

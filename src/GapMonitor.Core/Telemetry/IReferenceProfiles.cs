@@ -1,9 +1,0 @@
-using GapMonitor.Core.Drift.Profiles;
-
-namespace GapMonitor.Core.Telemetry;
-
-/// <summary>Profiles of uploaded reference datasets, by version.</summary>
-public interface IReferenceProfiles
-{
-    Task<DatasetProfile?> GetAsync(string systemId, string version, CancellationToken cancellationToken = default);
-}

@@ -1,9 +1,0 @@
-namespace GapMonitor.Core.UseCases;
-
-public enum AcknowledgeOutcome
-{
-    Acknowledged,
-    AlreadyAcknowledged,
-    AlreadyResolved,
-    NotFound,
-}
