@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Drift;
 using GapMonitor.Core.Drift.Profiles;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Audit;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Telemetry;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure.Storage.Blobs;
-using GapMonitor.Core.Telemetry;
+using GapMonitor.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GapMonitor.PullBenchmark;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Audit;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.SweepBenchmark;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 
 namespace GapMonitor.SweepBenchmark;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Azure.Core;
 using Azure.Data.Tables;
 using GapMonitor.Core;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Infrastructure.Delivery;
 using GapMonitor.Infrastructure.Storage;

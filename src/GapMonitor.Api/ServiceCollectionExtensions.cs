@@ -1,6 +1,6 @@
 using GapMonitor.Api.Auth;
 using GapMonitor.Api.Endpoints;
-using GapMonitor.Api.Http;
+using GapMonitor.Api.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GapMonitor.Api;

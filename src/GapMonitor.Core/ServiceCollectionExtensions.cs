@@ -1,9 +1,9 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Signals;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
-using GapMonitor.Core.UseCases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

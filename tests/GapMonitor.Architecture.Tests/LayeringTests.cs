@@ -1,6 +1,6 @@
 using System.Reflection;
 using GapMonitor.Api;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Ports;
 using GapMonitor.Functions;
 using NetArchTest.Rules;
 

@@ -1,4 +1,5 @@
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Testing;

@@ -1,5 +1,5 @@
 using GapMonitor.Api.Scheduling;
-using GapMonitor.Core.Sweeping;
+using GapMonitor.Core.Ports;
 using Microsoft.Azure.Functions.Worker;
 
 namespace GapMonitor.Functions.Timers;

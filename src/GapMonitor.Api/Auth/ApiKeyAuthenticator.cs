@@ -1,5 +1,5 @@
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Keys;
+using GapMonitor.Core.Ports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

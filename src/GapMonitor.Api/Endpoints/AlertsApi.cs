@@ -1,11 +1,10 @@
 using GapMonitor.Api.Contracts;
-using GapMonitor.Api.Http;
-using GapMonitor.Api.Mapping;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Api.Pipeline;
+using GapMonitor.Api.Requests;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Keys;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
-using GapMonitor.Core.UseCases;
 using Microsoft.AspNetCore.Http;
 
 namespace GapMonitor.Api.Endpoints;

@@ -1,8 +1,8 @@
 using GapMonitor.Api.Contracts;
-using GapMonitor.Api.Http;
-using GapMonitor.Api.Mapping;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Api.Pipeline;
+using GapMonitor.Api.Requests;
 using GapMonitor.Core.Keys;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry.Sources;
 using Microsoft.AspNetCore.Http;
 

@@ -1,7 +1,8 @@
 using GapMonitor.Api.Contracts;
-using GapMonitor.Api.Http;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Api.Pipeline;
+using GapMonitor.Api.Requests;
 using GapMonitor.Core.Keys;
+using GapMonitor.Core.Ports;
 using Microsoft.AspNetCore.Http;
 
 namespace GapMonitor.Api.Endpoints;

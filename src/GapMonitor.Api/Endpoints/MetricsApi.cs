@@ -1,8 +1,9 @@
 using System.Globalization;
 using GapMonitor.Api.Contracts;
-using GapMonitor.Api.Http;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Api.Pipeline;
+using GapMonitor.Api.Requests;
 using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry;
 using Microsoft.AspNetCore.Http;

@@ -1,8 +1,8 @@
 using System.Reflection;
 using GapMonitor.Api.Contracts;
-using GapMonitor.Api.Http;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Api.Pipeline;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Sweeping;
 using Microsoft.AspNetCore.Http;
 

@@ -1,8 +1,9 @@
 using GapMonitor.Api.Contracts;
-using GapMonitor.Api.Http;
+using GapMonitor.Api.Pipeline;
+using GapMonitor.Api.Requests;
+using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry;
-using GapMonitor.Core.UseCases;
 using Microsoft.AspNetCore.Http;
 
 namespace GapMonitor.Api.Endpoints;

@@ -1,6 +1,5 @@
 using GapMonitor.Api.Contracts;
-using GapMonitor.Api.Http;
-using GapMonitor.Api.Mapping;
+using GapMonitor.Api.Pipeline;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Status;
 using GapMonitor.Core.Systems;

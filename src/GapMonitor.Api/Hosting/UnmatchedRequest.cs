@@ -1,4 +1,4 @@
-using GapMonitor.Api.Http;
+using GapMonitor.Api.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;

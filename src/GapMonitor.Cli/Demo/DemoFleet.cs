@@ -49,13 +49,3 @@ internal static class DemoFleet
 
     public static string VendorReceiver(string vendor) => vendor.Split('-')[0];
 }
-
-internal enum Behaviour
-{
-    Healthy,
-    GoesSilent,
-    Failing,
-    NeverReports,
-}
-
-internal sealed record DemoSystem(string Id, string Name, string Vendor, string Customer, int DaysAgo, Behaviour Behaviour, string Story);

@@ -64,5 +64,3 @@ internal sealed class DemoWebhookReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
-
-internal sealed record ReceivedWebhook(DateTimeOffset At, string Receiver, string WebhookId, string? Type, string? Kind, string? SystemId, bool SignatureValid, string? Failure);

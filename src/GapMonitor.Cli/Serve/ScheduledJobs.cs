@@ -2,6 +2,7 @@ using GapMonitor.Api;
 using GapMonitor.Api.Scheduling;
 using GapMonitor.Composition;
 using GapMonitor.Core.Delivery;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Sweeping;
 using Microsoft.Extensions.Options;
 

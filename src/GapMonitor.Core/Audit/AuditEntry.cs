@@ -9,10 +9,3 @@ public sealed record AuditEntry(
     string Action,
     string? AlertId = null,
     string? Detail = null);
-
-/// <summary>Actors that are not API callers.</summary>
-public static class Actors
-{
-    public const string Sweep = "system:sweep";
-    public const string Delivery = "system:delivery";
-}

@@ -1,14 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Delivery;
-
-/// <param name="SystemsFailed">Systems whose delivery broke off with an error (logged); their notifications stay due.</param>
-public sealed record DeliverySummary(int Delivered, int Retrying, int Failed, int SkippedConcurrent, int SystemsFailed = 0);
 
 /// <summary>
 /// Drains the outbox: lease → send → record. At least once: a crash after sending and before recording

@@ -8,10 +8,3 @@ public sealed record EmailDeliverySetup(EmailDeliveryMode Mode)
         ? "Email delivery is not configured: set GapMonitor__Email__Smtp__Host (or GapMonitor__Email__PickupDirectory for local runs). Email alerts are held and retried until then."
         : null;
 }
-
-public enum EmailDeliveryMode
-{
-    Smtp,
-    PickupDirectory,
-    NotConfigured,
-}

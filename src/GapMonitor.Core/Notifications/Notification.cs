@@ -28,26 +28,3 @@ public sealed record Notification
     public string? LastError { get; init; }
     public string? ETag { get; init; }
 }
-
-public enum NotificationChannel
-{
-    Email,
-    Webhook,
-}
-
-public enum NotificationState
-{
-    Pending,
-    Delivered,
-    Failed,
-}
-
-/// <summary>Event type strings of webhook and email notifications.</summary>
-public static class NotificationTypes
-{
-    public const string Opened = "alert.opened";
-    public const string Reminder = "alert.reminder";
-    public const string Escalated = "alert.escalated";
-    public const string Acknowledged = "alert.acknowledged";
-    public const string Resolved = "alert.resolved";
-}

@@ -18,22 +18,3 @@ public sealed record NotificationEnvelope(string Type, DateTimeOffset Timestamp,
         JsonSerializer.Deserialize<NotificationEnvelope>(json, JsonOptions)
         ?? throw new JsonException("Empty notification body.");
 }
-
-public sealed record NotificationData(AlertSnapshot Alert, SystemSnapshot System);
-
-public sealed record AlertSnapshot(
-    string Id,
-    string Kind,
-    string State,
-    string SystemId,
-    DateTimeOffset OpenedAt,
-    string Summary,
-    DateTimeOffset? AcknowledgedAt = null,
-    string? AcknowledgedBy = null,
-    string? AcknowledgementNote = null,
-    DateTimeOffset? EscalatedAt = null,
-    DateTimeOffset? ResolvedAt = null,
-    string? Resolution = null,
-    string? Owner = null);
-
-public sealed record SystemSnapshot(string Id, string Name, string Vendor, string Customer);

@@ -1,7 +1,6 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Systems;
-using GapMonitor.Core.Telemetry;
 
 namespace GapMonitor.Core.Status;
 
@@ -16,7 +15,3 @@ public sealed record SystemStatus(
     IReadOnlyList<Gap> Gaps,
     IReadOnlyList<Practice> Practices,
     TelemetryStatus? Telemetry);
-
-/// <param name="State">The telemetry state document; null before the first push or pull.</param>
-/// <param name="LatestWindow">The most recently closed drift window.</param>
-public sealed record TelemetryStatus(TelemetryState? State, DriftWindowRecord? LatestWindow);

@@ -1,8 +1,7 @@
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Keys;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
-using GapMonitor.Core.Telemetry;
 
 namespace GapMonitor.Core.Status;
 

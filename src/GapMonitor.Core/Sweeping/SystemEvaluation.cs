@@ -1,11 +1,10 @@
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Sweeping;
-
-public sealed record EvaluationOutcome(int Opened, int Escalated, int Resolved, bool Conflict, int Notifications = 0);
 
 /// <summary>Evaluates one system and writes the result atomically; a concurrent writer wins and this attempt is dropped.</summary>
 public sealed class SystemEvaluation(ISystemStore store, SystemEvaluator evaluator, TimeProvider timeProvider, ILogger<SystemEvaluation> logger)

@@ -25,9 +25,3 @@ public sealed record TelemetrySettings
 
     public bool HasSources => InferenceLog is not null || LogAnalytics is not null;
 }
-
-/// <summary>An Azure ML model data collector container: <c>{prefix}/{yyyy}/{MM}/{dd}/{HH}/{file}.jsonl</c>. A SAS in the URI is a secret.</summary>
-public sealed record InferenceLogSettings(Uri ContainerUri, string Prefix);
-
-/// <summary>A Log Analytics workspace and the KQL queries that find deployments and monitoring runs (null = the defaults).</summary>
-public sealed record LogAnalyticsSettings(Guid WorkspaceId, string? DeploymentsQuery, string? MonitoringRunsQuery);

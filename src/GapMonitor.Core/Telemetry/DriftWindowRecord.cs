@@ -14,6 +14,3 @@ public sealed record DriftWindowRecord(
     IReadOnlyList<DataQualityFinding> Findings,
     IReadOnlyDictionary<string, long> ModelVersions,
     string? Note);
-
-/// <summary>A data-quality finding of a window against the reference.</summary>
-public sealed record DataQualityFinding(string Kind, string Column, string Detail, double? Value = null);

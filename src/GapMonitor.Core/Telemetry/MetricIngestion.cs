@@ -1,4 +1,4 @@
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Telemetry;

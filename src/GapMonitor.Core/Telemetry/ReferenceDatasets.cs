@@ -1,9 +1,9 @@
 using System.Globalization;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
+using GapMonitor.Core.Concurrency;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
-using GapMonitor.Core.UseCases;
 
 namespace GapMonitor.Core.Telemetry;
 

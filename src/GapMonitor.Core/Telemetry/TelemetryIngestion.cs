@@ -1,15 +1,10 @@
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Drift.Profiles;
+using GapMonitor.Core.Ports;
+using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
-using GapMonitor.Core.UseCases;
 
 namespace GapMonitor.Core.Telemetry;
-
-/// <summary>What one change of the telemetry state brought in.</summary>
-public sealed record TelemetryDelta(long Rows, string? ModelVersion, DateTimeOffset? LatestRecordAt)
-{
-    public static TelemetryDelta None { get; } = new(0, null, null);
-}
 
 /// <summary>
 /// Read–change–write of a system's telemetry state under its ETag: due windows are closed first, then the change folds

@@ -2,26 +2,6 @@ using GapMonitor.Core.Drift.Profiles;
 
 namespace GapMonitor.Core.Telemetry;
 
-/// <summary>The profile of one drift window still open, with the model versions its records reported.</summary>
-public sealed class OpenWindow(DatasetProfile profile)
-{
-    public DatasetProfile Profile { get; set; } = profile;
-
-    /// <summary>Distinct model versions counted per window; records of further versions count under <see cref="OtherVersions"/>.</summary>
-    public const int MaxModelVersions = 100;
-
-    public const string OtherVersions = "(other)";
-
-    public Dictionary<string, long> ModelVersions { get; init; } = new(StringComparer.Ordinal);
-
-    public void CountModelVersion(string version, long count)
-    {
-        ArgumentNullException.ThrowIfNull(version);
-        var key = ModelVersions.ContainsKey(version) || ModelVersions.Count < MaxModelVersions ? version : OtherVersions;
-        ModelVersions[key] = ModelVersions.GetValueOrDefault(key) + count;
-    }
-}
-
 /// <summary>
 /// Per-system telemetry state: the open drift windows (by record time) and the source checkpoints, kept in one document
 /// written with its ETag, so folding rows and advancing a checkpoint happen together — nothing counted twice or skipped.

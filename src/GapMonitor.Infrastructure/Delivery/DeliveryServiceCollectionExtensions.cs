@@ -1,4 +1,5 @@
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Email;
 using GapMonitor.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;

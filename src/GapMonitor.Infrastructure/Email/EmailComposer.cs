@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

@@ -41,33 +41,3 @@ public sealed class EmailOptions : IValidatableObject
         }
     }
 }
-
-/// <summary>The SMTP relay (<c>GapMonitor:Email:Smtp</c>): Azure Communication Services, SendGrid, Exchange…</summary>
-public sealed class SmtpOptions
-{
-    public string? Host { get; set; }
-
-    [Range(1, 65535)]
-    public int Port { get; set; } = 587;
-
-    public string? UserName { get; set; }
-
-    public string? Password { get; set; }
-
-    [Required]
-    public string From { get; set; } = "gapmonitor@localhost";
-
-    public SmtpSecureSocket SecureSocket { get; set; } = SmtpSecureSocket.Auto;
-}
-
-/// <summary>
-/// How the SMTP connection is secured; <see cref="Auto"/> is TLS on port 465 and elsewhere STARTTLS — required when
-/// credentials are configured, else used when offered. <see cref="None"/> is refused together with credentials.
-/// </summary>
-public enum SmtpSecureSocket
-{
-    Auto,
-    None,
-    StartTls,
-    SslOnConnect,
-}

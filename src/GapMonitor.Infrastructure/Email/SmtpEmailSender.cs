@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Net.Sockets;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;

@@ -1,4 +1,5 @@
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 
 namespace GapMonitor.Infrastructure.Email;
 

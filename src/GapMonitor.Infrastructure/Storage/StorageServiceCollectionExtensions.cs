@@ -1,10 +1,9 @@
 using Azure.Core;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Identity;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace GapMonitor.Infrastructure.Storage;
 
@@ -71,24 +70,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICustomerSourceStore, TableCustomerSourceStore>();
         services.AddSingleton<IHistoryArchive, TableHistoryArchive>();
         services.AddSingleton<Telemetry.TelemetryBlobs>();
-        services.AddSingleton<Core.Telemetry.ITelemetryStateStore, Telemetry.BlobTelemetryStateStore>();
-        services.AddSingleton<Core.Telemetry.IReferenceProfiles, Telemetry.BlobReferenceProfiles>();
-        services.AddSingleton<Core.Telemetry.IDriftWindowStore, Telemetry.TableDriftWindowStore>();
+        services.AddSingleton<Core.Ports.ITelemetryStateStore, Telemetry.BlobTelemetryStateStore>();
+        services.AddSingleton<Core.Ports.IReferenceProfiles, Telemetry.BlobReferenceProfiles>();
+        services.AddSingleton<Core.Ports.IDriftWindowStore, Telemetry.TableDriftWindowStore>();
         services.AddSingleton<Telemetry.ReferenceUploader>();
-        services.AddSingleton<Core.Telemetry.IReferenceUploader>(sp => sp.GetRequiredService<Telemetry.ReferenceUploader>());
+        services.AddSingleton<Core.Ports.IReferenceUploader>(sp => sp.GetRequiredService<Telemetry.ReferenceUploader>());
         services.AddHostedService<StorageInitializer>();
         return services;
     }
-}
-
-/// <summary>Creates the tables when the host starts.</summary>
-internal sealed class StorageInitializer(StorageTables tables, Telemetry.TelemetryBlobs blobs) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync(cancellationToken);
-        await blobs.EnsureCreatedAsync(cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Ports;
 
 namespace GapMonitor.Infrastructure.Storage;
 

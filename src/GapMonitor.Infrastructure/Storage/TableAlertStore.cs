@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Storage.Entities;
 
 namespace GapMonitor.Infrastructure.Storage;

@@ -1,6 +1,7 @@
 using Azure;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Keys;
+using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Storage.Entities;
 
 namespace GapMonitor.Infrastructure.Storage;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Storage.Entities;
 
 namespace GapMonitor.Infrastructure.Storage;

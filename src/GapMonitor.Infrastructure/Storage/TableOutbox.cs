@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Storage.Entities;
 
 namespace GapMonitor.Infrastructure.Storage;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage.Entities;
 

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Ports;
 
 namespace GapMonitor.Infrastructure.Storage;
 

@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage.Entities;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using Azure;
 using GapMonitor.Core.Drift.Profiles;
-using GapMonitor.Core.Telemetry;
+using GapMonitor.Core.Ports;
 
 namespace GapMonitor.Infrastructure.Telemetry;
 
@@ -46,11 +46,4 @@ public sealed class BlobReferenceProfiles(TelemetryBlobs blobs) : IReferenceProf
             return null;
         }
     }
-}
-
-internal static class ReferenceNames
-{
-    public static string Data(string systemId, string version) => $"{systemId}/{version}.data";
-
-    public static string Profile(string systemId, string version) => $"{systemId}/{version}.profile.json";
 }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs.Models;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Concurrency;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
 
 namespace GapMonitor.Infrastructure.Telemetry;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using GapMonitor.Core.Drift;
 using GapMonitor.Core.Drift.Profiles;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
 using nietras.SeparatedValues;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Storage.Entities;

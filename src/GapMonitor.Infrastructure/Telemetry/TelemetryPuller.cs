@@ -1,10 +1,9 @@
 using System.Text.Json;
-using GapMonitor.Core.Abstractions;
-using GapMonitor.Core.Sweeping;
+using GapMonitor.Core.Ports;
+using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Core.Telemetry.Sources;
-using GapMonitor.Core.UseCases;
 using GapMonitor.Infrastructure.LogAnalytics;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
 using Microsoft.Extensions.Logging;

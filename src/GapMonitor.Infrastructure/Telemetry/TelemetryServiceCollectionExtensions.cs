@@ -1,6 +1,5 @@
 using Azure.Core;
-using GapMonitor.Core.Abstractions;
-using GapMonitor.Core.Sweeping;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry.Sources;
 using GapMonitor.Infrastructure.Identity;
 using GapMonitor.Infrastructure.LogAnalytics;

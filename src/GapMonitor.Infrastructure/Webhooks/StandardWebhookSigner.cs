@@ -27,9 +27,3 @@ public sealed class StandardWebhookSigner(TimeProvider timeProvider)
         return HMACSHA256.HashData(key, signedContent);
     }
 }
-
-/// <summary>The three Standard Webhooks header values of one signed request.</summary>
-public sealed record WebhookSignature(string Id, long Timestamp, string Signature)
-{
-    public string TimestampHeaderValue => Timestamp.ToString(CultureInfo.InvariantCulture);
-}

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using Polly.Timeout;
 
 namespace GapMonitor.Infrastructure.Webhooks;

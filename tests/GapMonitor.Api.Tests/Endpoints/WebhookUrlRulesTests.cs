@@ -1,5 +1,5 @@
 using GapMonitor.Api.Tests.Hosting;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GapMonitor.Api.Tests.Endpoints;

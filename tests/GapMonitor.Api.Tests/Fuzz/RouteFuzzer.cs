@@ -4,16 +4,6 @@ using System.Text.Json.Nodes;
 
 namespace GapMonitor.Api.Tests.Fuzz;
 
-/// <summary>One generated request: everything needed to send it and to tell what it was when it fails.</summary>
-internal sealed record FuzzRequest(string Method, string Path, string? Key, bool KeyInApiKeyHeader, byte[]? Body, string? ContentType, IReadOnlyList<(string Name, string Value)> Headers)
-{
-    public override string ToString()
-    {
-        var body = Body is null ? "" : Encoding.UTF8.GetString(Body, 0, Math.Min(Body.Length, 300));
-        return $"{Method} {Path} key={Key?[..Math.Min(Key.Length, 30)]} type={ContentType} headers=[{string.Join(", ", Headers.Select(h => $"{h.Name}: {h.Value[..Math.Min(h.Value.Length, 40)]}"))}] body={body}";
-    }
-}
-
 /// <summary>
 /// Seeded generator of odd requests for any route template: odd ids, odd keys, odd bodies, odd queries and headers,
 /// mixed with well-formed ones so the handlers get past authentication and validation into storage.
@@ -326,16 +316,3 @@ internal sealed class RouteFuzzer(int seed, FuzzTenants tenants, DateTimeOffset 
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 }
-
-/// <summary>The keys and ids the fuzzer aims at.</summary>
-internal sealed record FuzzTenants(
-    string Admin,
-    string Vendor,
-    string OtherVendor,
-    string Customer,
-    string OtherCustomer,
-    string Revoked,
-    IReadOnlyList<string> IngestKeys,
-    IReadOnlyList<string> SystemIds,
-    IReadOnlyList<string> AlertIds,
-    IReadOnlyList<string> KeyIds);

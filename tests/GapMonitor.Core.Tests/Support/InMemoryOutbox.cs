@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 
 namespace GapMonitor.Core.Tests.Support;
 

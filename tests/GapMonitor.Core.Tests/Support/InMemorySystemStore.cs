@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Tests.Support;

@@ -2,6 +2,7 @@ using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using GapMonitor.Core.Tests.Support;

@@ -1,6 +1,7 @@
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
+using GapMonitor.Core.Concurrency;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Testing;

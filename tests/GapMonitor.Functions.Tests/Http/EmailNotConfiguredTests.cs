@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 using GapMonitor.Functions.Http;
 using GapMonitor.Functions.Tests.Support;

@@ -30,5 +30,3 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         }
     }
 }
-
-public sealed record LogEntry(string Category, LogLevel Level, string Message);

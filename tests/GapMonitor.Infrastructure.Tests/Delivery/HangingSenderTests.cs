@@ -1,5 +1,6 @@
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Tests.Storage;
 using GapMonitor.Infrastructure.Tests.Sweeping;

@@ -1,5 +1,5 @@
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Audit;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;

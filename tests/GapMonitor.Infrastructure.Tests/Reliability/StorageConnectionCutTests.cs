@@ -1,7 +1,7 @@
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Testing;

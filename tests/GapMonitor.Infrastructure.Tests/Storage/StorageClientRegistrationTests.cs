@@ -3,7 +3,7 @@ using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Telemetry;
 using GapMonitor.Testing;

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Testing;

@@ -1,4 +1,4 @@
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Testing;
 

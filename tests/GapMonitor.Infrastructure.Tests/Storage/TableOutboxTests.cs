@@ -1,4 +1,4 @@
-using GapMonitor.Core.Abstractions;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;

@@ -1,8 +1,9 @@
 using Azure.Data.Tables;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 using GapMonitor.Testing;
 

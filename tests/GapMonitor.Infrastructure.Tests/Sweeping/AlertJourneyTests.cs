@@ -1,9 +1,9 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Keys;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Signals;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
-using GapMonitor.Core.UseCases;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Tests.Storage;
 using GapMonitor.Testing;

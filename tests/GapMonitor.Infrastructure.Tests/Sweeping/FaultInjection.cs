@@ -1,8 +1,7 @@
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Notifications;
-using GapMonitor.Core.Sweeping;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;
 

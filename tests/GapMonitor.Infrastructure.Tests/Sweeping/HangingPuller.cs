@@ -1,4 +1,4 @@
-using GapMonitor.Core.Sweeping;
+using GapMonitor.Core.Ports;
 
 namespace GapMonitor.Infrastructure.Tests.Sweeping;
 

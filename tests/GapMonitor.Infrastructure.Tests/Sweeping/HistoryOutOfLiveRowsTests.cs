@@ -1,10 +1,10 @@
 using Azure.Data.Tables;
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
+using GapMonitor.Core.Signals;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
-using GapMonitor.Core.UseCases;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Tests.Storage;
 using GapMonitor.Testing;

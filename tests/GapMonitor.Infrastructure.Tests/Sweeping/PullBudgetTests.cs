@@ -1,3 +1,4 @@
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Tests.Storage;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 
 namespace GapMonitor.Infrastructure.Tests.Sweeping;
 

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using GapMonitor.Core;
-using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Storage;

@@ -1,6 +1,6 @@
+using GapMonitor.Core.Signals;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
-using GapMonitor.Core.UseCases;
 using GapMonitor.Infrastructure.Tests.Storage;
 using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;

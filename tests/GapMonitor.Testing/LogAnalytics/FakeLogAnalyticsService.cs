@@ -15,12 +15,6 @@ using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Testing.LogAnalytics;
 
-/// <summary>A request the fake service received.</summary>
-public sealed record ReceivedQuery(int Number, string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, TimeSpan ArrivedAfterStart);
-
-/// <summary>What the fake service answers.</summary>
-public sealed record QueryReply(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null);
-
 /// <summary>
 /// A stand-in for the Log Analytics query API: Kestrel on a loopback port with a throwaway self-signed certificate
 /// (the client's bearer-token policy refuses plain HTTP). It records each request, then answers with <see cref="Responder"/>.

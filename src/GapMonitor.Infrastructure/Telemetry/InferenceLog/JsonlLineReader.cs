@@ -2,23 +2,6 @@ using System.Buffers;
 
 namespace GapMonitor.Infrastructure.Telemetry.InferenceLog;
 
-/// <summary>What <see cref="JsonlLineReader.ReadLineAsync"/> found.</summary>
-internal enum JsonlLineStatus
-{
-    /// <summary>A line ending with a newline.</summary>
-    Complete,
-
-    /// <summary>A newline-terminated line longer than the limit; its bytes were skipped and only its tail is returned.</summary>
-    TooLong,
-
-    /// <summary>The stream ended; anything after the last newline is an incomplete line and is not returned.</summary>
-    End,
-}
-
-/// <param name="Content">The line without its newline (for <see cref="JsonlLineStatus.TooLong"/>: its last bytes only). Valid until the next read.</param>
-/// <param name="ByteCount">Bytes the line occupies in the stream, newline included.</param>
-internal readonly record struct JsonlLine(JsonlLineStatus Status, ReadOnlyMemory<byte> Content, long ByteCount);
-
 /// <summary>Splits a UTF-8 stream into newline-terminated lines with bounded memory.</summary>
 internal sealed class JsonlLineReader(Stream stream, int maxLineBytes) : IDisposable
 {

@@ -1,0 +1,3 @@
+namespace GapMonitor.Api.Contracts;
+
+public sealed record AuditList(IReadOnlyList<AuditResponse> Items);

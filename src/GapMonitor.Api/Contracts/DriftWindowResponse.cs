@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace GapMonitor.Api.Contracts;
+
+/// <param name="Report">The drift report of the window, in the same shape as <c>gapmonitor drift --format json</c>.</param>
+public sealed record DriftWindowResponse(
+    DateTimeOffset WindowStart,
+    DateTimeOffset WindowEnd,
+    long Rows,
+    string? ReferenceVersion,
+    bool DatasetDrift,
+    IReadOnlyList<string> DriftedColumns,
+    double DriftShare,
+    JsonElement? Report,
+    IReadOnlyList<FindingResponse> Findings,
+    IReadOnlyDictionary<string, long> ModelVersions,
+    string? Note);

@@ -1,0 +1,3 @@
+namespace GapMonitor.Api.Contracts;
+
+public sealed record FindingResponse(string Kind, string Column, string Detail, double? Value);

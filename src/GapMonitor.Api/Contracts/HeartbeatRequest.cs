@@ -1,0 +1,3 @@
+namespace GapMonitor.Api.Contracts;
+
+public sealed record HeartbeatRequest(string? Status, string? Message, DateTimeOffset? At);

@@ -1,0 +1,3 @@
+namespace GapMonitor.Api.Contracts;
+
+public sealed record MonitoringRequest(string? HeartbeatPeriod, string? HeartbeatGrace);

@@ -1,0 +1,9 @@
+namespace GapMonitor.Cli.Demo;
+
+internal enum Behaviour
+{
+    Healthy,
+    GoesSilent,
+    Failing,
+    NeverReports,
+}

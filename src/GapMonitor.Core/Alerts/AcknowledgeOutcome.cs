@@ -1,0 +1,9 @@
+namespace GapMonitor.Core.Alerts;
+
+public enum AcknowledgeOutcome
+{
+    Acknowledged,
+    AlreadyAcknowledged,
+    AlreadyResolved,
+    NotFound,
+}

@@ -1,0 +1,19 @@
+namespace GapMonitor.Core.Alerts;
+
+/// <summary>The stable alert kind strings of the public API.</summary>
+public static class AlertKinds
+{
+    public const string MonitoringSilent = "monitoring-silent";
+    public const string MonitoringFailing = "monitoring-failing";
+    public const string DriftDetected = "drift-detected";
+    public const string OwnershipUnconfirmed = "ownership-unconfirmed";
+    public const string DeploymentUnannounced = "deployment-unannounced";
+    public const string TelemetryStale = "telemetry-stale";
+    public const string ContactUnreachable = "contact-unreachable";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        MonitoringSilent, MonitoringFailing, DriftDetected, OwnershipUnconfirmed,
+        DeploymentUnannounced, TelemetryStale, ContactUnreachable,
+    };
+}

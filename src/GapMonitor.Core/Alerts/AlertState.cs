@@ -1,0 +1,8 @@
+namespace GapMonitor.Core.Alerts;
+
+public enum AlertState
+{
+    Open,
+    Acknowledged,
+    Resolved,
+}

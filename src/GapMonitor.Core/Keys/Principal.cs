@@ -1,0 +1,36 @@
+namespace GapMonitor.Core.Keys;
+
+/// <summary>Who is calling, and what they may see.</summary>
+public sealed record Principal(Role Role, string KeyId, string? Vendor = null, string? Customer = null, string? SystemId = null)
+{
+    public string Name => Role switch
+    {
+        Role.Admin => "admin",
+        Role.Vendor => $"vendor:{Vendor}",
+        Role.Customer => $"customer:{Customer}",
+        _ => $"ingest:{SystemId}",
+    };
+
+    /// <summary>Whether this caller may see the full contact details (webhook URLs) of <paramref name="party"/>: its own party's, or admin.</summary>
+    public bool SeesContactsOf(Systems.Party party) => Role switch
+    {
+        Role.Admin => true,
+        Role.Vendor => party == Systems.Party.Vendor,
+        Role.Customer => party == Systems.Party.Customer,
+        _ => false,
+    };
+
+    /// <summary>Whether a system is inside this caller's scope (outside it, the system does not exist for them).</summary>
+    public bool CanSee(Systems.MonitoredSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return Role switch
+        {
+            Role.Admin => true,
+            Role.Vendor => string.Equals(system.Vendor, Vendor, StringComparison.Ordinal),
+            Role.Customer => string.Equals(system.Customer, Customer, StringComparison.Ordinal),
+            Role.Ingest => string.Equals(system.Id, SystemId, StringComparison.Ordinal),
+            _ => false,
+        };
+    }
+}

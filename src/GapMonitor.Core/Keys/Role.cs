@@ -1,0 +1,9 @@
+namespace GapMonitor.Core.Keys;
+
+public enum Role
+{
+    Admin,
+    Vendor,
+    Customer,
+    Ingest,
+}

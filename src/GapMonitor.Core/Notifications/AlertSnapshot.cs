@@ -1,0 +1,16 @@
+namespace GapMonitor.Core.Notifications;
+
+public sealed record AlertSnapshot(
+    string Id,
+    string Kind,
+    string State,
+    string SystemId,
+    DateTimeOffset OpenedAt,
+    string Summary,
+    DateTimeOffset? AcknowledgedAt = null,
+    string? AcknowledgedBy = null,
+    string? AcknowledgementNote = null,
+    DateTimeOffset? EscalatedAt = null,
+    DateTimeOffset? ResolvedAt = null,
+    string? Resolution = null,
+    string? Owner = null);

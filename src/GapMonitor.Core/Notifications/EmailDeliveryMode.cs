@@ -1,0 +1,8 @@
+namespace GapMonitor.Core.Notifications;
+
+public enum EmailDeliveryMode
+{
+    Smtp,
+    PickupDirectory,
+    NotConfigured,
+}

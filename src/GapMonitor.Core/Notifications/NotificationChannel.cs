@@ -1,0 +1,7 @@
+namespace GapMonitor.Core.Notifications;
+
+public enum NotificationChannel
+{
+    Email,
+    Webhook,
+}

@@ -1,0 +1,3 @@
+namespace GapMonitor.Core.Notifications;
+
+public sealed record NotificationData(AlertSnapshot Alert, SystemSnapshot System);

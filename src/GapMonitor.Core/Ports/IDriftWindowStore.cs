@@ -1,0 +1,11 @@
+using GapMonitor.Core.Telemetry;
+namespace GapMonitor.Core.Ports;
+
+/// <summary>Closed drift windows, newest first.</summary>
+public interface IDriftWindowStore
+{
+    /// <summary>Idempotent: saving the same window again replaces it.</summary>
+    Task SaveAsync(DriftWindowRecord record, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<DriftWindowRecord>> ListAsync(string systemId, DateTimeOffset? from, DateTimeOffset? to, int max, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,20 @@
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Core.Ports;
+
+/// <summary>Append-only history of received signals (the rules read the latest state from the system itself).</summary>
+public interface ISignalHistory
+{
+    Task AppendAsync(Heartbeat heartbeat, CancellationToken cancellationToken = default);
+
+    Task AppendAsync(DeploymentEvent deployment, CancellationToken cancellationToken = default);
+
+    /// <summary>Idempotent per batch: the same batch id and index write the same row again.</summary>
+    Task AppendAsync(IReadOnlyList<MetricPoint> metrics, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<MetricPoint>> RecentMetricsAsync(string systemId, string? name, int max, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Heartbeat>> RecentHeartbeatsAsync(string systemId, int max, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<DeploymentEvent>> RecentDeploymentsAsync(string systemId, int max, CancellationToken cancellationToken = default);
+}

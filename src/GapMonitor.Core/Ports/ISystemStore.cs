@@ -1,0 +1,32 @@
+using GapMonitor.Core.Audit;
+using GapMonitor.Core.Concurrency;
+using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Core.Ports;
+
+/// <summary>Persistence of systems and of everything that changes atomically with them.</summary>
+public interface ISystemStore
+{
+    Task<SystemWithAlerts?> GetAsync(string systemId, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts a new system; <see cref="ConcurrencyConflictException"/> when the id is taken.</summary>
+    Task<MonitoredSystem> CreateAsync(MonitoredSystem system, AuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a system if its ETag still matches; <see cref="ConcurrencyConflictException"/> otherwise.</summary>
+    Task<MonitoredSystem> UpdateAsync(MonitoredSystem system, AuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a change set together with <paramref name="system"/> (changed, or as read — either way replaced under
+    /// its ETag): all or nothing when it fits one transaction; a larger one is split, each alert change staying whole
+    /// with its notifications and audit entry, and every part guarded by the system row. Without
+    /// <paramref name="system"/> the store reads the system first.
+    /// <see cref="ConcurrencyConflictException"/> when any row changed since it was read.
+    /// </summary>
+    Task ApplyAsync(SystemChangeSet changes, MonitoredSystem? system = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every system with its active alerts, for the sweep.</summary>
+    IAsyncEnumerable<SystemWithAlerts> ListAllAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string systemId, int max, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,3 @@
+namespace GapMonitor.Core.Sweeping;
+
+public sealed record EvaluationOutcome(int Opened, int Escalated, int Resolved, bool Conflict, int Notifications = 0);

@@ -1,0 +1,3 @@
+namespace GapMonitor.Core.Systems;
+
+public sealed record MonitoringSettings(TimeSpan HeartbeatPeriod, TimeSpan HeartbeatGrace);

@@ -1,0 +1,7 @@
+namespace GapMonitor.Core.Systems;
+
+public enum Party
+{
+    Vendor,
+    Customer,
+}

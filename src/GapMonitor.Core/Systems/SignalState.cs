@@ -1,0 +1,24 @@
+namespace GapMonitor.Core.Systems;
+
+/// <summary>The latest signals received for a system.</summary>
+public sealed record SignalState
+{
+    public DateTimeOffset? LastHeartbeatAt { get; init; }
+    public HeartbeatStatus? LastHeartbeatStatus { get; init; }
+    public string? LastHeartbeatMessage { get; init; }
+    public DateTimeOffset? LastOkHeartbeatAt { get; init; }
+    public DateTimeOffset? LastDeploymentAt { get; init; }
+    public string? LastDeployedModelVersion { get; init; }
+
+    /// <summary>When telemetry (rows from a source or a push) last arrived.</summary>
+    public DateTimeOffset? LastTelemetryAt { get; init; }
+
+    /// <summary>The model version the latest telemetry reports (data collector <c>modelversion</c>).</summary>
+    public string? LastSeenModelVersion { get; init; }
+
+    /// <summary>The outcome of the latest closed drift window.</summary>
+    public DriftSignal? Drift { get; init; }
+
+    /// <summary>Version of the reference dataset drift is measured against; null until one is uploaded.</summary>
+    public string? ReferenceVersion { get; init; }
+}
