@@ -29,8 +29,8 @@ public sealed class ApiPipeline(
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(handler);
-        using var request = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, http.RequestAborted);
-        var response = await RunHandlerAsync(http, access, handler, request.Token);
+        using var requestCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, http.RequestAborted);
+        var response = await RunHandlerAsync(http, access, handler, requestCancellation.Token);
         return response.WithTraceId(http.TraceIdentifier);
     }
 
