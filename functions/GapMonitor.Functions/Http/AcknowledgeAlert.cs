@@ -9,5 +9,5 @@ public sealed class AcknowledgeAlert(AlertsApi api)
 {
     [Function(nameof(AcknowledgeAlert))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AlertAcknowledge)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.AcknowledgeAsync(req.HttpContext, id);
+        api.AcknowledgeAsync(req.HttpContext, id, cancellationToken);
 }

@@ -9,5 +9,5 @@ public sealed class CreateKey(KeysApi api)
 {
     [Function(nameof(CreateKey))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Keys)] HttpRequest req, CancellationToken cancellationToken) =>
-        api.CreateAsync(req.HttpContext);
+        api.CreateAsync(req.HttpContext, cancellationToken);
 }

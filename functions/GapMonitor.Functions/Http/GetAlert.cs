@@ -9,5 +9,5 @@ public sealed class GetAlert(AlertsApi api)
 {
     [Function(nameof(GetAlert))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Alert)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.GetAsync(req.HttpContext, id);
+        api.GetAsync(req.HttpContext, id, cancellationToken);
 }

@@ -9,5 +9,5 @@ public sealed class GetCustomerSources(CustomersApi api)
 {
     [Function(nameof(GetCustomerSources))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CustomerSources)] HttpRequest req, string customer, CancellationToken cancellationToken) =>
-        api.GetSourcesAsync(req.HttpContext, customer);
+        api.GetSourcesAsync(req.HttpContext, customer, cancellationToken);
 }

@@ -9,5 +9,5 @@ public sealed class GetSystem(SystemsApi api)
 {
     [Function(nameof(GetSystem))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.SystemById)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.GetAsync(req.HttpContext, id);
+        api.GetAsync(req.HttpContext, id, cancellationToken);
 }

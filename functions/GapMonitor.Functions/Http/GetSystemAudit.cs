@@ -9,5 +9,5 @@ public sealed class GetSystemAudit(SystemsApi api)
 {
     [Function(nameof(GetSystemAudit))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.SystemAudit)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.AuditAsync(req.HttpContext, id);
+        api.AuditAsync(req.HttpContext, id, cancellationToken);
 }

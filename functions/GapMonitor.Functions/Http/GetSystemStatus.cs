@@ -9,5 +9,5 @@ public sealed class GetSystemStatus(StatusApi api)
 {
     [Function(nameof(GetSystemStatus))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.SystemStatus)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.GetAsync(req.HttpContext, id);
+        api.GetAsync(req.HttpContext, id, cancellationToken);
 }

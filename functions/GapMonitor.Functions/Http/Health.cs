@@ -9,5 +9,5 @@ public sealed class Health(OperationsApi api)
 {
     [Function(nameof(Health))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req, CancellationToken cancellationToken) =>
-        api.HealthAsync(req.HttpContext);
+        api.HealthAsync(req.HttpContext, cancellationToken);
 }

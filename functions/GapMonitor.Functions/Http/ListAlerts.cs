@@ -9,5 +9,5 @@ public sealed class ListAlerts(AlertsApi api)
 {
     [Function(nameof(ListAlerts))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Alerts)] HttpRequest req, CancellationToken cancellationToken) =>
-        api.ListAsync(req.HttpContext);
+        api.ListAsync(req.HttpContext, cancellationToken);
 }

@@ -9,5 +9,5 @@ public sealed class ListDriftWindows(TelemetryApi api)
 {
     [Function(nameof(ListDriftWindows))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Drift)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.ListDriftAsync(req.HttpContext, id);
+        api.ListDriftAsync(req.HttpContext, id, cancellationToken);
 }

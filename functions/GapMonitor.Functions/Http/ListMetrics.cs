@@ -9,5 +9,5 @@ public sealed class ListMetrics(MetricsApi api)
 {
     [Function(nameof(ListMetrics))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Metrics)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.ListAsync(req.HttpContext, id);
+        api.ListAsync(req.HttpContext, id, cancellationToken);
 }

@@ -9,5 +9,5 @@ public sealed class ListSystems(SystemsApi api)
 {
     [Function(nameof(ListSystems))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Systems)] HttpRequest req, CancellationToken cancellationToken) =>
-        api.ListAsync(req.HttpContext);
+        api.ListAsync(req.HttpContext, cancellationToken);
 }

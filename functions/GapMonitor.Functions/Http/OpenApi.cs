@@ -8,5 +8,5 @@ public sealed class OpenApi(OpenApiDocumentSource documents)
 {
     [Function(nameof(OpenApi))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest req, CancellationToken cancellationToken) =>
-        documents.GetAsync(req.HttpContext);
+        documents.GetAsync(req.HttpContext, cancellationToken);
 }

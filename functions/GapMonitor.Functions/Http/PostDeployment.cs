@@ -9,5 +9,5 @@ public sealed class PostDeployment(SignalsApi api)
 {
     [Function(nameof(PostDeployment))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Deployments)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.DeploymentAsync(req.HttpContext, id);
+        api.DeploymentAsync(req.HttpContext, id, cancellationToken);
 }

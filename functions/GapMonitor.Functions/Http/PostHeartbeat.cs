@@ -9,5 +9,5 @@ public sealed class PostHeartbeat(SignalsApi api)
 {
     [Function(nameof(PostHeartbeat))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Heartbeats)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.HeartbeatAsync(req.HttpContext, id);
+        api.HeartbeatAsync(req.HttpContext, id, cancellationToken);
 }

@@ -9,5 +9,5 @@ public sealed class PostMetrics(MetricsApi api)
 {
     [Function(nameof(PostMetrics))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Metrics)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.PostAsync(req.HttpContext, id);
+        api.PostAsync(req.HttpContext, id, cancellationToken);
 }

@@ -9,5 +9,5 @@ public sealed class PostTelemetry(TelemetryApi api)
 {
     [Function(nameof(PostTelemetry))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Telemetry)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.PostTelemetryAsync(req.HttpContext, id);
+        api.PostTelemetryAsync(req.HttpContext, id, cancellationToken);
 }

@@ -9,5 +9,5 @@ public sealed class PutCustomerSources(CustomersApi api)
 {
     [Function(nameof(PutCustomerSources))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.CustomerSources)] HttpRequest req, string customer, CancellationToken cancellationToken) =>
-        api.PutSourcesAsync(req.HttpContext, customer);
+        api.PutSourcesAsync(req.HttpContext, customer, cancellationToken);
 }

@@ -9,5 +9,5 @@ public sealed class PutReference(TelemetryApi api)
 {
     [Function(nameof(PutReference))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Reference)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.PutReferenceAsync(req.HttpContext, id);
+        api.PutReferenceAsync(req.HttpContext, id, cancellationToken);
 }

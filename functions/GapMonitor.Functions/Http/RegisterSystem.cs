@@ -9,5 +9,5 @@ public sealed class RegisterSystem(SystemsApi api)
 {
     [Function(nameof(RegisterSystem))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Systems)] HttpRequest req, CancellationToken cancellationToken) =>
-        api.CreateAsync(req.HttpContext);
+        api.CreateAsync(req.HttpContext, cancellationToken);
 }

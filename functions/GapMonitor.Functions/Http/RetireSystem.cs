@@ -9,5 +9,5 @@ public sealed class RetireSystem(SystemsApi api)
 {
     [Function(nameof(RetireSystem))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.SystemById)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.RetireAsync(req.HttpContext, id);
+        api.RetireAsync(req.HttpContext, id, cancellationToken);
 }

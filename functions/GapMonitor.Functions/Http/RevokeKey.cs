@@ -9,5 +9,5 @@ public sealed class RevokeKey(KeysApi api)
 {
     [Function(nameof(RevokeKey))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Key)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.RevokeAsync(req.HttpContext, id);
+        api.RevokeAsync(req.HttpContext, id, cancellationToken);
 }

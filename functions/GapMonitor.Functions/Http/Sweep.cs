@@ -9,5 +9,5 @@ public sealed class Sweep(OperationsApi api)
 {
     [Function(nameof(Sweep))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Sweep)] HttpRequest req, CancellationToken cancellationToken) =>
-        api.SweepAsync(req.HttpContext);
+        api.SweepAsync(req.HttpContext, cancellationToken);
 }

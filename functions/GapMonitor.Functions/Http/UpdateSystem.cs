@@ -9,5 +9,5 @@ public sealed class UpdateSystem(SystemsApi api)
 {
     [Function(nameof(UpdateSystem))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.SystemById)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.UpdateAsync(req.HttpContext, id);
+        api.UpdateAsync(req.HttpContext, id, cancellationToken);
 }

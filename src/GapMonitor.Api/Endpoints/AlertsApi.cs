@@ -12,7 +12,7 @@ namespace GapMonitor.Api.Endpoints;
 /// <summary>List, read and acknowledge alerts within the caller's scope.</summary>
 public sealed class AlertsApi(ApiPipeline pipeline, IAlertStore alerts, SystemScope scope, AlertAcknowledgement acknowledgement)
 {
-    public Task<IResult> ListAsync(HttpContext http) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    public Task<IResult> ListAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
         var query = http.Request.Query;
         var v = new Validation();
@@ -43,28 +43,28 @@ public sealed class AlertsApi(ApiPipeline pipeline, IAlertStore alerts, SystemSc
             principal!.Role == Role.Vendor ? principal.Vendor : null,
             principal.Role == Role.Customer ? principal.Customer : null);
         var items = new List<AlertResponse>();
-        await foreach (var alert in alerts.QueryAsync(filter, http.RequestAborted))
+        await foreach (var alert in alerts.QueryAsync(filter, cancellationToken))
         {
             items.Add(alert.ToResponse());
         }
 
         return ApiResponse.Json(StatusCodes.Status200OK, new AlertList([.. items.OrderByDescending(a => a.OpenedAt)]));
-    });
+    }, cancellationToken);
 
-    public Task<IResult> GetAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    public Task<IResult> GetAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
-        var found = await FindAsync(principal!, id, http.RequestAborted);
+        var found = await FindAsync(principal!, id, cancellationToken);
         return found is null ? Problems.NotFound($"Alert '{id}'") : ApiResponse.Json(StatusCodes.Status200OK, found.ToResponse(principal!));
-    });
+    }, cancellationToken);
 
-    public Task<IResult> AcknowledgeAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    public Task<IResult> AcknowledgeAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
-        if (await FindAsync(principal!, id, http.RequestAborted) is null)
+        if (await FindAsync(principal!, id, cancellationToken) is null)
         {
             return Problems.NotFound($"Alert '{id}'");
         }
 
-        var (request, error) = await RequestBody.ReadJsonAsync<AcknowledgeRequest>(http.Request, pipeline.MaxRequestBytes, optional: true, http.RequestAborted);
+        var (request, error) = await RequestBody.ReadJsonAsync<AcknowledgeRequest>(http.Request, pipeline.MaxRequestBytes, optional: true, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -86,15 +86,15 @@ public sealed class AlertsApi(ApiPipeline pipeline, IAlertStore alerts, SystemSc
             return v.ToProblem();
         }
 
-        var outcome = await acknowledgement.AcknowledgeAsync(principal!, id, request?.By, request?.Note, http.RequestAborted);
+        var outcome = await acknowledgement.AcknowledgeAsync(principal!, id, request?.By, request?.Note, cancellationToken);
         if (outcome == AcknowledgeOutcome.AlreadyResolved)
         {
             return Problems.Conflict("The alert is already resolved.");
         }
 
-        var current = await FindAsync(principal!, id, http.RequestAborted);
+        var current = await FindAsync(principal!, id, cancellationToken);
         return current is null ? Problems.NotFound($"Alert '{id}'") : ApiResponse.Json(StatusCodes.Status200OK, current.ToResponse(principal!));
-    });
+    }, cancellationToken);
 
     private async Task<AlertWithHistory?> FindAsync(Principal principal, string id, CancellationToken cancellationToken)
     {

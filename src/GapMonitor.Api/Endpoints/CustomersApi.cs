@@ -11,14 +11,14 @@ namespace GapMonitor.Api.Endpoints;
 /// <summary>The admin's per-customer list of sources GapMonitor may read with its own identity.</summary>
 public sealed class CustomersApi(ApiPipeline pipeline, ICustomerSourceStore sources, OutboundNetworkOptions network, TimeProvider timeProvider)
 {
-    public Task<IResult> PutSourcesAsync(HttpContext http, string customer) => pipeline.RunAsync(http, Access.AdminOnly, async principal =>
+    public Task<IResult> PutSourcesAsync(HttpContext http, string customer, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOnly, async (principal, cancellationToken) =>
     {
         if (!SystemRequestValidator.TenantIdPattern().IsMatch(customer))
         {
             return Problems.Validation("customer", "A customer id: 1–63 characters of a–z, 0–9 and '-'.");
         }
 
-        var (request, error) = await RequestBody.ReadJsonAsync<CustomerSourcesRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        var (request, error) = await RequestBody.ReadJsonAsync<CustomerSourcesRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -31,21 +31,21 @@ public sealed class CustomersApi(ApiPipeline pipeline, ICustomerSourceStore sour
             return v.ToProblem();
         }
 
-        await sources.PutAsync(list, http.RequestAborted);
+        await sources.PutAsync(list, cancellationToken);
         return ApiResponse.Json(StatusCodes.Status200OK, ToResponse(customer, list));
-    });
+    }, cancellationToken);
 
     /// <summary>The admin, and the customer's own keys, may read the list.</summary>
-    public Task<IResult> GetSourcesAsync(HttpContext http, string customer) => pipeline.RunAsync(http, Access.AdminOrCustomer, async principal =>
+    public Task<IResult> GetSourcesAsync(HttpContext http, string customer, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOrCustomer, async (principal, cancellationToken) =>
     {
         if (principal!.Role == Role.Customer && principal.Customer != customer)
         {
             return Problems.NotFound($"Customer '{customer}'");
         }
 
-        var list = SystemRequestValidator.TenantIdPattern().IsMatch(customer) ? await sources.GetAsync(customer, http.RequestAborted) : null;
+        var list = SystemRequestValidator.TenantIdPattern().IsMatch(customer) ? await sources.GetAsync(customer, cancellationToken) : null;
         return ApiResponse.Json(StatusCodes.Status200OK, ToResponse(customer, list));
-    });
+    }, cancellationToken);
 
     private static CustomerSourcesResponse ToResponse(string customer, CustomerSources? list) => new(
         customer,

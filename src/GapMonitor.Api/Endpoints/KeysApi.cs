@@ -10,9 +10,9 @@ namespace GapMonitor.Api.Endpoints;
 /// <summary>Admin-only key management. The key is returned once; only its hash is stored.</summary>
 public sealed class KeysApi(ApiPipeline pipeline, IApiKeyStore keys, TimeProvider timeProvider)
 {
-    public Task<IResult> CreateAsync(HttpContext http) => pipeline.RunAsync(http, Access.AdminOnly, async _ =>
+    public Task<IResult> CreateAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOnly, async (_, cancellationToken) =>
     {
-        var (request, error) = await RequestBody.ReadJsonAsync<KeyRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        var (request, error) = await RequestBody.ReadJsonAsync<KeyRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -50,14 +50,14 @@ public sealed class KeysApi(ApiPipeline pipeline, IApiKeyStore keys, TimeProvide
         var now = timeProvider.GetUtcNow();
         var vendor = role == Role.Vendor ? request.Vendor : null;
         var customer = role == Role.Customer ? request.Customer : null;
-        await keys.CreateAsync(new ApiKey(id, role!.Value, vendor, customer, request.Name, ApiKeyFormat.Hash(key), now), http.RequestAborted);
+        await keys.CreateAsync(new ApiKey(id, role!.Value, vendor, customer, request.Name, ApiKeyFormat.Hash(key), now), cancellationToken);
         return ApiResponse.Json(StatusCodes.Status201Created, new KeyCreatedResponse(id, key, request.Role!, vendor, customer, request.Name, now))
             .WithHeader("Location", $"/api/keys/{id}");
-    });
+    }, cancellationToken);
 
-    public Task<IResult> RevokeAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOnly, async _ =>
+    public Task<IResult> RevokeAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOnly, async (_, cancellationToken) =>
     {
-        var revoked = ApiKeyFormat.IsKeyId(id) && await keys.RevokeAsync(id, timeProvider.GetUtcNow(), http.RequestAborted);
+        var revoked = ApiKeyFormat.IsKeyId(id) && await keys.RevokeAsync(id, timeProvider.GetUtcNow(), cancellationToken);
         return revoked ? ApiResponse.Empty(StatusCodes.Status204NoContent) : Problems.NotFound($"Key '{id}'");
-    });
+    }, cancellationToken);
 }

@@ -15,15 +15,15 @@ public sealed class MetricsApi(ApiPipeline pipeline, SystemScope scope, ISignalH
 {
     private const int MaxMetrics = 1000;
 
-    public Task<IResult> PostAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
+    public Task<IResult> PostAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.Signals, async (principal, cancellationToken) =>
     {
-        var found = await scope.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
         }
 
-        var (request, error) = await RequestBody.ReadJsonAsync<MetricsRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        var (request, error) = await RequestBody.ReadJsonAsync<MetricsRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -76,13 +76,13 @@ public sealed class MetricsApi(ApiPipeline pipeline, SystemScope scope, ISignalH
             return v.ToProblem();
         }
 
-        await metrics.RecordAsync(found.System, points, http.RequestAborted);
+        await metrics.RecordAsync(found.System, points, cancellationToken);
         return ApiResponse.Json(StatusCodes.Status202Accepted, new MetricsAccepted(id, batchId, points.Count));
-    });
+    }, cancellationToken);
 
-    public Task<IResult> ListAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    public Task<IResult> ListAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
-        var found = await scope.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -90,7 +90,7 @@ public sealed class MetricsApi(ApiPipeline pipeline, SystemScope scope, ISignalH
 
         var name = http.Request.Query["name"].ToString() is { Length: > 0 } n ? n : null;
         var max = int.TryParse(http.Request.Query["max"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 200;
-        var items = await history.RecentMetricsAsync(id, name, max, http.RequestAborted);
+        var items = await history.RecentMetricsAsync(id, name, max, cancellationToken);
         return ApiResponse.Json(StatusCodes.Status200OK, new MetricList([.. items.Select(p => new MetricResponse(p.Name, p.Value, p.At, p.Feature))]));
-    });
+    }, cancellationToken);
 }

@@ -14,9 +14,9 @@ public sealed class OperationsApi(ApiPipeline pipeline, IStorageHealthProbe stor
     private static readonly string Version =
         typeof(OperationsApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
 
-    public Task<IResult> HealthAsync(HttpContext http) => pipeline.RunAsync(http, Access.Anyone, async _ =>
+    public Task<IResult> HealthAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.Anyone, async (_, cancellationToken) =>
     {
-        var reachable = await storage.IsReachableAsync(http.RequestAborted);
+        var reachable = await storage.IsReachableAsync(cancellationToken);
         var healthy = reachable && email.Problem is null;
         var body = new HealthResponse(
             healthy ? "ok" : "degraded", reachable ? "reachable" : "unreachable", EmailState(email.Mode), timeProvider.GetUtcNow(), Version,
@@ -24,7 +24,7 @@ public sealed class OperationsApi(ApiPipeline pipeline, IStorageHealthProbe stor
         var response = ApiResponse.Json(healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, body);
         // Only an unreachable store is worth polling again soon; a missing setting needs an operator.
         return reachable ? response : response.WithHeader("Retry-After", "5");
-    });
+    }, cancellationToken);
 
     private static string EmailState(EmailDeliveryMode mode) => mode switch
     {
@@ -33,11 +33,11 @@ public sealed class OperationsApi(ApiPipeline pipeline, IStorageHealthProbe stor
         _ => "not-configured",
     };
 
-    public Task<IResult> SweepAsync(HttpContext http) => pipeline.RunAsync(http, Access.AdminOnly, async _ =>
+    public Task<IResult> SweepAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOnly, async (_, cancellationToken) =>
     {
-        var s = await sweep.RunAsync(http.RequestAborted);
+        var s = await sweep.RunAsync(cancellationToken);
         return ApiResponse.Json(StatusCodes.Status200OK, new SweepResponse(
             s.StartedAt, s.Duration.TotalMilliseconds, s.SystemsEvaluated, s.AlertsOpened, s.AlertsEscalated, s.AlertsResolved,
             s.Conflicts, s.NotificationsDelivered, s.NotificationsRetrying, s.NotificationsFailed, s.SystemsFailed));
-    });
+    }, cancellationToken);
 }

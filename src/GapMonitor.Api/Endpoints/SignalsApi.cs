@@ -11,15 +11,15 @@ namespace GapMonitor.Api.Endpoints;
 /// <summary>Heartbeats and deployment events, from the system's ingest key or its vendor or customer.</summary>
 public sealed class SignalsApi(ApiPipeline pipeline, SystemScope scope, SignalIngestion ingestion, TimeProvider timeProvider)
 {
-    public Task<IResult> HeartbeatAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
+    public Task<IResult> HeartbeatAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.Signals, async (principal, cancellationToken) =>
     {
-        var found = await scope.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
         }
 
-        var (request, error) = await RequestBody.ReadJsonAsync<HeartbeatRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        var (request, error) = await RequestBody.ReadJsonAsync<HeartbeatRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -49,19 +49,19 @@ public sealed class SignalsApi(ApiPipeline pipeline, SystemScope scope, SignalIn
             return v.ToProblem();
         }
 
-        await ingestion.RecordHeartbeatAsync(found, status!.Value, request.At?.ToUniversalTime(), request.Message, http.RequestAborted);
+        await ingestion.RecordHeartbeatAsync(found, status!.Value, request.At?.ToUniversalTime(), request.Message, cancellationToken);
         return ApiResponse.Json(StatusCodes.Status202Accepted, new Accepted(id, now));
-    });
+    }, cancellationToken);
 
-    public Task<IResult> DeploymentAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
+    public Task<IResult> DeploymentAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.Signals, async (principal, cancellationToken) =>
     {
-        var found = await scope.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
         }
 
-        var (request, error) = await RequestBody.ReadJsonAsync<DeploymentRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        var (request, error) = await RequestBody.ReadJsonAsync<DeploymentRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -90,9 +90,9 @@ public sealed class SignalsApi(ApiPipeline pipeline, SystemScope scope, SignalIn
             return v.ToProblem();
         }
 
-        await ingestion.RecordDeploymentAsync(found, request.ModelVersion!.Trim(), request.At?.ToUniversalTime(), request.Environment, request.By, http.RequestAborted);
+        await ingestion.RecordDeploymentAsync(found, request.ModelVersion!.Trim(), request.At?.ToUniversalTime(), request.Environment, request.By, cancellationToken);
         return ApiResponse.Json(StatusCodes.Status202Accepted, new Accepted(id, now));
-    });
+    }, cancellationToken);
 
     private static void CheckTime(Validation v, DateTimeOffset? at, DateTimeOffset now)
     {

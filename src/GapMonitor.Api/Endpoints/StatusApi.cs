@@ -10,13 +10,13 @@ namespace GapMonitor.Api.Endpoints;
 /// <summary>A system's state read as a scorecard of the practices that handover puts at risk, backed by its signals and alerts.</summary>
 public sealed class StatusApi(ApiPipeline pipeline, SystemStatusQuery query)
 {
-    public Task<IResult> GetAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    public Task<IResult> GetAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
-        var status = await query.GetAsync(principal!, id, SystemScopeRequests.KnownSystem(http), http.RequestAborted);
+        var status = await query.GetAsync(principal!, id, SystemScopeRequests.KnownSystem(http), cancellationToken);
         return status is null
             ? Problems.NotFound($"System '{id}'")
             : ApiResponse.Json(StatusCodes.Status200OK, ToResponse(status));
-    });
+    }, cancellationToken);
 
     private static SystemStatusResponse ToResponse(SystemStatus status)
     {

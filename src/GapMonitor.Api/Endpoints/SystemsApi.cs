@@ -24,9 +24,9 @@ public sealed class SystemsApi(
     TimeProvider timeProvider,
     ILogger<SystemsApi> logger)
 {
-    public Task<IResult> CreateAsync(HttpContext http) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
+    public Task<IResult> CreateAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOrVendor, async (principal, cancellationToken) =>
     {
-        var (request, error) = await RequestBody.ReadJsonAsync<SystemRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        var (request, error) = await RequestBody.ReadJsonAsync<SystemRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -39,7 +39,7 @@ public sealed class SystemsApi(
             validation.Add("vendor", "A vendor key may only register systems of its own vendor id.");
         }
 
-        await CheckOutboundAsync(validation, system, existing: null, principal, http.RequestAborted);
+        await CheckOutboundAsync(validation, system, existing: null, principal, cancellationToken);
 
         if (!validation.IsValid)
         {
@@ -50,7 +50,7 @@ public sealed class SystemsApi(
         system = system with { IngestKeyHash = ApiKeyFormat.Hash(ingestKey) };
         try
         {
-            system = await store.CreateAsync(system, new AuditEntry(ids.NewId(), system.Id, now, principal.Name, "system.registered", Detail: system.Name), http.RequestAborted);
+            system = await store.CreateAsync(system, new AuditEntry(ids.NewId(), system.Id, now, principal.Name, "system.registered", Detail: system.Name), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -62,13 +62,13 @@ public sealed class SystemsApi(
         return ApiResponse.Json(StatusCodes.Status201Created, system.ToResponse(now, principal, ingestKey))
             .WithHeader("Location", $"/api/systems/{system.Id}")
             .WithHeader("ETag", system.ETag ?? "");
-    });
+    }, cancellationToken);
 
-    public Task<IResult> ListAsync(HttpContext http) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    public Task<IResult> ListAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
         var now = timeProvider.GetUtcNow();
         var items = new List<SystemResponse>();
-        await foreach (var entry in store.ListAllAsync(http.RequestAborted))
+        await foreach (var entry in store.ListAllAsync(cancellationToken))
         {
             if (principal!.CanSee(entry.System) && Show(entry.System, now, principal) is { } shown)
             {
@@ -77,7 +77,7 @@ public sealed class SystemsApi(
         }
 
         return ApiResponse.Json(StatusCodes.Status200OK, new SystemList(items));
-    });
+    }, cancellationToken);
 
     /// <summary>One bad stored row must not take the whole list down: it is logged and left out.</summary>
     private SystemResponse? Show(MonitoredSystem system, DateTimeOffset now, Principal viewer)
@@ -93,17 +93,17 @@ public sealed class SystemsApi(
         }
     }
 
-    public Task<IResult> GetAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    public Task<IResult> GetAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
-        var found = await scope.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         return found is null
             ? Problems.NotFound($"System '{id}'")
             : ApiResponse.Json(StatusCodes.Status200OK, found.System.ToResponse(timeProvider.GetUtcNow(), principal!)).WithHeader("ETag", found.System.ETag ?? "");
-    });
+    }, cancellationToken);
 
-    public Task<IResult> UpdateAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
+    public Task<IResult> UpdateAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOrVendor, async (principal, cancellationToken) =>
     {
-        var found = await scope.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -120,7 +120,7 @@ public sealed class SystemsApi(
             return Problems.PreconditionFailed("The system changed since you read it (If-Match does not match its ETag). Read it again.");
         }
 
-        var (request, error) = await RequestBody.ReadJsonAsync<SystemRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, http.RequestAborted);
+        var (request, error) = await RequestBody.ReadJsonAsync<SystemRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -128,7 +128,7 @@ public sealed class SystemsApi(
 
         var now = timeProvider.GetUtcNow();
         var (system, validation) = SystemRequestValidator.Build(request!, id, now, found.System);
-        await CheckOutboundAsync(validation, system, found.System, principal!, http.RequestAborted);
+        await CheckOutboundAsync(validation, system, found.System, principal!, cancellationToken);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -136,7 +136,7 @@ public sealed class SystemsApi(
 
         try
         {
-            system = await store.UpdateAsync(system!, new AuditEntry(ids.NewId(), id, now, principal!.Name, "system.updated"), http.RequestAborted);
+            system = await store.UpdateAsync(system!, new AuditEntry(ids.NewId(), id, now, principal!.Name, "system.updated"), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -144,12 +144,12 @@ public sealed class SystemsApi(
         }
 
         return ApiResponse.Json(StatusCodes.Status200OK, system.ToResponse(now, principal)).WithHeader("ETag", system.ETag ?? "");
-    });
+    }, cancellationToken);
 
     /// <summary>Retiring stops monitoring and keeps the history; the next sweep resolves its open alerts.</summary>
-    public Task<IResult> RetireAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AdminOrVendor, async principal =>
+    public Task<IResult> RetireAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOrVendor, async (principal, cancellationToken) =>
     {
-        var found = await scope.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -163,7 +163,7 @@ public sealed class SystemsApi(
         var now = timeProvider.GetUtcNow();
         try
         {
-            await store.UpdateAsync(found.System with { RetiredAt = now }, new AuditEntry(ids.NewId(), id, now, principal!.Name, "system.retired"), http.RequestAborted);
+            await store.UpdateAsync(found.System with { RetiredAt = now }, new AuditEntry(ids.NewId(), id, now, principal!.Name, "system.retired"), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -171,19 +171,19 @@ public sealed class SystemsApi(
         }
 
         return ApiResponse.Empty(StatusCodes.Status204NoContent);
-    });
+    }, cancellationToken);
 
-    public Task<IResult> AuditAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    public Task<IResult> AuditAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
-        var found = await scope.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
         }
 
-        var entries = await store.GetAuditAsync(id, 500, http.RequestAborted);
+        var entries = await store.GetAuditAsync(id, 500, cancellationToken);
         return ApiResponse.Json(StatusCodes.Status200OK, new AuditList([.. entries.Select(e => new AuditResponse(e.Id, e.At, e.Actor, e.Action, e.AlertId, e.Detail))]));
-    });
+    }, cancellationToken);
 
     /// <summary>Where the service would connect for this system: webhooks it can deliver to, telemetry it may read.</summary>
     private async Task CheckOutboundAsync(Validation validation, MonitoredSystem? system, MonitoredSystem? existing, Principal principal, CancellationToken cancellationToken)

@@ -26,9 +26,9 @@ public sealed class TelemetryApi(
     private const long MaxReferenceBytes = 256L * 1024 * 1024;
     private const int MaxRowsPerBatch = 100_000;
 
-    public Task<IResult> PutReferenceAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    public Task<IResult> PutReferenceAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
-        var found = await scope.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -53,7 +53,7 @@ public sealed class TelemetryApi(
         ReferenceUpload upload;
         try
         {
-            upload = await references.UploadAsync(found.System, principal!.Name, contentType, http.Request.Body, http.RequestAborted);
+            upload = await references.UploadAsync(found.System, principal!.Name, contentType, http.Request.Body, cancellationToken);
         }
         catch (ReferenceFormatException ex)
         {
@@ -61,17 +61,17 @@ public sealed class TelemetryApi(
         }
 
         return ApiResponse.Json(StatusCodes.Status201Created, new ReferenceResponse(id, upload.Version, upload.Rows, upload.Columns, upload.Bytes));
-    });
+    }, cancellationToken);
 
-    public Task<IResult> PostTelemetryAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.Signals, async principal =>
+    public Task<IResult> PostTelemetryAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.Signals, async (principal, cancellationToken) =>
     {
-        var found = await scope.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
         }
 
-        var (rows, error) = await ReadRowsAsync(http.Request, pipeline.MaxRequestBytes, http.RequestAborted);
+        var (rows, error) = await ReadRowsAsync(http.Request, pipeline.MaxRequestBytes, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -96,18 +96,18 @@ public sealed class TelemetryApi(
             return v.ToProblem();
         }
 
-        var outcome = await push.PushAsync(found.System, new PushedBatch(batchId, modelVersion, at, rows!), http.RequestAborted);
+        var outcome = await push.PushAsync(found.System, new PushedBatch(batchId, modelVersion, at, rows!), cancellationToken);
         if (outcome.Refused is { } column)
         {
             return Problems.Validation(column.Field, column.Message);
         }
 
         return ApiResponse.Json(outcome.Duplicate ? StatusCodes.Status200OK : StatusCodes.Status202Accepted, new TelemetryAccepted(id, batchId, outcome.Accepted, outcome.Duplicate, outcome.WindowStart));
-    });
+    }, cancellationToken);
 
-    public Task<IResult> ListDriftAsync(HttpContext http, string id) => pipeline.RunAsync(http, Access.AnyRole, async principal =>
+    public Task<IResult> ListDriftAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
-        var found = await scope.FindAsync(http, principal!, id);
+        var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         if (found is null)
         {
             return Problems.NotFound($"System '{id}'");
@@ -121,13 +121,13 @@ public sealed class TelemetryApi(
             return v.ToProblem();
         }
 
-        var items = await windows.ListAsync(id, from, to, 500, http.RequestAborted);
+        var items = await windows.ListAsync(id, from, to, 500, cancellationToken);
         return ApiResponse.Json(StatusCodes.Status200OK, new DriftWindowList([.. items.Select(w => new DriftWindowResponse(
             w.WindowStart, w.WindowEnd, w.Rows, w.ReferenceVersion, w.DatasetDrift, w.DriftedColumns, w.DriftShare,
             w.ReportJson is null ? null : JsonDocument.Parse(w.ReportJson).RootElement.Clone(),
             [.. w.Findings.Select(f => new FindingResponse(f.Kind, f.Column, f.Detail, f.Value))],
             w.ModelVersions, w.Note))]));
-    });
+    }, cancellationToken);
 
     private static async Task<(List<Dictionary<string, JsonElement>>? Rows, ApiResponse? Error)> ReadRowsAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {

@@ -15,29 +15,29 @@ public static class EndpointMapping
     public static IEndpointRouteBuilder MapGapMonitorApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/" + Prefix);
-        api.MapGet(Health, (HttpContext h, OperationsApi a) => a.HealthAsync(h)).WithName("Health").Produces<HealthResponse>().Produces<HealthResponse>(503);
-        api.MapPost(Keys, (HttpContext h, KeysApi a) => a.CreateAsync(h)).WithName("CreateKey").Accepts<KeyRequest>("application/json").Produces<KeyCreatedResponse>(201).Errors();
-        api.MapDelete(Key, (HttpContext h, string id, KeysApi a) => a.RevokeAsync(h, id)).WithName("RevokeKey").Produces(204).Errors();
-        api.MapPost(Systems, (HttpContext h, SystemsApi a) => a.CreateAsync(h)).WithName("RegisterSystem").Accepts<SystemRequest>("application/json").Produces<SystemResponse>(201).Errors();
-        api.MapGet(Systems, (HttpContext h, SystemsApi a) => a.ListAsync(h)).WithName("ListSystems").Produces<SystemList>().Errors();
-        api.MapGet(SystemById, (HttpContext h, string id, SystemsApi a) => a.GetAsync(h, id)).WithName("GetSystem").Produces<SystemResponse>().Errors();
-        api.MapPut(SystemById, (HttpContext h, string id, SystemsApi a) => a.UpdateAsync(h, id)).WithName("UpdateSystem").Accepts<SystemRequest>("application/json").Produces<SystemResponse>().Errors();
-        api.MapDelete(SystemById, (HttpContext h, string id, SystemsApi a) => a.RetireAsync(h, id)).WithName("RetireSystem").Produces(204).Errors();
-        api.MapGet(SystemStatus, (HttpContext h, string id, StatusApi a) => a.GetAsync(h, id)).WithName("GetSystemStatus").Produces<SystemStatusResponse>().Errors();
-        api.MapGet(SystemAudit, (HttpContext h, string id, SystemsApi a) => a.AuditAsync(h, id)).WithName("GetSystemAudit").Produces<AuditList>().Errors();
-        api.MapPost(Heartbeats, (HttpContext h, string id, SignalsApi a) => a.HeartbeatAsync(h, id)).WithName("PostHeartbeat").Accepts<HeartbeatRequest>("application/json").Produces<Accepted>(202).Errors();
-        api.MapPost(Deployments, (HttpContext h, string id, SignalsApi a) => a.DeploymentAsync(h, id)).WithName("PostDeployment").Accepts<DeploymentRequest>("application/json").Produces<Accepted>(202).Errors();
-        api.MapPut(Reference, (HttpContext h, string id, TelemetryApi a) => a.PutReferenceAsync(h, id)).WithName("PutReference").Accepts<string>("text/csv", "application/x-ndjson").Produces<ReferenceResponse>(201).Errors();
-        api.MapPost(Telemetry, (HttpContext h, string id, TelemetryApi a) => a.PostTelemetryAsync(h, id)).WithName("PostTelemetry").Accepts<List<Dictionary<string, object>>>("application/json", "application/x-ndjson").Produces<TelemetryAccepted>(202).Errors();
-        api.MapGet(Drift, (HttpContext h, string id, TelemetryApi a) => a.ListDriftAsync(h, id)).WithName("ListDriftWindows").Produces<DriftWindowList>().Errors();
-        api.MapPost(Metrics, (HttpContext h, string id, MetricsApi a) => a.PostAsync(h, id)).WithName("PostMetrics").Accepts<MetricsRequest>("application/json").Produces<MetricsAccepted>(202).Errors();
-        api.MapGet(Metrics, (HttpContext h, string id, MetricsApi a) => a.ListAsync(h, id)).WithName("ListMetrics").Produces<MetricList>().Errors();
-        api.MapGet(Alerts, (HttpContext h, AlertsApi a) => a.ListAsync(h)).WithName("ListAlerts").Produces<AlertList>().Errors();
-        api.MapGet(Alert, (HttpContext h, string id, AlertsApi a) => a.GetAsync(h, id)).WithName("GetAlert").Produces<AlertResponse>().Errors();
-        api.MapPost(AlertAcknowledge, (HttpContext h, string id, AlertsApi a) => a.AcknowledgeAsync(h, id)).WithName("AcknowledgeAlert").Accepts<AcknowledgeRequest>("application/json").Produces<AlertResponse>().Errors();
-        api.MapPost(Sweep, (HttpContext h, OperationsApi a) => a.SweepAsync(h)).WithName("Sweep").Produces<SweepResponse>().Errors();
-        api.MapPut(CustomerSources, (HttpContext h, string customer, CustomersApi a) => a.PutSourcesAsync(h, customer)).WithName("PutCustomerSources").Accepts<CustomerSourcesRequest>("application/json").Produces<CustomerSourcesResponse>().Errors();
-        api.MapGet(CustomerSources, (HttpContext h, string customer, CustomersApi a) => a.GetSourcesAsync(h, customer)).WithName("GetCustomerSources").Produces<CustomerSourcesResponse>().Errors();
+        api.MapGet(Health, (HttpContext h, OperationsApi a, CancellationToken ct) => a.HealthAsync(h, ct)).WithName("Health").Produces<HealthResponse>().Produces<HealthResponse>(503);
+        api.MapPost(Keys, (HttpContext h, KeysApi a, CancellationToken ct) => a.CreateAsync(h, ct)).WithName("CreateKey").Accepts<KeyRequest>("application/json").Produces<KeyCreatedResponse>(201).Errors();
+        api.MapDelete(Key, (HttpContext h, string id, KeysApi a, CancellationToken ct) => a.RevokeAsync(h, id, ct)).WithName("RevokeKey").Produces(204).Errors();
+        api.MapPost(Systems, (HttpContext h, SystemsApi a, CancellationToken ct) => a.CreateAsync(h, ct)).WithName("RegisterSystem").Accepts<SystemRequest>("application/json").Produces<SystemResponse>(201).Errors();
+        api.MapGet(Systems, (HttpContext h, SystemsApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListSystems").Produces<SystemList>().Errors();
+        api.MapGet(SystemById, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.GetAsync(h, id, ct)).WithName("GetSystem").Produces<SystemResponse>().Errors();
+        api.MapPut(SystemById, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.UpdateAsync(h, id, ct)).WithName("UpdateSystem").Accepts<SystemRequest>("application/json").Produces<SystemResponse>().Errors();
+        api.MapDelete(SystemById, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.RetireAsync(h, id, ct)).WithName("RetireSystem").Produces(204).Errors();
+        api.MapGet(SystemStatus, (HttpContext h, string id, StatusApi a, CancellationToken ct) => a.GetAsync(h, id, ct)).WithName("GetSystemStatus").Produces<SystemStatusResponse>().Errors();
+        api.MapGet(SystemAudit, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.AuditAsync(h, id, ct)).WithName("GetSystemAudit").Produces<AuditList>().Errors();
+        api.MapPost(Heartbeats, (HttpContext h, string id, SignalsApi a, CancellationToken ct) => a.HeartbeatAsync(h, id, ct)).WithName("PostHeartbeat").Accepts<HeartbeatRequest>("application/json").Produces<Accepted>(202).Errors();
+        api.MapPost(Deployments, (HttpContext h, string id, SignalsApi a, CancellationToken ct) => a.DeploymentAsync(h, id, ct)).WithName("PostDeployment").Accepts<DeploymentRequest>("application/json").Produces<Accepted>(202).Errors();
+        api.MapPut(Reference, (HttpContext h, string id, TelemetryApi a, CancellationToken ct) => a.PutReferenceAsync(h, id, ct)).WithName("PutReference").Accepts<string>("text/csv", "application/x-ndjson").Produces<ReferenceResponse>(201).Errors();
+        api.MapPost(Telemetry, (HttpContext h, string id, TelemetryApi a, CancellationToken ct) => a.PostTelemetryAsync(h, id, ct)).WithName("PostTelemetry").Accepts<List<Dictionary<string, object>>>("application/json", "application/x-ndjson").Produces<TelemetryAccepted>(202).Errors();
+        api.MapGet(Drift, (HttpContext h, string id, TelemetryApi a, CancellationToken ct) => a.ListDriftAsync(h, id, ct)).WithName("ListDriftWindows").Produces<DriftWindowList>().Errors();
+        api.MapPost(Metrics, (HttpContext h, string id, MetricsApi a, CancellationToken ct) => a.PostAsync(h, id, ct)).WithName("PostMetrics").Accepts<MetricsRequest>("application/json").Produces<MetricsAccepted>(202).Errors();
+        api.MapGet(Metrics, (HttpContext h, string id, MetricsApi a, CancellationToken ct) => a.ListAsync(h, id, ct)).WithName("ListMetrics").Produces<MetricList>().Errors();
+        api.MapGet(Alerts, (HttpContext h, AlertsApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListAlerts").Produces<AlertList>().Errors();
+        api.MapGet(Alert, (HttpContext h, string id, AlertsApi a, CancellationToken ct) => a.GetAsync(h, id, ct)).WithName("GetAlert").Produces<AlertResponse>().Errors();
+        api.MapPost(AlertAcknowledge, (HttpContext h, string id, AlertsApi a, CancellationToken ct) => a.AcknowledgeAsync(h, id, ct)).WithName("AcknowledgeAlert").Accepts<AcknowledgeRequest>("application/json").Produces<AlertResponse>().Errors();
+        api.MapPost(Sweep, (HttpContext h, OperationsApi a, CancellationToken ct) => a.SweepAsync(h, ct)).WithName("Sweep").Produces<SweepResponse>().Errors();
+        api.MapPut(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.PutSourcesAsync(h, customer, ct)).WithName("PutCustomerSources").Accepts<CustomerSourcesRequest>("application/json").Produces<CustomerSourcesResponse>().Errors();
+        api.MapGet(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.GetSourcesAsync(h, customer, ct)).WithName("GetCustomerSources").Produces<CustomerSourcesResponse>().Errors();
         return app;
     }
 

@@ -18,7 +18,9 @@ public sealed class OpenApiDocumentSource
 
     private readonly Lazy<Task<string>> _json = new(BuildJsonAsync);
 
-    public async Task<IResult> GetAsync(HttpContext http) => Results.Text(await _json.Value, "application/json;charset=utf-8");
+    /// <remarks>A cancelled request stops waiting; the shared generation runs on for the next one.</remarks>
+    public async Task<IResult> GetAsync(HttpContext http, CancellationToken cancellationToken) =>
+        Results.Text(await _json.Value.WaitAsync(cancellationToken), "application/json;charset=utf-8");
 
     /// <summary>The document options both hosts use.</summary>
     public static void Configure(OpenApiOptions options)

@@ -23,18 +23,19 @@ public sealed class ApiPipeline(
 {
     public long MaxRequestBytes => options.Value.MaxRequestBytes;
 
-    public async Task<IResult> RunAsync(HttpContext http, Access access, Func<Principal?, Task<ApiResponse>> handler)
+    /// <param name="cancellationToken">The host's token for this request; the handler gets one cancelled by it or by the client going away.</param>
+    public async Task<IResult> RunAsync(HttpContext http, Access access, Func<Principal?, CancellationToken, Task<ApiResponse>> handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(handler);
-        var response = await RunHandlerAsync(http, access, handler);
+        using var requestCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, http.RequestAborted);
+        var response = await RunHandlerAsync(http, access, handler, requestCancellation.Token);
         return response.WithTraceId(http.TraceIdentifier);
     }
 
-    private async Task<ApiResponse> RunHandlerAsync(HttpContext http, Access access, Func<Principal?, Task<ApiResponse>> handler)
+    private async Task<ApiResponse> RunHandlerAsync(HttpContext http, Access access, Func<Principal?, CancellationToken, Task<ApiResponse>> handler, CancellationToken cancellationToken)
     {
-        var cancellationToken = http.RequestAborted;
         RequestBodyLimit.Apply(http, MaxRequestBytes);
         try
         {
@@ -56,10 +57,10 @@ public sealed class ApiPipeline(
             var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
             if (principal is not null && !HttpMethods.IsGet(http.Request.Method) && !string.IsNullOrEmpty(idempotencyKey))
             {
-                return await RunIdempotentAsync(http, principal, idempotencyKey, () => handler(principal), cancellationToken);
+                return await RunIdempotentAsync(http, principal, idempotencyKey, () => handler(principal, cancellationToken), cancellationToken);
             }
 
-            return await handler(principal);
+            return await handler(principal, cancellationToken);
         }
         catch (Exception ex) when (IsTooLarge(ex))
         {

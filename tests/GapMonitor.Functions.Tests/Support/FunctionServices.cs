@@ -1,3 +1,4 @@
+using System.Text;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Testing;
 using Microsoft.AspNetCore.Http;
@@ -49,8 +50,15 @@ public sealed class FunctionServices : IAsyncLifetime
     }
 
     /// <summary>Creates the trigger class from DI, runs it on a fresh request and executes the returned <see cref="IResult"/> as the worker's HTTP proxying middleware does.</summary>
-    public async Task<TriggerResponse> InvokeAsync<TTrigger>(Func<TTrigger, HttpRequest, Task<IResult>> run, string method, string? apiKey = null)
+    public Task<TriggerResponse> InvokeAsync<TTrigger>(Func<TTrigger, HttpRequest, Task<IResult>> run, string method, string? apiKey = null, string? jsonBody = null)
         where TTrigger : class
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return InvokeAsync(typeof(TTrigger), (trigger, request) => run((TTrigger)trigger, request), method, apiKey, jsonBody);
+    }
+
+    /// <inheritdoc cref="InvokeAsync{TTrigger}"/>
+    public async Task<TriggerResponse> InvokeAsync(Type triggerType, Func<object, HttpRequest, Task<IResult>> run, string method, string? apiKey = null, string? jsonBody = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         var http = new DefaultHttpContext { RequestServices = Provider };
@@ -61,7 +69,15 @@ public sealed class FunctionServices : IAsyncLifetime
             http.Request.Headers.Authorization = "Bearer " + apiKey;
         }
 
-        var trigger = ActivatorUtilities.CreateInstance<TTrigger>(Provider);
+        if (jsonBody is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(jsonBody);
+            http.Request.ContentType = "application/json";
+            http.Request.ContentLength = bytes.Length;
+            http.Request.Body = new MemoryStream(bytes);
+        }
+
+        var trigger = ActivatorUtilities.CreateInstance(Provider, triggerType);
         var result = await run(trigger, http.Request);
         await result.ExecuteAsync(http);
         http.Response.Body.Position = 0;
