@@ -1,5 +1,5 @@
-using GapMonitor.Core.Abstractions;
 using GapMonitor.Core.Keys;
+using GapMonitor.Core.Ports;
 using GapMonitor.Functions.Http;
 using GapMonitor.Functions.Tests.Support;
 using Microsoft.AspNetCore.Http;

@@ -1,10 +1,10 @@
-using GapMonitor.Api.Http;
+using GapMonitor.Api.Pipeline;
 using GapMonitor.Api.Tests.Hosting;
 using GapMonitor.Core.Keys;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GapMonitor.Api.Tests.Http;
+namespace GapMonitor.Api.Tests.Pipeline;
 
 /// <summary>The handler's token is cancelled by the host's token for the request (a trigger's) or by the client going away.</summary>
 public sealed class ApiPipelineCancellationTests : IAsyncLifetime
