@@ -7,7 +7,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace GapMonitor.PullBenchmark;
 
-/// <summary>The service graph as the hosts build it (<c>AddGapMonitor</c>), on a fake clock, against Azurite.</summary>
+/// <summary>
+/// The service graph as the hosts build it (<c>AddGapMonitor</c>), on a fake clock, against Azurite, with outbound calls
+/// to private networks allowed as for local use (<c>GapMonitor:Webhooks:AllowPrivateNetworks</c>).
+/// </summary>
 public static class BenchmarkHost
 {
     public static async Task<ServiceProvider> StartAsync(BenchmarkArguments arguments, FakeTimeProvider clock, string dataDirectory)
@@ -17,6 +20,10 @@ public static class BenchmarkHost
             {
                 ["GapMonitor:Storage:ConnectionString"] = arguments.ConnectionString,
                 ["GapMonitor:Storage:TablePrefix"] = arguments.TablePrefix,
+
+                // The data collector's containers are on the local Azurite (plain http on loopback), which production
+                // refuses; the setting tests and the demo use for local sources.
+                ["GapMonitor:Webhooks:AllowPrivateNetworks"] = "true",
             })
             .Build();
         var services = new ServiceCollection();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GapMonitor.Core.Telemetry;
 
 namespace GapMonitor.PullBenchmark;
 
@@ -15,8 +16,12 @@ public static class Fleet
     public static readonly DateTimeOffset RegisteredAt = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset DataStart = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Inside the first window: every window is still open after a pull.</summary>
-    public static readonly DateTimeOffset WindowsOpen = DataStart + TimeSpan.FromMinutes(30);
+    /// <summary>
+    /// Inside the last window, late enough that no row lies more than <see cref="ClientTimes.MaxAhead"/> ahead of the
+    /// clock (the puller skips such rows as malformed): a pull reads every row, closes the windows that have ended and
+    /// keeps the last one open.
+    /// </summary>
+    public static readonly DateTimeOffset WindowsOpen = DataStart + TimeSpan.FromHours(Hours) - ClientTimes.MaxAhead;
 
     /// <summary>Past the end of the last window: a pull closes them all.</summary>
     public static readonly DateTimeOffset WindowsDue = DataStart + TimeSpan.FromHours(Hours) + TimeSpan.FromMinutes(5);

@@ -39,7 +39,7 @@ if (arguments.Mode == BenchmarkArguments.OnePull)
 else
 {
     clock.SetUtcNow(Fleet.WindowsOpen);
-    measurements.Add(await MeasureAsync("windows open: read + fold", expectedRows));
+    measurements.Add(await MeasureAsync("last window open: read + fold, close the ended ones", expectedRows));
     foreach (var group in (await verification.StateSizesAsync(systems)).GroupBy(s => s.System.Rows))
     {
         notes.Add(string.Create(
@@ -49,7 +49,7 @@ else
     }
 
     clock.SetUtcNow(Fleet.WindowsDue);
-    measurements.Add(await MeasureAsync("windows due: close + drift", 0));
+    measurements.Add(await MeasureAsync("last window due: close + drift", 0));
     var closed = await verification.StateSizesAsync(systems);
     notes.Add(string.Create(CultureInfo.InvariantCulture, $"after closing: state.json {closed.Min(s => s.Bytes) / 1024.0:N1}–{closed.Max(s => s.Bytes) / 1024.0:N1} KiB"));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Identity;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
@@ -149,6 +150,10 @@ public sealed class TelemetryPuller(
             state.LastPullError = $"Inference log: {ex.Status} {ex.ErrorCode}";
             logger.LogWarning("Reading the inference log failed: {Status} {ErrorCode}", ex.Status, ex.ErrorCode);
         }
+        catch (AuthenticationFailedException ex)
+        {
+            NoToken(systemId, state, "Inference log", ex);
+        }
 
         return new TelemetryDelta(rows, latestVersion, latestVersion is null ? null : latestSeen);
     }
@@ -251,6 +256,20 @@ public sealed class TelemetryPuller(
             state.LastPullError = $"Log Analytics: {ex.Status} {ex.ErrorCode}";
             logger.LogWarning("Querying Log Analytics for {SystemId} failed: {Status} {ErrorCode}", system.Id, ex.Status, ex.ErrorCode);
         }
+        catch (AuthenticationFailedException ex)
+        {
+            NoToken(system.Id, state, "Log Analytics", ex);
+        }
+    }
+
+    /// <summary>
+    /// The service's credential found no identity or was refused (also <see cref="CredentialUnavailableException"/>). The
+    /// state shows only the exception's type: its message can name identities and tenants, which the log alone keeps.
+    /// </summary>
+    private void NoToken(string systemId, TelemetryState state, string source, AuthenticationFailedException ex)
+    {
+        state.LastPullError = $"{source}: the service identity could not get a token ({ex.GetType().Name}; the service log has the details)";
+        logger.LogWarning(ex, "{Source} of {SystemId} not read: the service identity could not get a token", source, systemId);
     }
 
     /// <summary>A query can return any time: one too far ahead would hide a lapse for years, so the row is skipped.</summary>

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using GapMonitor.Core;
-using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Delivery;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Testing;
@@ -41,14 +41,14 @@ internal static partial class ReliabilityGraph
         options.Retry.Delay = TimeSpan.FromMilliseconds(20);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(200);
         options.Retry.Mode = RetryMode.Exponential;
-        var tables = new StorageTables(new TableServiceClient(connectionString, options), Options.Create(new StorageOptions { TablePrefix = tablePrefix }));
-        await tables.EnsureCreatedAsync();
-        services.AddSingleton(tables);
-        services.AddSingleton<ISystemStore, TableSystemStore>();
-        services.AddSingleton<IAlertStore, TableAlertStore>();
-        services.AddSingleton<IOutbox, TableOutbox>();
-        services.AddSingleton<ISignalHistory, TableSignalHistory>();
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        services.AddSingleton(new TableServiceClient(connectionString, options));
+        services.AddSingleton(new BlobServiceClient(connectionString));
+        services.AddSingleton(Options.Create(new StorageOptions { TablePrefix = tablePrefix }));
+        services.AddSingleton(Options.Create(new RetentionOptions()));
+        services.AddGapMonitorStores();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await provider.GetRequiredService<StorageTables>().EnsureCreatedAsync();
+        return provider;
     }
 
     /// <summary>The table endpoint of an Azurite connection string.</summary>
