@@ -85,5 +85,3 @@ public sealed class FunctionServices : IAsyncLifetime
         return new TriggerResponse(http.Response.StatusCode, http.Response.ContentType, await reader.ReadToEndAsync());
     }
 }
-
-public sealed record TriggerResponse(int Status, string? ContentType, string Body);

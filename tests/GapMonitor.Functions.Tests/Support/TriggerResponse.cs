@@ -1,0 +1,3 @@
+namespace GapMonitor.Functions.Tests.Support;
+
+public sealed record TriggerResponse(int Status, string? ContentType, string Body);

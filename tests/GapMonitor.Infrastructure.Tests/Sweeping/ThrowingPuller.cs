@@ -1,0 +1,9 @@
+using GapMonitor.Core.Ports;
+
+namespace GapMonitor.Infrastructure.Tests.Sweeping;
+
+/// <summary>A telemetry puller whose whole run fails.</summary>
+internal sealed class ThrowingPuller : ITelemetryPuller
+{
+    public Task<PullSummary> PullAsync(CancellationToken cancellationToken = default) => throw new InvalidOperationException("Injected pull failure.");
+}
