@@ -20,6 +20,8 @@ case "$mode" in disk | memory) ;; *) echo "AZURITE_MODE is disk or memory" >&2; 
 
 # shellcheck source=scripts/azurite.sh
 source scripts/azurite.sh
+# shellcheck source=scripts/bench-doc.sh
+source scripts/bench-doc.sh
 azurite_install
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/gapmonitor-pullbench.XXXXXX")
@@ -92,18 +94,6 @@ cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
   echo "<!-- pull:end -->"
 } >"$work/section.md"
 
-doc=docs/benchmarks.md
-if [ ! -f "$doc" ]; then
-  printf '# Benchmarks\n\nMeasured figures; each section is written by the script it names.\n\n' >"$doc"
-fi
-if grep -q '<!-- pull:begin -->' "$doc"; then
-  awk -v section="$work/section.md" '
-    /<!-- pull:begin -->/ { while ((getline line < section) > 0) print line; skipping = 1; next }
-    /<!-- pull:end -->/ { skipping = 0; next }
-    !skipping { print }' "$doc" >"$work/doc.md"
-  cat "$work/doc.md" >"$doc"
-else
-  { [ -s "$doc" ] && [ -n "$(tail -c 1 "$doc")" ] && echo; cat "$work/section.md"; } >>"$doc"
-fi
-log "Wrote the pull section of $doc"
+bench_doc_write pull "$work/section.md"
+log "Wrote the pull section of docs/benchmarks.md"
 exit "$failed"
