@@ -1,13 +1,9 @@
 using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Pipeline;
 using GapMonitor.Api.Requests;
-using GapMonitor.Core.Alerts;
-using GapMonitor.Core.Audit;
-using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Keys;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
-using GapMonitor.Core.Telemetry.Sources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -18,9 +14,7 @@ public sealed class SystemsApi(
     ApiPipeline pipeline,
     ISystemStore store,
     SystemScope scope,
-    TelemetrySourceAuthorization sourceAuthorization,
-    OutboundNetworkOptions network,
-    IdGenerator ids,
+    SystemRegistry registry,
     TimeProvider timeProvider,
     ILogger<SystemsApi> logger)
 {
@@ -33,35 +27,28 @@ public sealed class SystemsApi(
         }
 
         var now = timeProvider.GetUtcNow();
-        var (system, validation) = SystemRequestValidator.Build(request!, $"sys-{ids.NewId()[^12..]}", now, existing: null);
+        var (system, validation) = SystemRequestValidator.Build(request!, registry.NewSystemId(), now, existing: null);
         if (principal!.Role == Role.Vendor && request!.Vendor is not null && request.Vendor != principal.Vendor)
         {
             validation.Add("vendor", "A vendor key may only register systems of its own vendor id.");
         }
 
         await CheckOutboundAsync(validation, system, existing: null, principal, cancellationToken);
-
         if (!validation.IsValid)
         {
             return validation.ToProblem();
         }
 
-        var ingestKey = ApiKeyFormat.NewIngestKey(system!.Id);
-        system = system with { IngestKeyHash = ApiKeyFormat.Hash(ingestKey) };
-        try
-        {
-            system = await store.CreateAsync(system, new AuditEntry(ids.NewId(), system.Id, now, principal.Name, "system.registered", Detail: system.Name), cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
+        if (await registry.RegisterAsync(system!, principal, cancellationToken) is not { } registered)
         {
             // Ids are global. A taken id gets this one answer whoever holds it (the caller or another tenant): no owner,
             // nothing of that system. Who wants no id to be probed omits it and gets a generated, unguessable one.
-            return Problems.Conflict($"The id '{system.Id}' is not available; choose another, or omit id to get a generated one.");
+            return Problems.Conflict($"The id '{system!.Id}' is not available; choose another, or omit id to get a generated one.");
         }
 
-        return ApiResponse.Json(StatusCodes.Status201Created, system.ToResponse(now, principal, ingestKey))
-            .WithHeader("Location", $"/api/systems/{system.Id}")
-            .WithHeader("ETag", system.ETag ?? "");
+        return ApiResponse.Json(StatusCodes.Status201Created, registered.System.ToResponse(now, principal, registered.IngestKey))
+            .WithHeader("Location", $"/api/systems/{registered.System.Id}")
+            .WithHeader("ETag", registered.System.ETag ?? "");
     }, cancellationToken);
 
     public Task<IResult> ListAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
@@ -134,16 +121,12 @@ public sealed class SystemsApi(
             return validation.ToProblem();
         }
 
-        try
-        {
-            system = await store.UpdateAsync(system!, new AuditEntry(ids.NewId(), id, now, principal!.Name, "system.updated"), cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
+        if (await registry.UpdateAsync(system!, principal!, cancellationToken) is not { } updated)
         {
             return Problems.PreconditionFailed("The system changed concurrently. Read it again.");
         }
 
-        return ApiResponse.Json(StatusCodes.Status200OK, system.ToResponse(now, principal)).WithHeader("ETag", system.ETag ?? "");
+        return ApiResponse.Json(StatusCodes.Status200OK, updated.ToResponse(now, principal!)).WithHeader("ETag", updated.ETag ?? "");
     }, cancellationToken);
 
     /// <summary>Retiring stops monitoring and keeps the history; the next sweep resolves its open alerts.</summary>
@@ -155,22 +138,9 @@ public sealed class SystemsApi(
             return Problems.NotFound($"System '{id}'");
         }
 
-        if (found.System.IsRetired)
-        {
-            return ApiResponse.Empty(StatusCodes.Status204NoContent);
-        }
-
-        var now = timeProvider.GetUtcNow();
-        try
-        {
-            await store.UpdateAsync(found.System with { RetiredAt = now }, new AuditEntry(ids.NewId(), id, now, principal!.Name, "system.retired"), cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return Problems.Conflict("The system changed concurrently; try again.");
-        }
-
-        return ApiResponse.Empty(StatusCodes.Status204NoContent);
+        return await registry.RetireAsync(found.System, principal!, cancellationToken)
+            ? ApiResponse.Empty(StatusCodes.Status204NoContent)
+            : Problems.Conflict("The system changed concurrently; try again.");
     }, cancellationToken);
 
     public Task<IResult> AuditAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
@@ -185,7 +155,6 @@ public sealed class SystemsApi(
         return ApiResponse.Json(StatusCodes.Status200OK, new AuditList([.. entries.Select(e => new AuditResponse(e.Id, e.At, e.Actor, e.Action, e.AlertId, e.Detail))]));
     }, cancellationToken);
 
-    /// <summary>Where the service would connect for this system: webhooks it can deliver to, telemetry it may read.</summary>
     private async Task CheckOutboundAsync(Validation validation, MonitoredSystem? system, MonitoredSystem? existing, Principal principal, CancellationToken cancellationToken)
     {
         if (system is null)
@@ -193,16 +162,7 @@ public sealed class SystemsApi(
             return;
         }
 
-        // The system was built from the request's contacts in order, all of them valid.
-        for (var i = 0; i < system.Contacts.Count; i++)
-        {
-            if (system.Contacts[i].Webhook is { } webhook && WebhookUrlRule.RefusalReason(webhook.Url, network.AllowPrivateNetworks) is { } reason)
-            {
-                validation.Add($"contacts[{i}].webhook.url", reason);
-            }
-        }
-
-        foreach (var refusal in await sourceAuthorization.CheckRegistrationAsync(system, existing, principal.Role == Role.Admin, cancellationToken))
+        foreach (var refusal in await registry.CheckOutboundAsync(system, existing, principal, cancellationToken))
         {
             validation.Add(refusal.Field, refusal.Message);
         }

@@ -24,6 +24,7 @@ public static class TelemetryServiceCollectionExtensions
         services.AddSingleton<Core.Status.SystemStatusQuery>();
         services.TryAddSingleton(provider => new OutboundNetworkOptions(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false));
         services.AddSingleton<TelemetrySourceAuthorization>();
+        services.AddSingleton<Core.Systems.SystemRegistry>();
         services.AddGapMonitorCredential();
         services.AddInferenceLogReader();
         services.TryAddSingleton(provider => new LogAnalyticsQueryClient(

@@ -1,0 +1,98 @@
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Audit;
+using GapMonitor.Core.Concurrency;
+using GapMonitor.Core.Keys;
+using GapMonitor.Core.Ports;
+using GapMonitor.Core.Telemetry.Sources;
+
+namespace GapMonitor.Core.Systems;
+
+/// <summary>
+/// Registers, changes and retires systems: where the service would connect for a system is checked before it is
+/// stored, every change is audited under the caller's name, and a taken id gets one answer whoever holds it.
+/// </summary>
+public sealed class SystemRegistry(
+    ISystemStore store,
+    TelemetrySourceAuthorization sourceAuthorization,
+    OutboundNetworkOptions network,
+    IdGenerator ids,
+    TimeProvider timeProvider)
+{
+    /// <summary>An id nobody can guess, for a registration that names none.</summary>
+    public string NewSystemId() => $"sys-{ids.NewId()[^12..]}";
+
+    /// <summary>Why the service may not connect where <paramref name="system"/> points: webhooks it cannot deliver to, telemetry it may not read.</summary>
+    public async Task<IReadOnlyList<SourceRefusal>> CheckOutboundAsync(MonitoredSystem system, MonitoredSystem? existing, Principal principal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(principal);
+        var refusals = new List<SourceRefusal>();
+        for (var i = 0; i < system.Contacts.Count; i++)
+        {
+            if (system.Contacts[i].Webhook is { } webhook && WebhookUrlRule.RefusalReason(webhook.Url, network.AllowPrivateNetworks) is { } reason)
+            {
+                refusals.Add(new SourceRefusal($"contacts[{i}].webhook.url", reason));
+            }
+        }
+
+        refusals.AddRange(await sourceAuthorization.CheckRegistrationAsync(system, existing, principal.Role == Role.Admin, cancellationToken));
+        return refusals;
+    }
+
+    /// <summary>Stores a new system with a fresh ingest key (returned once, stored as a hash); null when the id is taken.</summary>
+    public async Task<(MonitoredSystem System, string IngestKey)?> RegisterAsync(MonitoredSystem system, Principal principal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(principal);
+        var ingestKey = ApiKeyFormat.NewIngestKey(system.Id);
+        var withKey = system with { IngestKeyHash = ApiKeyFormat.Hash(ingestKey) };
+        try
+        {
+            var stored = await store.CreateAsync(withKey, Audit(system.Id, principal, "system.registered", system.Name), cancellationToken);
+            return (stored, ingestKey);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Replaces a system read under its ETag; null when it changed meanwhile.</summary>
+    public async Task<MonitoredSystem?> UpdateAsync(MonitoredSystem system, Principal principal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(principal);
+        try
+        {
+            return await store.UpdateAsync(system, Audit(system.Id, principal, "system.updated"), cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stops monitoring and keeps the history (the next sweep resolves open alerts); false when the system changed meanwhile.</summary>
+    public async Task<bool> RetireAsync(MonitoredSystem system, Principal principal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(principal);
+        if (system.IsRetired)
+        {
+            return true;
+        }
+
+        try
+        {
+            await store.UpdateAsync(system with { RetiredAt = timeProvider.GetUtcNow() }, Audit(system.Id, principal, "system.retired"), cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false;
+        }
+    }
+
+    private AuditEntry Audit(string systemId, Principal principal, string action, string? detail = null) =>
+        new(ids.NewId(), systemId, timeProvider.GetUtcNow(), principal.Name, action, Detail: detail);
+}

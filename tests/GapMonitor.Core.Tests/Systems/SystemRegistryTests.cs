@@ -1,0 +1,101 @@
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Audit;
+using GapMonitor.Core.Concurrency;
+using GapMonitor.Core.Keys;
+using GapMonitor.Core.Ports;
+using GapMonitor.Core.Systems;
+using GapMonitor.Core.Telemetry.Sources;
+using GapMonitor.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace GapMonitor.Core.Tests.Systems;
+
+public sealed class SystemRegistryTests
+{
+    private static readonly Principal Vendor = new(Role.Vendor, "key-1", Vendor: "contoso-ml");
+    private readonly FakeTimeProvider _time = new(SystemBuilder.Epoch);
+    private readonly Mock<ISystemStore> _store = new();
+    private readonly List<AuditEntry> _audit = [];
+
+    public SystemRegistryTests()
+    {
+        _store.Setup(s => s.CreateAsync(It.IsAny<MonitoredSystem>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .Callback<MonitoredSystem, AuditEntry, CancellationToken>((_, audit, _) => _audit.Add(audit))
+            .ReturnsAsync((MonitoredSystem system, AuditEntry _, CancellationToken _) => system with { ETag = "e1" });
+        _store.Setup(s => s.UpdateAsync(It.IsAny<MonitoredSystem>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .Callback<MonitoredSystem, AuditEntry, CancellationToken>((_, audit, _) => _audit.Add(audit))
+            .ReturnsAsync((MonitoredSystem system, AuditEntry _, CancellationToken _) => system with { ETag = "e2" });
+    }
+
+    [Fact]
+    public async Task Register_StoresOnlyTheIngestKeysHash_AndAuditsUnderTheCallersName()
+    {
+        var system = new SystemBuilder().WithId("acme-churn").WithName("Churn").Build();
+
+        var registered = await Registry().RegisterAsync(system, Vendor);
+
+        Assert.NotNull(registered);
+        var (stored, ingestKey) = registered.Value;
+        Assert.StartsWith("gmi_", ingestKey, StringComparison.Ordinal);
+        Assert.Equal(ApiKeyFormat.Hash(ingestKey), stored.IngestKeyHash);
+        Assert.DoesNotContain(ingestKey, stored.IngestKeyHash, StringComparison.Ordinal);
+        var audit = Assert.Single(_audit);
+        Assert.Equal(("acme-churn", "system.registered", Vendor.Name, "Churn", _time.GetUtcNow()), (audit.SystemId, audit.Action, audit.Actor, audit.Detail, audit.At));
+    }
+
+    [Fact]
+    public async Task Register_ATakenId_ReturnsNothing()
+    {
+        _store.Setup(s => s.CreateAsync(It.IsAny<MonitoredSystem>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyConflictException());
+
+        Assert.Null(await Registry().RegisterAsync(new SystemBuilder().WithId("taken").Build(), Vendor));
+    }
+
+    [Fact]
+    public async Task Update_WhenTheSystemChangedMeanwhile_ReturnsNothing()
+    {
+        _store.Setup(s => s.UpdateAsync(It.IsAny<MonitoredSystem>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyConflictException());
+
+        Assert.Null(await Registry().UpdateAsync(new SystemBuilder().Build(), Vendor));
+    }
+
+    [Fact]
+    public async Task Retire_SetsRetiredAtNow_Once()
+    {
+        var system = new SystemBuilder().WithId("old-model").Build();
+        MonitoredSystem? written = null;
+        _store.Setup(s => s.UpdateAsync(It.IsAny<MonitoredSystem>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .Callback<MonitoredSystem, AuditEntry, CancellationToken>((s, audit, _) =>
+            {
+                written = s;
+                _audit.Add(audit);
+            })
+            .ReturnsAsync((MonitoredSystem s, AuditEntry _, CancellationToken _) => s);
+
+        Assert.True(await Registry().RetireAsync(system, Vendor));
+        Assert.True(await Registry().RetireAsync(written!, Vendor));
+
+        Assert.Equal(_time.GetUtcNow(), written!.RetiredAt);
+        _store.Verify(s => s.UpdateAsync(It.IsAny<MonitoredSystem>(), It.Is<AuditEntry>(a => a.Action == "system.retired"), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task CheckOutbound_RefusesAWebhookItCouldNeverDeliverTo_NamingItsField()
+    {
+        var system = new SystemBuilder()
+            .WithEmail(Party.Customer, "ops@acme.example")
+            .WithWebhook(Party.Customer, "https://hooks.acme.example:8443/gap")
+            .Build();
+
+        var refusals = await Registry().CheckOutboundAsync(system, existing: null, Vendor);
+
+        var refusal = Assert.Single(refusals);
+        Assert.Equal($"contacts[{system.Contacts.Count - 1}].webhook.url", refusal.Field);
+    }
+
+    private SystemRegistry Registry() =>
+        new(_store.Object, new TelemetrySourceAuthorization(Mock.Of<ICustomerSourceStore>(), new OutboundNetworkOptions(false)), new OutboundNetworkOptions(false), new IdGenerator(_time), _time);
+}
