@@ -4,6 +4,7 @@ using Azure.Storage.Sas;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
+using GapMonitor.Core.Telemetry;
 using GapMonitor.Infrastructure.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,7 +41,7 @@ public static class Preparation
             var version = Fleet.RegisteredAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-bench";
             using (var csv = new MemoryStream(TelemetryData.ReferenceCsv(system, ReferenceRows)))
             {
-                await uploader.UploadAsync(system.Id, version, ReferenceUploader.Csv, csv, ct);
+                await uploader.UploadAsync(system.Id, version, ReferenceFormats.Csv, csv, ct);
             }
 
             await store.UpdateAsync(created with { Signals = created.Signals with { ReferenceVersion = version } }, Audit(system, "reference.uploaded"), ct);

@@ -12,7 +12,7 @@ public sealed class StatusApi(ApiPipeline pipeline, SystemStatusQuery query)
 {
     public Task<IResult> GetAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
-        var status = await query.GetAsync(principal!, id, SystemScopeRequests.KnownSystem(http), cancellationToken);
+        var status = await query.GetAsync(principal!, id, cancellationToken);
         return status is null
             ? Problems.NotFound($"System '{id}'")
             : ApiResponse.Json(StatusCodes.Status200OK, ToResponse(status));

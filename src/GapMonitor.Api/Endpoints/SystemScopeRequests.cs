@@ -12,5 +12,5 @@ internal static class SystemScopeRequests
         scope.FindAsync(principal, id, KnownSystem(http), cancellationToken);
 
     /// <summary>The system authentication read for an ingest key, if any.</summary>
-    public static SystemWithAlerts? KnownSystem(HttpContext http) => http.Items[typeof(SystemWithAlerts)] as SystemWithAlerts;
+    private static SystemWithAlerts? KnownSystem(HttpContext http) => http.Items[typeof(SystemWithAlerts)] as SystemWithAlerts;
 }

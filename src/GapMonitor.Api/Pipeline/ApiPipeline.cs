@@ -29,8 +29,9 @@ public sealed class ApiPipeline(
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(handler);
-        using var requestCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, http.RequestAborted);
-        var response = await RunHandlerAsync(http, access, handler, requestCancellation.Token);
+        // The standalone host's token is RequestAborted itself; only a different host token needs linking.
+        using var requestCancellation = cancellationToken == http.RequestAborted ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, http.RequestAborted);
+        var response = await RunHandlerAsync(http, access, handler, requestCancellation?.Token ?? cancellationToken);
         return response.WithTraceId(http.TraceIdentifier);
     }
 

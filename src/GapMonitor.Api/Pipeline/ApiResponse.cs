@@ -13,18 +13,20 @@ public sealed class ApiResponse : IResult
     private const string ProblemContentType = "application/problem+json; charset=utf-8";
 
     private readonly ProblemDetails? _problem;
+    private string? _body;
 
     private ApiResponse(int status, string? body, string? contentType, ProblemDetails? problem = null)
     {
         Status = status;
-        Body = body;
+        _body = body;
         ContentType = contentType;
         _problem = problem;
     }
 
     public int Status { get; }
 
-    public string? Body { get; }
+    /// <summary>A problem is serialized when first read, after the pipeline added its trace id; from then on the bytes are fixed.</summary>
+    public string? Body => _body ??= _problem is null ? null : JsonSerializer.Serialize(_problem, _problem.GetType(), ApiJson.Options);
 
     public string? ContentType { get; }
 
@@ -36,7 +38,7 @@ public sealed class ApiResponse : IResult
     public static ApiResponse Problem(ProblemDetails problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        return new(problem.Status ?? StatusCodes.Status500InternalServerError, Serialize(problem), ProblemContentType, problem);
+        return new(problem.Status ?? StatusCodes.Status500InternalServerError, null, ProblemContentType, problem);
     }
 
     public static ApiResponse Empty(int status) => new(status, null, null);
@@ -49,28 +51,16 @@ public sealed class ApiResponse : IResult
         return this;
     }
 
-    /// <summary>
-    /// A problem answer gains the request's <c>traceId</c> extension (other answers are returned as they are).
-    /// The body is serialized here, once, so an idempotent replay stores and returns these exact bytes.
-    /// </summary>
+    /// <summary>A problem answer not yet serialized gains the request's <c>traceId</c> extension; other answers are returned as they are.</summary>
     public ApiResponse WithTraceId(string traceId)
     {
-        if (_problem is null || _problem.Extensions.ContainsKey("traceId"))
+        if (_problem is not null && _body is null)
         {
-            return this;
+            _problem.Extensions.TryAdd("traceId", traceId);
         }
 
-        _problem.Extensions["traceId"] = traceId;
-        var traced = new ApiResponse(Status, Serialize(_problem), ContentType, _problem);
-        foreach (var (name, value) in Headers)
-        {
-            traced.Headers[name] = value;
-        }
-
-        return traced;
+        return this;
     }
-
-    private static string Serialize(ProblemDetails problem) => JsonSerializer.Serialize(problem, problem.GetType(), ApiJson.Options);
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

@@ -7,7 +7,7 @@ namespace GapMonitor.Api.Pipeline;
 public static class Problems
 {
     public static ApiResponse Validation(IReadOnlyDictionary<string, string[]> errors) =>
-        ApiResponse.Problem(new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
+        ApiResponse.Problem(new HttpValidationProblemDetails(errors)
         {
             Type = "https://gapmonitor.dev/problems/validation",
             Title = "The request is invalid.",

@@ -59,7 +59,7 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
         if (signals.Drift is { } drift)
         {
             var open = active.ContainsKey(AlertKinds.DriftDetected);
-            var shouldBeOpen = drift.DatasetDrift || (open && drift.CleanStreak < (telemetry?.CleanWindowsToResolve ?? 2));
+            var shouldBeOpen = drift.DatasetDrift || (open && drift.CleanStreak < (telemetry?.CleanWindowsToResolve ?? TelemetrySettings.DefaultCleanWindowsToResolve));
             Apply(changes, system, active, now, AlertKinds.DriftDetected, shouldBeOpen,
                 () => $"Dataset drift in {system.Name}: {drift.DriftedCount} drifted column(s) ({drift.DriftShare:P0}) in the window {drift.WindowStart:O}–{drift.WindowEnd:O}: {string.Join(", ", drift.DriftedColumns.Take(20))}.",
                 $"{drift.CleanStreak} consecutive window(s) without dataset drift.");

@@ -28,8 +28,15 @@ public static class ContinuityScorecard
     public static IReadOnlyList<Practice> Read(MonitoredSystem s, IReadOnlyCollection<Alert> active, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(s);
+        return Read(s, HeartbeatRules.StateAt(s, now), active, now);
+    }
+
+    /// <summary>The same, for a caller that already worked out the heartbeat state at <paramref name="now"/>.</summary>
+    public static IReadOnlyList<Practice> Read(MonitoredSystem s, HeartbeatState heartbeat, IReadOnlyCollection<Alert> active, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(active);
-        return [Monitoring(s, HeartbeatRules.StateAt(s, now)), Deployment(s), Trust(s, active, now), Ownership(s, now)];
+        return [Monitoring(s, heartbeat), Deployment(s), Trust(s, active, now), Ownership(s, now)];
     }
 
     private static Practice Monitoring(MonitoredSystem s, HeartbeatState state) => state switch

@@ -9,9 +9,9 @@ namespace GapMonitor.Core.Status;
 public sealed class SystemStatusQuery(SystemScope scope, ITelemetryStateStore telemetryStates, IDriftWindowStore driftWindows, TimeProvider timeProvider)
 {
     /// <returns>Null when the system does not exist or lies outside the principal's scope.</returns>
-    public async Task<SystemStatus?> GetAsync(Principal principal, string id, SystemWithAlerts? known = null, CancellationToken cancellationToken = default)
+    public async Task<SystemStatus?> GetAsync(Principal principal, string id, CancellationToken cancellationToken = default)
     {
-        var found = await scope.FindAsync(principal, id, known, cancellationToken);
+        var found = await scope.FindAsync(principal, id, cancellationToken: cancellationToken);
         if (found is null)
         {
             return null;
@@ -20,13 +20,14 @@ public sealed class SystemStatusQuery(SystemScope scope, ITelemetryStateStore te
         var now = timeProvider.GetUtcNow();
         var system = found.System;
         var active = found.ActiveAlerts.OrderBy(a => a.OpenedAt).ToList();
+        var heartbeat = HeartbeatRules.StateAt(system, now);
         return new SystemStatus(
             system,
             now,
-            HeartbeatRules.StateAt(system, now),
+            heartbeat,
             active,
             ContinuityScorecard.Gaps(active),
-            ContinuityScorecard.Read(system, active, now),
+            ContinuityScorecard.Read(system, heartbeat, active, now),
             await TelemetryAsync(system, cancellationToken));
     }
 

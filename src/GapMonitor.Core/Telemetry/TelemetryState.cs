@@ -74,19 +74,13 @@ public sealed class TelemetryState
 
     public bool HasBatch(string batchId) => RecentBatchIds.Contains(batchId, StringComparer.Ordinal);
 
-    public bool RememberBatch(string batchId)
+    /// <summary>Adds a batch id the caller found new (<see cref="HasBatch"/>), forgetting the oldest beyond the bound.</summary>
+    public void RememberBatch(string batchId)
     {
-        if (HasBatch(batchId))
-        {
-            return false;
-        }
-
         RecentBatchIds.Add(batchId);
         if (RecentBatchIds.Count > MaxRememberedBatchIds)
         {
             RecentBatchIds.RemoveAt(0);
         }
-
-        return true;
     }
 }

@@ -38,18 +38,20 @@ public static class StorageServiceCollectionExtensions
             clients.UseCredential(provider => provider.GetRequiredService<TokenCredential>());
             if (!string.IsNullOrWhiteSpace(options.ConnectionString))
             {
-                clients.AddTableServiceClient(options.ConnectionString).ConfigureOptions(o => o.AddPolicy(StorageUnavailablePolicy.Instance, HttpPipelinePosition.PerCall));
-                clients.AddBlobServiceClient(options.ConnectionString).ConfigureOptions(o => o.AddPolicy(StorageUnavailablePolicy.Instance, HttpPipelinePosition.PerCall));
+                clients.AddTableServiceClient(options.ConnectionString).ConfigureOptions(ReportOutages);
+                clients.AddBlobServiceClient(options.ConnectionString).ConfigureOptions(ReportOutages);
             }
             else if (options.TableServiceUri is not null)
             {
-                clients.AddTableServiceClient(options.TableServiceUri).ConfigureOptions(o => o.AddPolicy(StorageUnavailablePolicy.Instance, HttpPipelinePosition.PerCall));
+                clients.AddTableServiceClient(options.TableServiceUri).ConfigureOptions(ReportOutages);
                 if (options.BlobServiceUri is not null)
                 {
-                    clients.AddBlobServiceClient(options.BlobServiceUri).ConfigureOptions(o => o.AddPolicy(StorageUnavailablePolicy.Instance, HttpPipelinePosition.PerCall));
+                    clients.AddBlobServiceClient(options.BlobServiceUri).ConfigureOptions(ReportOutages);
                 }
             }
         });
+
+        static void ReportOutages(ClientOptions clientOptions) => clientOptions.AddPolicy(StorageUnavailablePolicy.Instance, HttpPipelinePosition.PerCall);
         return services;
     }
 

@@ -17,9 +17,6 @@ namespace GapMonitor.Infrastructure.Telemetry;
 /// </summary>
 public sealed class ReferenceUploader(TelemetryBlobs blobs) : IReferenceUploader
 {
-    public const string Csv = ReferenceFormats.Csv;
-    public const string Ndjson = ReferenceFormats.Ndjson;
-
     public async Task<ReferenceUpload> UploadAsync(string systemId, string version, string contentType, Stream content, CancellationToken cancellationToken = default)
     {
         var data = blobs.References.GetBlobClient(ReferenceNames.Data(systemId, version));
@@ -29,7 +26,7 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs) : IReferenceUploader
         try
         {
             await using var stored = await data.OpenReadAsync(cancellationToken: cancellationToken);
-            profile = contentType == Csv ? ProfileCsv(stored) : await ProfileNdjsonAsync(stored, cancellationToken);
+            profile = contentType == ReferenceFormats.Csv ? ProfileCsv(stored) : await ProfileNdjsonAsync(stored, cancellationToken);
             if (profile.Rows == 0 || profile.Columns.Count == 0)
             {
                 throw new ReferenceFormatException("The reference dataset has no rows.");
