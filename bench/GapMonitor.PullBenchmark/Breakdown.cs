@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using GapMonitor.Core.Drift;
-using GapMonitor.Core.Drift.Profiles;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
+using GapMonitor.Drift;
+using GapMonitor.Drift.Profiles;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -16,7 +16,7 @@ public static class ApiRoutes
     public const string Deployments = "systems/{id}/deployments";
     public const string Reference = "systems/{id}/reference";
     public const string Telemetry = "systems/{id}/telemetry";
-    public const string Drift = "systems/{id}/drift";
+    public const string DriftWindows = "systems/{id}/drift";
     public const string Metrics = "systems/{id}/metrics";
     public const string Alerts = "alerts";
     public const string Alert = "alerts/{id}";

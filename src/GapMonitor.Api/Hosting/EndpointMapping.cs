@@ -29,7 +29,7 @@ public static class EndpointMapping
         api.MapPost(Deployments, (HttpContext h, string id, SignalsApi a, CancellationToken ct) => a.DeploymentAsync(h, id, ct)).WithName("PostDeployment").Accepts<DeploymentRequest>("application/json").Produces<Accepted>(202).Errors();
         api.MapPut(Reference, (HttpContext h, string id, TelemetryApi a, CancellationToken ct) => a.PutReferenceAsync(h, id, ct)).WithName("PutReference").Accepts<string>("text/csv", "application/x-ndjson").Produces<ReferenceResponse>(201).Errors();
         api.MapPost(Telemetry, (HttpContext h, string id, TelemetryApi a, CancellationToken ct) => a.PostTelemetryAsync(h, id, ct)).WithName("PostTelemetry").Accepts<List<Dictionary<string, object>>>("application/json", "application/x-ndjson").Produces<TelemetryAccepted>(202).Errors();
-        api.MapGet(Drift, (HttpContext h, string id, TelemetryApi a, CancellationToken ct) => a.ListDriftAsync(h, id, ct)).WithName("ListDriftWindows").Produces<DriftWindowList>().Errors();
+        api.MapGet(DriftWindows, (HttpContext h, string id, TelemetryApi a, CancellationToken ct) => a.ListDriftAsync(h, id, ct)).WithName("ListDriftWindows").Produces<DriftWindowList>().Errors();
         api.MapPost(Metrics, (HttpContext h, string id, MetricsApi a, CancellationToken ct) => a.PostAsync(h, id, ct)).WithName("PostMetrics").Accepts<MetricsRequest>("application/json").Produces<MetricsAccepted>(202).Errors();
         api.MapGet(Metrics, (HttpContext h, string id, MetricsApi a, CancellationToken ct) => a.ListAsync(h, id, ct)).WithName("ListMetrics").Produces<MetricList>().Errors();
         api.MapGet(Alerts, (HttpContext h, AlertsApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListAlerts").Produces<AlertList>().Errors();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GapMonitor.Core.Drift;
+using GapMonitor.Drift;
 using nietras.SeparatedValues;
 
 namespace GapMonitor.Cli.Drift;

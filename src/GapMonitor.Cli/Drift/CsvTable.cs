@@ -1,4 +1,4 @@
-using GapMonitor.Core.Drift;
+using GapMonitor.Drift;
 
 namespace GapMonitor.Cli.Drift;
 

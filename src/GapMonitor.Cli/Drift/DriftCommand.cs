@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GapMonitor.Core.Drift;
+using GapMonitor.Drift;
 using Spectre.Console;
 
 namespace GapMonitor.Cli.Drift;

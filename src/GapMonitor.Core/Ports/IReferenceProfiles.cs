@@ -1,4 +1,4 @@
-using GapMonitor.Core.Drift.Profiles;
+using GapMonitor.Drift.Profiles;
 
 namespace GapMonitor.Core.Ports;
 

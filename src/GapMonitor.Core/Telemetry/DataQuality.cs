@@ -1,4 +1,4 @@
-using GapMonitor.Core.Drift.Profiles;
+using GapMonitor.Drift.Profiles;
 
 namespace GapMonitor.Core.Telemetry;
 
@@ -39,16 +39,16 @@ public static class DataQuality
                 findings.Add(new DataQualityFinding("missing-share-jump", name, $"Missing share rose from {refMissing:P1} to {curMissing:P1}.", curMissing - refMissing));
             }
 
-            var unseen = cur.Categories.Counts.Keys.Where(k => !reff.Categories.Counts.ContainsKey(k)).Take(10).ToList();
-            if (unseen.Count > 0 && reff.Categories.Counts.Count > 0)
+            var unseen = cur.TopCategories.Keys.Where(k => !reff.TopCategories.ContainsKey(k)).Take(10).ToList();
+            if (unseen.Count > 0 && reff.TopCategories.Count > 0)
             {
                 findings.Add(new DataQualityFinding("unseen-categories", name, $"Values not in the reference: {string.Join(", ", unseen)}.", unseen.Count));
             }
 
             if (reff.NumericCount > 0 && cur.NumericCount > 0)
             {
-                var outside = cur.Sample.Values.Count(v => v < reff.Min || v > reff.Max);
-                var share = Share(outside, cur.Sample.Values.Count());
+                var outside = cur.SampleValues.Count(v => v < reff.Min || v > reff.Max);
+                var share = Share(outside, cur.SampleValues.Count());
                 if (share > OutOfRangeShare)
                 {
                     findings.Add(new DataQualityFinding("out-of-range", name, $"{share:P1} of values lie outside the reference range [{reff.Min}, {reff.Max}].", share));

@@ -1,7 +1,7 @@
-using GapMonitor.Core.Drift;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
+using GapMonitor.Drift;
 using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Telemetry;

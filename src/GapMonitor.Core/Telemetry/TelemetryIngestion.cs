@@ -1,8 +1,8 @@
 using GapMonitor.Core.Concurrency;
-using GapMonitor.Core.Drift.Profiles;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
+using GapMonitor.Drift.Profiles;
 
 namespace GapMonitor.Core.Telemetry;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GapMonitor.Core.Drift.Profiles;
+using GapMonitor.Drift.Profiles;
 
 namespace GapMonitor.Core.Telemetry;
 

@@ -1,6 +1,6 @@
 using Azure;
-using GapMonitor.Core.Drift.Profiles;
 using GapMonitor.Core.Ports;
+using GapMonitor.Drift.Profiles;
 
 namespace GapMonitor.Infrastructure.Telemetry;
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
-using GapMonitor.Core.Drift;
-using GapMonitor.Core.Drift.Profiles;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
+using GapMonitor.Drift;
+using GapMonitor.Drift.Profiles;
 using nietras.SeparatedValues;
 
 namespace GapMonitor.Infrastructure.Telemetry;

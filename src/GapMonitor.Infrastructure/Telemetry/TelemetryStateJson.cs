@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GapMonitor.Core.Drift.Profiles;
 using GapMonitor.Core.Telemetry;
+using GapMonitor.Drift.Profiles;
 
 namespace GapMonitor.Infrastructure.Telemetry;
 

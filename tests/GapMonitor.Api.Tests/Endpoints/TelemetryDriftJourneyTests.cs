@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using GapMonitor.Api.Tests.Hosting;
-using GapMonitor.Core.Drift;
+using GapMonitor.Drift;
 using GapMonitor.Testing;
 
 namespace GapMonitor.Api.Tests.Endpoints;

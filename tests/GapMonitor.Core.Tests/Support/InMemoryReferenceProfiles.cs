@@ -1,5 +1,5 @@
-using GapMonitor.Core.Drift.Profiles;
 using GapMonitor.Core.Ports;
+using GapMonitor.Drift.Profiles;
 
 namespace GapMonitor.Core.Tests.Support;
 

@@ -1,7 +1,7 @@
 using GapMonitor.Core.Concurrency;
-using GapMonitor.Core.Drift.Profiles;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
+using GapMonitor.Drift.Profiles;
 
 namespace GapMonitor.Core.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GapMonitor.Core.Drift.Profiles;
 using GapMonitor.Core.Telemetry;
+using GapMonitor.Drift.Profiles;
 
 namespace GapMonitor.Core.Tests.Telemetry;
 
@@ -26,7 +26,7 @@ public class ColumnValueTests
 
         ColumnValue.Add(column, TelemetryValueKind.Boolean, number, number != 0 ? "true" : "false");
 
-        Assert.Equal(1, column.Categories.Counts[expected]);
+        Assert.Equal(1, column.TopCategories[expected]);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public class ColumnValueTests
 
         ColumnValue.Add(column, kind, double.NaN, new string('a', TelemetryText.MaxValue + 50));
 
-        var category = Assert.Single(column.Categories.Counts.Keys);
+        var category = Assert.Single(column.TopCategories.Keys);
         Assert.Equal(TelemetryText.Truncate(new string('a', TelemetryText.MaxValue + 50), TelemetryText.MaxValue), category);
         Assert.True(category.Length <= TelemetryText.MaxValue);
     }
@@ -67,9 +67,9 @@ public class ColumnValueTests
 
         Assert.Equal(1, profile.Rows);
         Assert.Equal(3, profile.Column("n").Mean);
-        Assert.Equal(1, profile.Column("s").Categories.Counts["red"]);
-        Assert.Equal(1, profile.Column("b").Categories.Counts["True"]);
+        Assert.Equal(1, profile.Column("s").TopCategories["red"]);
+        Assert.Equal(1, profile.Column("b").TopCategories["True"]);
         Assert.Equal(1, profile.Column("z").Missing);
-        Assert.Equal(1, profile.Column("o").Categories.Counts["""{"k":1}"""]);
+        Assert.Equal(1, profile.Column("o").TopCategories["""{"k":1}"""]);
     }
 }

@@ -1,11 +1,11 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Concurrency;
-using GapMonitor.Core.Drift.Profiles;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Core.Tests.Support;
+using GapMonitor.Drift.Profiles;
 using GapMonitor.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

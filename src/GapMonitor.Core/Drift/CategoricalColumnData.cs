@@ -1,8 +1,0 @@
-namespace GapMonitor.Core.Drift;
-
-/// <summary>A categorical column; null is missing.</summary>
-public sealed record CategoricalColumnData(string Name, string?[] Values) : ColumnData(Name)
-{
-    /// <inheritdoc />
-    public override long Rows => Values.Length;
-}

@@ -1,4 +1,0 @@
-namespace GapMonitor.Core.Drift;
-
-/// <summary>Missing values (empty, NaN, ±Inf) left out of every statistic.</summary>
-public sealed record MissingCounts(long Reference, long Current);

@@ -1,8 +1,0 @@
-namespace GapMonitor.Core.Drift;
-
-/// <summary>A numeric column; NaN and ±Inf are missing.</summary>
-public sealed record NumericColumnData(string Name, double[] Values) : ColumnData(Name)
-{
-    /// <inheritdoc />
-    public override long Rows => Values.Length;
-}

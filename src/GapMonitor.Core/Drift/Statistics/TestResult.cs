@@ -1,4 +1,0 @@
-namespace GapMonitor.Core.Drift.Statistics;
-
-/// <summary>A test statistic with its p-value.</summary>
-public readonly record struct TestResult(double Statistic, double PValue);
