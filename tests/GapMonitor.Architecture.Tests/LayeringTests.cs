@@ -1,24 +1,48 @@
 using System.Reflection;
 using GapMonitor.Api;
 using GapMonitor.Core.Ports;
+using GapMonitor.Drift;
 using GapMonitor.Functions;
 using NetArchTest.Rules;
 
 namespace GapMonitor.Architecture.Tests;
 
 /// <summary>
-/// What may depend on what: the core knows no Azure SDK and no ASP.NET Core; the API knows the core's ports, not the
-/// adapters; the Functions app reaches the adapters only through the composition root.
+/// What may depend on what: the drift library knows nothing of ours; the core knows no Azure SDK and no ASP.NET Core
+/// and leaves statistics to the drift library; the API knows the core's ports, not the adapters; the Functions app
+/// reaches the adapters only through the composition root.
 /// </summary>
 public sealed class LayeringTests
 {
+    private static readonly Assembly Drift = typeof(DriftCalculator).Assembly;
     private static readonly Assembly Core = typeof(ISystemStore).Assembly;
     private static readonly Assembly Api = typeof(GapMonitorOptions).Assembly;
     private static readonly Assembly Functions = typeof(FunctionsServices).Assembly;
 
     [Fact]
+    public void Drift_DependsOnNothingOfOurs() =>
+        AssertNoDependency(
+            Drift,
+            "GapMonitor.Core", "GapMonitor.Api", "GapMonitor.Infrastructure", "GapMonitor.Composition", "GapMonitor.Cli", "GapMonitor.Functions",
+            "Azure", "Microsoft.Azure", "Microsoft.AspNetCore", "Microsoft.Extensions");
+
+    [Fact]
+    public void Drift_ReferencesOnlyTheRuntimeAndMathNet()
+    {
+        var references = Drift.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.All(references, name => Assert.True(
+            name is "netstandard" or "MathNet.Numerics" || name.StartsWith("System", StringComparison.Ordinal),
+            $"GapMonitor.Drift is a package of its own and must not reference {name}."));
+    }
+
+    [Fact]
     public void Core_DependsOnNeitherTheAzureSdkNorAspNetCore() =>
         AssertNoDependency(Core, "Azure", "Microsoft.AspNetCore", "Microsoft.Azure");
+
+    [Fact]
+    public void Core_LeavesStatisticsToTheDriftLibrary() =>
+        AssertNoDependency(Core, "MathNet", "GapMonitor.Drift.Statistics");
 
     [Fact]
     public void Api_DependsOnNeitherTheAdaptersNorTheAzureSdk() =>

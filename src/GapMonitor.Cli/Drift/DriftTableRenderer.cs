@@ -24,7 +24,7 @@ internal static class DriftTableRenderer
                 new Markup($"[{style}]{Format(column.Score)}[/]"),
                 new Text(Format(column.Threshold)),
                 new Markup(column.Drifted ? "[bold red]DRIFT[/]" : "[green]ok[/]"),
-                new Text(s.Ks is { } ks ? $"KS {Format(ks.PValue)}" : s.ChiSquare is { } chi ? $"χ² {Format(chi.PValue)}" : "–"),
+                new Text(TestCell(column)),
                 new Text(s.WassersteinNormed is { } w ? Format(w) : "–"),
                 new Text(Format(s.Psi)),
                 new Text(Format(s.JensenShannon)),
@@ -40,6 +40,25 @@ internal static class DriftTableRenderer
         var verdict = report.DatasetDrift ? "[bold red]Dataset drift detected[/]" : "[bold green]No dataset drift[/]";
         console.MarkupLine(
             $"{verdict}: {report.DriftedColumns} of {report.Columns.Count} columns drifted ({(report.DriftShare * 100).ToString("0.#", CultureInfo.InvariantCulture)}%).");
+    }
+
+    /// <summary>
+    /// The p-value of the test that judged the column, labelled by that test. For a distance method, the test the
+    /// small-reference rule would have chosen: Z for at most two values, χ² for categories or few numbers, else KS.
+    /// </summary>
+    private static string TestCell(ColumnDrift column)
+    {
+        var s = column.Statistics;
+        (string Label, TestResult? Result) test = column.Method switch
+        {
+            DriftMethod.Ks => ("KS", s.Ks),
+            DriftMethod.ChiSquare => ("χ²", s.ChiSquare),
+            DriftMethod.ZTest => ("Z", s.ZTest),
+            _ when s.ZTest is not null => ("Z", s.ZTest),
+            _ when s.ChiSquare is not null => ("χ²", s.ChiSquare),
+            _ => ("KS", s.Ks),
+        };
+        return test.Result is { } result ? $"{test.Label} {Format(result.PValue)}" : "–";
     }
 
     private static string Format(double value) => value switch

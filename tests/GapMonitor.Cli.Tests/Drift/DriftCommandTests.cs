@@ -83,6 +83,28 @@ public sealed class DriftCommandTests : IDisposable
         Assert.Contains("Dataset drift detected", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("yes,no", "ztest", "Z ")]
+    [InlineData("red,green,blue", "chisquare", "χ² ")]
+    public async Task Drift_WhenFormatTable_LabelsTheTestPValueByTheMethodThatJudged(string categories, string method, string label)
+    {
+        var values = categories.Split(',');
+        var reference = _cli.Write("reference.csv", "answer\n" + string.Join("\n", Enumerable.Range(0, 200).Select(i => values[i % values.Length])) + "\n");
+        var current = _cli.Write("current.csv", "answer\n" + string.Join("\n", Enumerable.Range(0, 200).Select(i => values[i % 7 == 0 ? 1 : 0])) + "\n");
+
+        var (_, json, _) = await _cli.RunAsync("--reference", reference, "--current", current, "--format", "json");
+        var column = JsonDocument.Parse(json).RootElement.GetProperty("columns")[0];
+        var pValue = column.GetProperty("statistics").GetProperty(method == "ztest" ? "zTest" : "chiSquare").GetProperty("pValue").GetDouble();
+        var (exit, table, _) = await _cli.RunAsync("--reference", reference, "--current", current);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(method, column.GetProperty("method").GetString());
+        var row = table.Split('\n').Single(line => line.Contains("answer", StringComparison.Ordinal));
+        Assert.Contains(label + (pValue == 0 ? "0" : pValue < 1e-4 ? pValue.ToString("0.##E+0", CultureInfo.InvariantCulture) : pValue.ToString("0.####", CultureInfo.InvariantCulture)), row, StringComparison.Ordinal);
+        var otherLabels = new[] { "KS ", "χ² ", "Z " }.Where(l => l != label);
+        Assert.All(otherLabels, other => Assert.DoesNotContain(other, row, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Drift_WhenReferenceFileMissing_ExitsWith2AndNamesTheFile()
     {
