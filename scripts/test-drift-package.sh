@@ -26,7 +26,7 @@ dotnet pack "$project" -c Release -o "$work/feed" -p:ContinuousIntegrationBuild=
 [ -f "${package%.nupkg}.snupkg" ] || fail "no symbol package next to $package"
 
 log "Checking the package contents"
-mkdir -p "$work/unpacked" && (cd "$work/unpacked" && unzip -q "$package")
+python3 -m zipfile -e "$package" "$work/unpacked"
 for file in README.md lib/net10.0/GapMonitor.Drift.dll lib/net10.0/GapMonitor.Drift.xml GapMonitor.Drift.nuspec; do
   [ -f "$work/unpacked/$file" ] || fail "package lacks $file"
 done

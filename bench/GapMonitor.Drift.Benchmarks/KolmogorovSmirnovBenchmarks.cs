@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using GapMonitor.Drift.Statistics;
 
-namespace GapMonitor.Drift.Benchmarks.Drift;
+namespace GapMonitor.Drift.Benchmarks;
 
 /// <summary>Two-sample KS on 1M × 1M values: the test on sorted data, and with the sorting it needs.</summary>
 [MemoryDiagnoser]

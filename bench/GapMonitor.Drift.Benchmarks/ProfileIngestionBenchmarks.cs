@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using GapMonitor.Drift.Profiles;
 
-namespace GapMonitor.Drift.Benchmarks.Drift;
+namespace GapMonitor.Drift.Benchmarks;
 
 /// <summary>Values per second into one column profile (one core); the goal is ≥ 20 M/s.</summary>
 public class ProfileIngestionBenchmarks
