@@ -38,6 +38,13 @@ if grep -qE '<dependency id="(GapMonitor\.|Azure\.|Microsoft\.AspNetCore)' "$nus
 if git -C "$root" rev-parse HEAD >/dev/null 2>&1; then
   commit=$(git -C "$root" rev-parse HEAD)
   grep -q "commit=\"$commit\"" "$nuspec" || fail "nuspec does not record commit $commit (source link)"
+  # With a GitHub origin, source link must also map the sources to it (a clone from a local path has no URL to map).
+  origin=$(git -C "$root" remote get-url origin 2>/dev/null || true)
+  if [[ "$origin" == https://github.com/* ]]; then
+    grep -q "url=\"${origin%.git}" "$nuspec" || fail "nuspec does not record the repository URL $origin"
+    grep -q "raw.githubusercontent.com" src/GapMonitor.Drift/obj/Release/net10.0/GapMonitor.Drift.sourcelink.json \
+      || fail "source link does not map the sources to GitHub"
+  fi
 fi
 
 log "Checking the build is deterministic"
@@ -67,21 +74,31 @@ cat >"$consumer/Consumer.csproj" <<EOF
   </ItemGroup>
 </Project>
 EOF
-# The feed first; the machine's packages folder and configured sources for MathNet.Numerics. A private packages
-# folder keeps a cached GapMonitor.Drift of the same version from standing in for the one just packed.
+# Only the feed may serve GapMonitor.Drift (package source mapping), so neither nuget.org nor a cache can stand in
+# for the package just packed; MathNet.Numerics comes from the machine's packages folder or nuget.org. A private
+# packages folder keeps a cached GapMonitor.Drift of the same version out of the way.
 global_packages=$(dotnet nuget locals global-packages -l | sed 's/^global-packages: //')
 cat >"$consumer/nuget.config" <<EOF
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
+    <clear />
     <add key="gapmonitor-local-feed" value="$work/feed" />
     <add key="machine-packages" value="$global_packages" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
   </packageSources>
+  <packageSourceMapping>
+    <packageSource key="gapmonitor-local-feed"><package pattern="GapMonitor.Drift" /></packageSource>
+    <packageSource key="machine-packages"><package pattern="*" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
 </configuration>
 EOF
 if dotnet run --project "$consumer/Consumer.csproj" -c Release >"$work/consumer.out" 2>"$work/consumer.err"; then
   cat "$work/consumer.out"
-  [ -f "$work/packages/gapmonitor.drift/$version/gapmonitor.drift.$version.nupkg" ] || fail "the consumer did not restore GapMonitor.Drift $version from the feed"
+  restored="$work/packages/gapmonitor.drift/$version/gapmonitor.drift.$version.nupkg.sha512"
+  packed=$(python3 -c 'import base64, hashlib, sys; print(base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' "$package")
+  [ -f "$restored" ] && [ "$(cat "$restored")" = "$packed" ] || fail "the consumer did not restore the GapMonitor.Drift $version just packed"
   grep -q '^age: ks 0.0002 (threshold 0.05) DRIFT$' "$work/consumer.out" || fail "the example did not report KS drift on age"
   grep -q '^plan: ztest 0.013 (threshold 0.05) DRIFT$' "$work/consumer.out" || fail "the example did not report Z-test drift on plan"
   grep -q '^dataset drift: True, 2 of 2 columns$' "$work/consumer.out" || fail "the example did not report dataset drift"

@@ -7,20 +7,23 @@ namespace GapMonitor.Drift;
 public static class DriftCalculator
 {
     /// <summary>Compares raw columns matched by name with the default methods and thresholds.</summary>
-    /// <exception cref="DriftConfigurationException">Never with default options; see the overload with options.</exception>
+    /// <exception cref="DriftConfigurationException">A column name appears twice on one side.</exception>
     public static DriftReport Compare(IReadOnlyList<ColumnData> reference, IReadOnlyList<ColumnData> current) =>
         Compare(reference, current, new DriftOptions());
 
     /// <summary>Compares raw columns matched by name. Columns on one side only are reported as skipped.</summary>
     /// <exception cref="DriftConfigurationException">
-    /// An override names a column not in both datasets, a threshold is negative or not finite, or a method cannot
-    /// judge the column (e.g. KS on a categorical column).
+    /// A column name appears twice on one side, an override names a column not in both datasets, a threshold is
+    /// negative or not finite, a method cannot judge the column (e.g. KS on a categorical column), or an option is
+    /// out of range.
     /// </exception>
     public static DriftReport Compare(IReadOnlyList<ColumnData> reference, IReadOnlyList<ColumnData> current, DriftOptions options)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(options);
+        CheckUniqueNames(reference, "reference");
+        CheckUniqueNames(current, "current");
         var currentByName = current.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var referenceNames = reference.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         CheckOverrides(options, referenceNames.Intersect(currentByName.Keys));
@@ -72,7 +75,7 @@ public static class DriftCalculator
             Parallel.For(
                 0,
                 count,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
                 i => outcomes[i] = compare(i));
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is DriftConfigurationException) is { } configuration)
@@ -87,8 +90,8 @@ public static class DriftCalculator
     {
         var inReference = referenceNames.ToHashSet(StringComparer.Ordinal);
         var inCurrent = currentNames.ToHashSet(StringComparer.Ordinal);
-        return referenceNames.Where(n => !inCurrent.Contains(n)).Select(n => new SkippedColumn(n, "present in the reference only"))
-            .Concat(currentNames.Where(n => !inReference.Contains(n)).Select(n => new SkippedColumn(n, "present in the current data only")));
+        return referenceNames.Where(n => !inCurrent.Contains(n)).Select(n => new SkippedColumn(n, SkipReason.ReferenceOnly))
+            .Concat(currentNames.Where(n => !inReference.Contains(n)).Select(n => new SkippedColumn(n, SkipReason.CurrentOnly)));
     }
 
     internal static DriftReport Assemble(
@@ -103,8 +106,27 @@ public static class DriftCalculator
             referenceRows, currentRows, columns, allSkipped, drifted, share, columns.Count > 0 && share >= options.DatasetDriftShare);
     }
 
+    private static void CheckUniqueNames(IReadOnlyList<ColumnData> columns, string side)
+    {
+        var duplicates = columns.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"'{g.Key}'").ToList();
+        if (duplicates.Count > 0)
+        {
+            throw new DriftConfigurationException($"The {side} data has more than one column named {string.Join(", ", duplicates)}.");
+        }
+    }
+
     internal static void CheckOverrides(DriftOptions options, IEnumerable<string> comparable)
     {
+        if (!double.IsFinite(options.DatasetDriftShare) || options.DatasetDriftShare is < 0 or > 1)
+        {
+            throw new DriftConfigurationException($"DatasetDriftShare must lie between 0 and 1 (got {options.DatasetDriftShare}).");
+        }
+
+        if (options.MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new DriftConfigurationException($"MaxDegreeOfParallelism must be -1 (no limit) or at least 1 (got {options.MaxDegreeOfParallelism}).");
+        }
+
         var known = comparable.ToHashSet(StringComparer.Ordinal);
         var unknown = options.Methods.Keys.Concat(options.Thresholds.Keys).Where(n => !known.Contains(n)).Distinct().ToList();
         if (unknown.Count > 0)
@@ -137,6 +159,7 @@ public static class DriftCalculator
     {
         CategoricalColumnData c => c.Values,
         NumericColumnData n => n.Values.Select(v => double.IsFinite(v) ? v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : null).ToArray(),
-        _ => throw new ArgumentOutOfRangeException(nameof(column)),
+        _ => throw new DriftConfigurationException(
+            $"Column '{column.Name}' is a {column.GetType().Name}; only NumericColumnData and CategoricalColumnData are supported."),
     };
 }

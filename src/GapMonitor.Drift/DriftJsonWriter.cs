@@ -74,7 +74,7 @@ public static class DriftJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("name", column.Name);
-            json.WriteString("reason", column.Reason);
+            json.WriteString("reason", column.Description);
             if (column.Missing is { } missing)
             {
                 WriteMissing(json, missing);

@@ -30,16 +30,15 @@ public static class DriftMethods
         _ => throw new ArgumentOutOfRangeException(nameof(method)),
     };
 
-    /// <summary>Parses a report name, case-insensitively.</summary>
-    public static bool TryParse(string name, [NotNullWhen(true)] out DriftMethod? method)
+    /// <summary>Parses a report name (see <see cref="Names"/>), case-insensitively, ignoring surrounding spaces.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? name, out DriftMethod method)
     {
-        if (ByName.TryGetValue(name.Trim(), out var found))
+        if (name is not null && ByName.TryGetValue(name.Trim(), out method))
         {
-            method = found;
             return true;
         }
 
-        method = null;
+        method = default;
         return false;
     }
 

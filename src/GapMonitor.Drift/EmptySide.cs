@@ -7,9 +7,9 @@ internal static class EmptySide
     {
         var reason = (referenceValues, currentValues) switch
         {
-            (0, 0) => "all values are missing in both reference and current",
-            (0, _) => "no non-missing values in the reference",
-            _ => "no non-missing values in the current data",
+            (0, 0) => SkipReason.AllMissing,
+            (0, _) => SkipReason.NoReferenceValues,
+            _ => SkipReason.NoCurrentValues,
         };
         return new SkippedColumn(name, reason, missing);
     }

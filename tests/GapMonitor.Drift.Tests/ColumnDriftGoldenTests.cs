@@ -82,7 +82,7 @@ public class ColumnDriftGoldenTests
         var thresholds = new Dictionary<string, double>();
         if (golden.GetProperty("method").GetString() is { } method && DriftMethods.TryParse(method, out var parsed))
         {
-            methods["x"] = parsed.Value;
+            methods["x"] = parsed;
         }
 
         if (golden.GetProperty("threshold").ValueKind == JsonValueKind.Number)

@@ -17,7 +17,7 @@ internal static class DriftOverrides
                     $"--method {column}={value}: unknown method; use one of {string.Join(", ", DriftMethods.Names)}.");
             }
 
-            methodMap[column] = method.Value;
+            methodMap[column] = method;
         }
 
         var thresholdMap = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -34,7 +34,7 @@ internal static class DriftTableRenderer
         console.Write(table);
         foreach (var skipped in report.Skipped)
         {
-            console.MarkupLine($"[yellow]Skipped {Markup.Escape(skipped.Name)}: {Markup.Escape(skipped.Reason)}[/]");
+            console.MarkupLine($"[yellow]Skipped {Markup.Escape(skipped.Name)}: {Markup.Escape(skipped.Description)}[/]");
         }
 
         var verdict = report.DatasetDrift ? "[bold red]Dataset drift detected[/]" : "[bold green]No dataset drift[/]";

@@ -124,6 +124,22 @@ public sealed class ColumnProfile
         Categories.Add(value);
     }
 
+    /// <summary>
+    /// Adds a value of a column known to be categorical (as <see cref="CategoricalColumnData"/> holds it): null is
+    /// missing, anything else — the empty string and numeric text included — is a category.
+    /// </summary>
+    internal void AddCategory(string? value)
+    {
+        if (value is null)
+        {
+            Missing++;
+            return;
+        }
+
+        Count++;
+        Categories.Add(value);
+    }
+
     /// <summary>Adds everything <paramref name="other"/> summarises (same settings expected).</summary>
     public void Merge(ColumnProfile other)
     {

@@ -34,7 +34,10 @@ public sealed class DatasetProfile
         return profile;
     }
 
-    /// <summary>Profiles raw columns.</summary>
+    /// <summary>
+    /// Profiles raw columns: numbers as numbers, a <see cref="CategoricalColumnData"/>'s values as categories, exactly
+    /// as <see cref="DriftCalculator"/> reads the raw columns.
+    /// </summary>
     public static DatasetProfile FromColumns(IEnumerable<ColumnData> data, ProfileSettings? settings = null)
     {
         var profile = new DatasetProfile(settings);
@@ -53,10 +56,12 @@ public sealed class DatasetProfile
                 case CategoricalColumnData categorical:
                     foreach (var v in categorical.Values)
                     {
-                        target.Add(v);
+                        target.AddCategory(v);
                     }
 
                     break;
+                default:
+                    throw new ArgumentException($"Column '{column.Name}' is a {column.GetType().Name}; only NumericColumnData and CategoricalColumnData are supported.", nameof(data));
             }
 
             profile.Rows = Math.Max(profile.Rows, column.Rows);

@@ -9,6 +9,9 @@ namespace GapMonitor.Drift.Profiles;
 /// </summary>
 public static class ProfileJson
 {
+    /// <summary>The JSON format this version writes; profiles without a format number are format 1 too.</summary>
+    private const int CurrentFormat = 1;
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
@@ -19,16 +22,23 @@ public static class ProfileJson
 
     /// <summary>Serialises a dataset profile.</summary>
     public static string Serialize(DatasetProfile profile) => JsonSerializer.Serialize(
-        new DatasetDto(profile.Rows, profile.Settings, profile.Columns.Select(ToDto).ToList()), Options);
+        new DatasetDto(profile.Rows, profile.Settings, profile.Columns.Select(ToDto).ToList(), CurrentFormat), Options);
 
     /// <summary>Restores a column profile.</summary>
-    public static ColumnProfile DeserializeColumn(string json) =>
-        FromDto(JsonSerializer.Deserialize<ColumnDto>(json, Options) ?? throw new JsonException("Empty column profile."));
+    /// <exception cref="JsonException">The text is not a profile, or was written by a newer format.</exception>
+    public static ColumnProfile DeserializeColumn(string json)
+    {
+        var dto = JsonSerializer.Deserialize<ColumnDto>(json, Options) ?? throw new JsonException("Empty column profile.");
+        CheckFormat(dto.Format);
+        return FromDto(dto);
+    }
 
     /// <summary>Restores a dataset profile.</summary>
+    /// <exception cref="JsonException">The text is not a profile, or was written by a newer format.</exception>
     public static DatasetProfile DeserializeDataset(string json)
     {
         var dto = JsonSerializer.Deserialize<DatasetDto>(json, Options) ?? throw new JsonException("Empty dataset profile.");
+        CheckFormat(dto.Format);
         var profile = new DatasetProfile(dto.Settings) { Rows = dto.Rows };
         foreach (var column in dto.Columns)
         {
@@ -36,6 +46,14 @@ public static class ProfileJson
         }
 
         return profile;
+    }
+
+    private static void CheckFormat(int format)
+    {
+        if (format > CurrentFormat)
+        {
+            throw new JsonException($"The profile is in format {format}; this version of GapMonitor.Drift reads format {CurrentFormat} and older.");
+        }
     }
 
     private static ColumnDto ToDto(ColumnProfile p) => new(
@@ -51,7 +69,8 @@ public static class ProfileJson
         new KllDto(p.Quantiles.K, p.Quantiles.RandomState, p.Quantiles.Count, p.Quantiles.Levels.Select(l => l.ToArray()).ToList()),
         new ValuesDto(p.Values.Overflowed, p.Values.Counts.Select(kv => new[] { kv.Key, kv.Value }).ToList()),
         new CategoriesDto(p.Categories.Total, p.Categories.Counts.ToDictionary(kv => kv.Key, kv => kv.Value)),
-        new SampleDto(p.Sample.RandomState, p.Sample.Seen, p.Sample.Entries.Select(e => e.Priority).ToList(), p.Sample.Entries.Select(e => e.Value).ToList()));
+        new SampleDto(p.Sample.RandomState, p.Sample.Seen, p.Sample.Entries.Select(e => e.Priority).ToList(), p.Sample.Entries.Select(e => e.Value).ToList()),
+        CurrentFormat);
 
     private static ColumnProfile FromDto(ColumnDto d)
     {
@@ -65,7 +84,7 @@ public static class ProfileJson
         return profile;
     }
 
-    private sealed record DatasetDto(long Rows, ProfileSettings Settings, List<ColumnDto> Columns);
+    private sealed record DatasetDto(long Rows, ProfileSettings Settings, List<ColumnDto> Columns, int Format = CurrentFormat);
 
     private sealed record ColumnDto(
         string Name,
@@ -80,7 +99,8 @@ public static class ProfileJson
         KllDto Quantiles,
         ValuesDto Values,
         CategoriesDto Categories,
-        SampleDto Sample);
+        SampleDto Sample,
+        int Format = CurrentFormat);
 
     private sealed record KllDto(int K, ulong RandomState, long Count, List<double[]> Levels);
 
