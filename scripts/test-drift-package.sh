@@ -20,7 +20,9 @@ package="$work/feed/GapMonitor.Drift.$version.nupkg"
 
 log "Packing GapMonitor.Drift $version into a local feed"
 # ContinuousIntegrationBuild normalises the source paths in the PDB, as a release build does.
-dotnet pack "$project" -c Release -o "$work/feed" -p:ContinuousIntegrationBuild=true --nologo -v quiet >"$work/pack.log" 2>&1 \
+# A full compile first, so the package never holds an assembly an earlier build left with other settings.
+{ dotnet build "$project" -c Release --no-incremental -p:ContinuousIntegrationBuild=true --nologo -v quiet \
+    && dotnet pack "$project" -c Release --no-build -o "$work/feed" -p:ContinuousIntegrationBuild=true --nologo -v quiet; } >"$work/pack.log" 2>&1 \
   || { cat "$work/pack.log"; fail "dotnet pack"; }
 [ -f "$package" ] || { fail "$package was not written"; exit 1; }
 [ -f "${package%.nupkg}.snupkg" ] || fail "no symbol package next to $package"
