@@ -34,7 +34,8 @@ azurite_start() {
     --queueHost 127.0.0.1 --queuePort 0 >"$log" 2>&1 &
   azurite_pid=$!
   local ready=""
-  for _ in $(seq 1 100); do
+  # Up to 60 s: a loaded machine (parallel builds) can take well over 10 s to start Node.
+  for _ in $(seq 1 600); do
     if (echo >"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null && (echo >"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null; then
       ready=1
       break
