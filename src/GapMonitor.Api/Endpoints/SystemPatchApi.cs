@@ -61,7 +61,9 @@ public sealed class SystemPatchApi(ApiPipeline pipeline, SystemScope scope, Syst
         }
 
         var current = JsonSerializer.SerializeToNode(found.System.ToRequest(withTelemetry: patch.ContainsKey("telemetry")), ApiJson.Options)!.AsObject();
-        var merged = principal!.Role == Role.Customer ? WithCustomerContacts(current, contacts as JsonArray) : JsonMergePatch.Apply(current, patch);
+        var merged = principal!.Role == Role.Customer && patch.ContainsKey(SystemEditRules.CustomerEditableField)
+            ? WithCustomerContacts(current, contacts as JsonArray)
+            : JsonMergePatch.Apply(current, patch);
         SystemRequest? request;
         try
         {

@@ -60,6 +60,17 @@ public sealed class SystemPatchJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Customer_PatchThatNamesNoContacts_KeepsEveryContact()
+    {
+        var before = await StoredAsync();
+
+        using var response = await PatchAsync(_customer, "{}", await ETagAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before.Contacts, (await StoredAsync()).Contacts);
+    }
+
+    [Fact]
     public async Task Customer_AddingAWebhookWithoutASecret_Is400NamingTheSecret()
     {
         using var response = await PatchAsync(_customer, """{"contacts":[{"party":"customer","webhook":{"url":"http://127.0.0.1:9/new-hook"}}]}""", await ETagAsync());
