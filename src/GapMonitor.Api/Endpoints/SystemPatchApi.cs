@@ -42,7 +42,7 @@ public sealed class SystemPatchApi(ApiPipeline pipeline, SystemScope scope, Syst
             return Problems.PreconditionFailed("The system changed since you read it (If-Match does not match its ETag). Read it again.");
         }
 
-        var (patch, error) = await RequestBody.ReadJsonAsync<JsonObject>(http.Request, pipeline.MaxRequestBytes, optional: false, cancellationToken);
+        var (patch, error) = await RequestBody.ReadJsonObjectAsync(http.Request, pipeline.MaxRequestBytes, cancellationToken);
         if (error is not null)
         {
             return error;

@@ -152,6 +152,19 @@ public sealed class SystemPatchJourneyTests : IAsyncLifetime
         await AssertProblemNamesAsync(response, HttpStatusCode.BadRequest, field);
     }
 
+    [Theory]
+    [InlineData("""{"name":"a","name":"b"}""")]
+    [InlineData("""{"monitoring":{"heartbeatPeriod":"PT1M","heartbeatPeriod":"PT2M"}}""")]
+    public async Task Patch_NamingAMemberTwice_Is400AndChangesNothing(string patch)
+    {
+        var before = await StoredAsync();
+
+        using var response = await PatchAsync(_vendor, patch, await ETagAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before.ETag, (await StoredAsync()).ETag);
+    }
+
     [Fact]
     public async Task AnotherVendor_Patching_IsNotFound()
     {
