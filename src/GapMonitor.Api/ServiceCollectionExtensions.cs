@@ -13,6 +13,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<SystemsApi>();
+        services.AddSingleton<SystemPatchApi>();
+        services.AddSingleton<IngestKeyApi>();
         services.AddSingleton<StatusApi>();
         services.AddSingleton<SignalsApi>();
         services.AddSingleton<AlertsApi>();

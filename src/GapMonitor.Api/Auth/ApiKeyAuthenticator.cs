@@ -1,15 +1,23 @@
 using GapMonitor.Core.Keys;
 using GapMonitor.Core.Ports;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GapMonitor.Api.Auth;
 
 /// <summary>
 /// Turns the presented key into a <see cref="Principal"/>: the configured admin key, a stored role key (one point read),
-/// or a system's ingest key (one read of the system). Hashes are compared in constant time.
+/// or a system's ingest key (one read of the system). Hashes are compared in constant time. A revoked or expired role key
+/// is no key. A role key's use is recorded at most once per <see cref="ApiKey.LastUsedResolution"/>, and a failure to
+/// record it never fails the request.
 /// </summary>
-public sealed class ApiKeyAuthenticator(IApiKeyStore keys, ISystemStore systems, IOptions<GapMonitorOptions> options)
+public sealed class ApiKeyAuthenticator(
+    IApiKeyStore keys,
+    ISystemStore systems,
+    IOptions<GapMonitorOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ApiKeyAuthenticator> logger)
 {
     private readonly string? _adminHash = string.IsNullOrEmpty(options.Value.AdminApiKey) ? null : ApiKeyFormat.Hash(options.Value.AdminApiKey);
 
@@ -47,12 +55,30 @@ public sealed class ApiKeyAuthenticator(IApiKeyStore keys, ISystemStore systems,
         }
 
         var stored = await keys.GetAsync(id, cancellationToken);
-        if (stored is null || stored.RevokedAt is not null || !ApiKeyFormat.Matches(key, stored.Hash))
+        var now = timeProvider.GetUtcNow();
+        if (stored is null || !ApiKeyFormat.Matches(key, stored.Hash) || !stored.IsActiveAt(now))
         {
             return null;
         }
 
+        if (stored.ShouldRecordUseAt(now))
+        {
+            await RecordUseAsync(stored.Id, now, cancellationToken);
+        }
+
         return new Principal(stored.Role, stored.Id, stored.Vendor, stored.Customer);
+    }
+
+    private async Task RecordUseAsync(string keyId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await keys.RecordUseAsync(keyId, now, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Could not record the use of key {KeyId}; the request goes on", keyId);
+        }
     }
 
     private static string? PresentedKey(HttpRequest request)

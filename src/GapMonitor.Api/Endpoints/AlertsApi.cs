@@ -40,7 +40,7 @@ public sealed class AlertsApi(ApiPipeline pipeline, IAlertStore alerts, SystemSc
             systemId,
             state,
             kind,
-            principal!.Role == Role.Vendor ? principal.Vendor : null,
+            principal!.Role is Role.Vendor or Role.Customer ? principal.Vendor : null,
             principal.Role == Role.Customer ? principal.Customer : null);
         var items = new List<AlertResponse>();
         await foreach (var alert in alerts.QueryAsync(filter, cancellationToken))

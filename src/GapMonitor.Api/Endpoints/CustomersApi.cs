@@ -38,7 +38,8 @@ public sealed class CustomersApi(ApiPipeline pipeline, ICustomerSourceStore sour
     /// <summary>The admin, and the customer's own keys, may read the list.</summary>
     public Task<IResult> GetSourcesAsync(HttpContext http, string customer, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOrCustomer, async (principal, cancellationToken) =>
     {
-        if (principal!.Role == Role.Customer && principal.Customer != customer)
+        // A customer key a vendor minted sees only that vendor's systems, not the customer's own list.
+        if (principal!.Role == Role.Customer && (principal.Customer != customer || principal.Vendor is not null))
         {
             return Problems.NotFound($"Customer '{customer}'");
         }

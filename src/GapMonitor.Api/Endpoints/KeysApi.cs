@@ -1,3 +1,4 @@
+using System.Globalization;
 using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Pipeline;
 using GapMonitor.Api.Requests;
@@ -7,10 +8,16 @@ using Microsoft.AspNetCore.Http;
 
 namespace GapMonitor.Api.Endpoints;
 
-/// <summary>Admin-only key management. The key is returned once; only its hash is stored.</summary>
+/// <summary>
+/// Key management. The key is returned once; only its hash is stored. The admin manages every key; a vendor key may
+/// create and revoke customer keys that see only that vendor's systems of the customer.
+/// </summary>
 public sealed class KeysApi(ApiPipeline pipeline, IApiKeyStore keys, TimeProvider timeProvider)
 {
-    public Task<IResult> CreateAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOnly, async (_, cancellationToken) =>
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public Task<IResult> CreateAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOrVendor, async (principal, cancellationToken) =>
     {
         var (request, error) = await RequestBody.ReadJsonAsync<KeyRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, cancellationToken);
         if (error is not null)
@@ -25,6 +32,19 @@ public sealed class KeysApi(ApiPipeline pipeline, IApiKeyStore keys, TimeProvide
             v.Add("role", "One of admin, vendor, customer (ingest keys come with each system).");
         }
 
+        if (principal!.Role == Role.Vendor)
+        {
+            if (role is Role.Admin or Role.Vendor)
+            {
+                return Problems.ForbiddenField("role", "A vendor key may create only customer keys.");
+            }
+
+            if (request.Vendor is not null && request.Vendor != principal.Vendor)
+            {
+                return Problems.ForbiddenField("vendor", "A vendor key may create keys only for its own vendor id.");
+            }
+        }
+
         if (role == Role.Vendor && string.IsNullOrWhiteSpace(request.Vendor))
         {
             v.Add("vendor", "Required for a vendor key: the vendor id it is scoped to.");
@@ -35,9 +55,20 @@ public sealed class KeysApi(ApiPipeline pipeline, IApiKeyStore keys, TimeProvide
             v.Add("customer", "Required for a customer key: the customer id it is scoped to.");
         }
 
+        if (role == Role.Customer && request.Vendor is not null && !SystemRequestValidator.TenantIdPattern().IsMatch(request.Vendor))
+        {
+            v.Add("vendor", "1–63 characters of a–z, 0–9 and '-': the one vendor whose systems this customer key sees.");
+        }
+
         if (request.Name?.Length > 200)
         {
             v.Add("name", "At most 200 characters.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        if (request.ExpiresAt is { } expiresAt && (expiresAt <= now || expiresAt - now > ApiKey.MaxLifetime))
+        {
+            v.Add("expiresAt", "A time in the future, at most 10 years from now (ISO 8601 UTC).");
         }
 
         if (!v.IsValid)
@@ -47,17 +78,65 @@ public sealed class KeysApi(ApiPipeline pipeline, IApiKeyStore keys, TimeProvide
 
         var id = ApiKeyFormat.NewKeyId();
         var key = ApiKeyFormat.NewRoleKey(id);
-        var now = timeProvider.GetUtcNow();
-        var vendor = role == Role.Vendor ? request.Vendor : null;
+        var vendor = role switch
+        {
+            Role.Vendor => request.Vendor,
+            Role.Customer => principal.Role == Role.Vendor ? principal.Vendor : request.Vendor,
+            _ => null,
+        };
         var customer = role == Role.Customer ? request.Customer : null;
-        await keys.CreateAsync(new ApiKey(id, role!.Value, vendor, customer, request.Name, ApiKeyFormat.Hash(key), now), cancellationToken);
-        return ApiResponse.Json(StatusCodes.Status201Created, new KeyCreatedResponse(id, key, request.Role!, vendor, customer, request.Name, now))
+        var expires = request.ExpiresAt?.ToUniversalTime();
+        await keys.CreateAsync(new ApiKey(id, role!.Value, vendor, customer, request.Name, ApiKeyFormat.Hash(key), now, ExpiresAt: expires), cancellationToken);
+        return ApiResponse.Json(StatusCodes.Status201Created, new KeyCreatedResponse(id, key, request.Role!, vendor, customer, request.Name, now, expires))
             .WithHeader("Location", $"/api/keys/{id}");
     }, cancellationToken);
 
-    public Task<IResult> RevokeAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOnly, async (_, cancellationToken) =>
+    /// <summary>Keys in id order, <c>limit</c> at a time; <c>next</c> continues after the last one shown.</summary>
+    public Task<IResult> ListAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOnly, async (_, cancellationToken) =>
     {
-        var revoked = ApiKeyFormat.IsKeyId(id) && await keys.RevokeAsync(id, timeProvider.GetUtcNow(), cancellationToken);
+        var query = http.Request.Query;
+        var v = new Validation();
+        var limit = DefaultLimit;
+        if (query.ContainsKey("limit") && (!int.TryParse(query["limit"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        {
+            v.Add("limit", $"A whole number from 1 to {MaxLimit}.");
+        }
+
+        var cursor = query.ContainsKey("cursor") ? query["cursor"].ToString() : null;
+        if (cursor is not null && !ApiKeyFormat.IsKeyId(cursor))
+        {
+            v.Add("cursor", "Not a cursor this list gave out: pass the `next` of the previous page as it is.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var page = await keys.ListAsync(cursor, limit + 1, cancellationToken);
+        var shown = page.Take(limit).ToList();
+        var next = page.Count > limit ? shown[^1].Id : null;
+        return ApiResponse.Json(StatusCodes.Status200OK, new KeyList([.. shown.Select(ToResponse)], next));
+    }, cancellationToken);
+
+    /// <summary>The admin revokes any key; a vendor only the customer keys made for its own systems (any other is not found).</summary>
+    public Task<IResult> RevokeAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOrVendor, async (principal, cancellationToken) =>
+    {
+        if (!ApiKeyFormat.IsKeyId(id))
+        {
+            return Problems.NotFound($"Key '{id}'");
+        }
+
+        if (principal!.Role == Role.Vendor
+            && (await keys.GetAsync(id, cancellationToken) is not { Role: Role.Customer } stored || !string.Equals(stored.Vendor, principal.Vendor, StringComparison.Ordinal)))
+        {
+            return Problems.NotFound($"Key '{id}'");
+        }
+
+        var revoked = await keys.RevokeAsync(id, timeProvider.GetUtcNow(), cancellationToken);
         return revoked ? ApiResponse.Empty(StatusCodes.Status204NoContent) : Problems.NotFound($"Key '{id}'");
     }, cancellationToken);
+
+    private static KeyResponse ToResponse(ApiKey k) =>
+        new(k.Id, ResponseMapping.Lower(k.Role), k.Vendor, k.Customer, k.Name, k.CreatedAt, k.LastUsedAt, k.ExpiresAt, k.RevokedAt);
 }

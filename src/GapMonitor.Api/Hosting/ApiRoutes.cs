@@ -10,6 +10,7 @@ public static class ApiRoutes
     public const string Key = "keys/{id}";
     public const string Systems = "systems";
     public const string SystemById = "systems/{id}";
+    public const string SystemIngestKey = "systems/{id}/ingest-key";
     public const string SystemStatus = "systems/{id}/status";
     public const string SystemAudit = "systems/{id}/audit";
     public const string Heartbeats = "systems/{id}/heartbeats";

@@ -17,11 +17,14 @@ public static class EndpointMapping
         var api = app.MapGroup("/" + Prefix);
         api.MapGet(Health, (HttpContext h, OperationsApi a, CancellationToken ct) => a.HealthAsync(h, ct)).WithName("Health").Produces<HealthResponse>().Produces<HealthResponse>(503);
         api.MapPost(Keys, (HttpContext h, KeysApi a, CancellationToken ct) => a.CreateAsync(h, ct)).WithName("CreateKey").Accepts<KeyRequest>("application/json").Produces<KeyCreatedResponse>(201).Errors();
+        api.MapGet(Keys, (HttpContext h, KeysApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListKeys").Produces<KeyList>().Errors();
         api.MapDelete(Key, (HttpContext h, string id, KeysApi a, CancellationToken ct) => a.RevokeAsync(h, id, ct)).WithName("RevokeKey").Produces(204).Errors();
         api.MapPost(Systems, (HttpContext h, SystemsApi a, CancellationToken ct) => a.CreateAsync(h, ct)).WithName("RegisterSystem").Accepts<SystemRequest>("application/json").Produces<SystemResponse>(201).Errors();
         api.MapGet(Systems, (HttpContext h, SystemsApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListSystems").Produces<SystemList>().Errors();
         api.MapGet(SystemById, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.GetAsync(h, id, ct)).WithName("GetSystem").Produces<SystemResponse>().Errors();
         api.MapPut(SystemById, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.UpdateAsync(h, id, ct)).WithName("UpdateSystem").Accepts<SystemRequest>("application/json").Produces<SystemResponse>().Errors();
+        api.MapPatch(SystemById, (HttpContext h, string id, SystemPatchApi a, CancellationToken ct) => a.PatchAsync(h, id, ct)).WithName("PatchSystem").Accepts<SystemRequest>(SystemPatchApi.MergePatchContentType).Produces<SystemResponse>().Errors().ProducesProblem(415, ProblemJson).ProducesProblem(428, ProblemJson);
+        api.MapPost(SystemIngestKey, (HttpContext h, string id, IngestKeyApi a, CancellationToken ct) => a.RotateAsync(h, id, ct)).WithName("RotateIngestKey").Produces<IngestKeyResponse>(201).Errors();
         api.MapDelete(SystemById, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.RetireAsync(h, id, ct)).WithName("RetireSystem").Produces(204).Errors();
         api.MapGet(SystemStatus, (HttpContext h, string id, StatusApi a, CancellationToken ct) => a.GetAsync(h, id, ct)).WithName("GetSystemStatus").Produces<SystemStatusResponse>().Errors();
         api.MapGet(SystemAudit, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.AuditAsync(h, id, ct)).WithName("GetSystemAudit").Produces<AuditList>().Errors();

@@ -24,6 +24,16 @@ public static class Problems
 
     public static ApiResponse Forbidden(string detail) => Create(StatusCodes.Status403Forbidden, "Not allowed.", detail);
 
+    /// <summary>A 403 naming the field the caller may not set, in <c>errors</c> like a validation problem.</summary>
+    public static ApiResponse ForbiddenField(string field, string message) =>
+        ApiResponse.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Type = "about:blank",
+            Title = "Not allowed.",
+            Status = StatusCodes.Status403Forbidden,
+            Detail = $"{field}: {message}",
+        });
+
     public static ApiResponse NotFound(string what) => Create(StatusCodes.Status404NotFound, "Not found.", $"{what} does not exist.");
 
     public static ApiResponse Conflict(string detail) => Create(StatusCodes.Status409Conflict, "Conflict.", detail);

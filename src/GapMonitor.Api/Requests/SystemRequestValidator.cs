@@ -79,7 +79,7 @@ internal static partial class SystemRequestValidator
             v.Add("monitoring.heartbeatPeriod", "At least PT1S.");
         }
 
-        var contacts = Contacts(v, request.Contacts);
+        var contacts = Contacts(v, request.Contacts, existing?.Contacts);
         var telemetry = request.Telemetry is null ? existing?.Telemetry : TelemetryValidator.Build(v, request.Telemetry);
         if (!v.IsValid)
         {
@@ -137,7 +137,7 @@ internal static partial class SystemRequestValidator
         return value;
     }
 
-    private static List<Contact> Contacts(Validation v, IReadOnlyList<ContactRequest>? requests)
+    private static List<Contact> Contacts(Validation v, IReadOnlyList<ContactRequest>? requests, IReadOnlyList<Contact>? existing)
     {
         var contacts = new List<Contact>();
         if (requests is null || requests.Count == 0)
@@ -181,7 +181,7 @@ internal static partial class SystemRequestValidator
             WebhookEndpoint? webhook = null;
             if (c.Webhook is not null)
             {
-                webhook = Webhook(v, $"{prefix}.webhook", c.Webhook);
+                webhook = Webhook(v, $"{prefix}.webhook", c.Webhook, party, existing);
             }
 
             if (party is not null && (c.Email is null || IsEmail(c.Email)) && (c.Webhook is null || webhook is not null) && (c.Email is not null || webhook is not null))
@@ -198,7 +198,8 @@ internal static partial class SystemRequestValidator
         return contacts;
     }
 
-    private static WebhookEndpoint? Webhook(Validation v, string prefix, WebhookRequest request)
+    /// <summary>A webhook sent without its secret keeps the stored one when its party and URL are unchanged.</summary>
+    private static WebhookEndpoint? Webhook(Validation v, string prefix, WebhookRequest request, Party? party, IReadOnlyList<Contact>? existing)
     {
         var valid = true;
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(url.UserInfo)
@@ -208,13 +209,24 @@ internal static partial class SystemRequestValidator
             valid = false;
         }
 
-        if (!IsSigningSecret(request.Secret))
+        var secret = request.Secret;
+        if (secret is null && valid && party is not null)
+        {
+            secret = SystemEditRules.KeptSecret(existing, party.Value, url!);
+        }
+
+        if (secret is null && valid && existing is not null)
+        {
+            v.Add($"{prefix}.secret", "Required for a webhook URL this party does not have yet (an unchanged URL keeps its secret when secret is left out).");
+            valid = false;
+        }
+        else if (!IsSigningSecret(secret))
         {
             v.Add($"{prefix}.secret", "A Standard Webhooks secret: \"whsec_\" followed by base64 of 16 to 128 random bytes (24–64 recommended).");
             valid = false;
         }
 
-        return valid ? new WebhookEndpoint(url!, request.Secret!) : null;
+        return valid ? new WebhookEndpoint(url!, secret!) : null;
     }
 
     private static bool IsSigningSecret(string? secret)

@@ -1,6 +1,9 @@
 namespace GapMonitor.Core.Keys;
 
-/// <summary>Who is calling, and what they may see.</summary>
+/// <summary>
+/// Who is calling, and what they may see. A customer principal with a <see cref="Vendor"/> (a key a vendor minted) sees
+/// only that vendor's systems of its customer.
+/// </summary>
 public sealed record Principal(Role Role, string KeyId, string? Vendor = null, string? Customer = null, string? SystemId = null)
 {
     public string Name => Role switch
@@ -28,7 +31,8 @@ public sealed record Principal(Role Role, string KeyId, string? Vendor = null, s
         {
             Role.Admin => true,
             Role.Vendor => string.Equals(system.Vendor, Vendor, StringComparison.Ordinal),
-            Role.Customer => string.Equals(system.Customer, Customer, StringComparison.Ordinal),
+            Role.Customer => string.Equals(system.Customer, Customer, StringComparison.Ordinal)
+                && (Vendor is null || string.Equals(system.Vendor, Vendor, StringComparison.Ordinal)),
             Role.Ingest => string.Equals(system.Id, SystemId, StringComparison.Ordinal),
             _ => false,
         };

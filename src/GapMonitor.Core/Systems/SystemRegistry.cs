@@ -72,6 +72,37 @@ public sealed class SystemRegistry(
         }
     }
 
+    /// <summary>
+    /// Gives the system a new ingest key (returned once, stored as a hash): the previous one stops working with this write.
+    /// The system is read again when its signals changed meanwhile; null when it is not in the caller's scope, or kept changing.
+    /// </summary>
+    public async Task<string?> RotateIngestKeyAsync(MonitoredSystem system, Principal principal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(principal);
+        var current = system;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var ingestKey = ApiKeyFormat.NewIngestKey(current.Id);
+            try
+            {
+                await store.UpdateAsync(current with { IngestKeyHash = ApiKeyFormat.Hash(ingestKey) }, Audit(current.Id, principal, "system.ingest-key-rotated"), cancellationToken);
+                return ingestKey;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                if ((await store.GetAsync(current.Id, cancellationToken))?.System is not { } reread || !principal.CanSee(reread))
+                {
+                    return null;
+                }
+
+                current = reread;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Stops monitoring and keeps the history (the next sweep resolves open alerts); false when the system changed meanwhile.</summary>
     public async Task<bool> RetireAsync(MonitoredSystem system, Principal principal, CancellationToken cancellationToken = default)
     {

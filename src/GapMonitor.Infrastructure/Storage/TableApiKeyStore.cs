@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Keys;
 using GapMonitor.Core.Ports;
@@ -24,6 +25,37 @@ public sealed class TableApiKeyStore(StorageTables tables) : IApiKeyStore
 
         var response = await tables.ApiKeys.GetEntityIfExistsAsync<ApiKeyEntity>(keyId, ApiKeyEntity.Row, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value!.ToDomain() : null;
+    }
+
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(string? afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var filter = afterId is null
+            ? TableClient.CreateQueryFilter($"RowKey eq {ApiKeyEntity.Row}")
+            : TableClient.CreateQueryFilter($"PartitionKey gt {afterId} and RowKey eq {ApiKeyEntity.Row}");
+        var keys = new List<ApiKey>();
+        await foreach (var entity in tables.ApiKeys.QueryAsync<ApiKeyEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
+        {
+            keys.Add(entity.ToDomain());
+            if (keys.Count == limit)
+            {
+                break;
+            }
+        }
+
+        return keys;
+    }
+
+    public async Task RecordUseAsync(string keyId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (!ApiKeyFormat.IsKeyId(keyId))
+        {
+            return;
+        }
+
+        // A merge of this one property: a concurrent revocation is kept, and a missing row is not created.
+        var entity = new TableEntity(keyId, ApiKeyEntity.Row) { [nameof(ApiKeyEntity.LastUsedAt)] = at };
+        await tables.ApiKeys.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
     public async Task<bool> RevokeAsync(string keyId, DateTimeOffset at, CancellationToken cancellationToken = default)

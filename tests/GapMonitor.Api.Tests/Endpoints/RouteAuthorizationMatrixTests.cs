@@ -26,6 +26,7 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
         System,
         Alert,
         Customer,
+        Key,
     }
 
     public enum Caller
@@ -50,12 +51,15 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
     [
         ("GET", "health", [], Scope.None),
         ("GET", "openapi.json", [], Scope.None),
-        ("POST", "keys", [A], Scope.None),
-        ("DELETE", "keys/{id}", [A], Scope.None),
+        ("POST", "keys", [A, V], Scope.None),
+        ("GET", "keys", [A], Scope.None),
+        ("DELETE", "keys/{id}", [A, V], Scope.Key),
         ("POST", "systems", [A, V], Scope.None),
         ("GET", "systems", [A, V, C], Scope.None),
         ("GET", "systems/{id}", [A, V, C], Scope.System),
         ("PUT", "systems/{id}", [A, V], Scope.System),
+        ("PATCH", "systems/{id}", [A, V, C], Scope.System),
+        ("POST", "systems/{id}/ingest-key", [A, V, C], Scope.System),
         ("DELETE", "systems/{id}", [A, V], Scope.System),
         ("GET", "systems/{id}/status", [A, V, C], Scope.System),
         ("GET", "systems/{id}/audit", [A, V, C], Scope.System),
@@ -104,7 +108,7 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
         _keys[Caller.UnknownKey] = "gm_0000000000000000_" + new string('0', 64);
         _keys[Caller.MalformedKey] = "gm_a/b#c?d_" + new string('f', 64);
         _keys[Caller.NoKey] = null;
-        _spareKeyId = (await _host.JsonAsync(HttpMethod.Post, "/api/keys", ApiTestHost.AdminKey, new { role = "customer", customer = "acme" }, 201)).GetProperty("id").GetString()!;
+        _spareKeyId = (await _host.JsonAsync(HttpMethod.Post, "/api/keys", ApiTestHost.AdminKey, new { role = "customer", customer = "acme", vendor = "contoso-ml" }, 201)).GetProperty("id").GetString()!;
         _host.Time.Advance(TimeSpan.FromMinutes(10));
         await _host.SweepAsync();
         _alertId = (await _host.JsonAsync(HttpMethod.Get, $"/api/alerts?systemId={OwnSystem}", ApiTestHost.AdminKey)).GetProperty("items")[0].GetProperty("id").GetString()!;
@@ -209,7 +213,7 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
             .Replace("keys/{id}", $"keys/{_spareKeyId}", StringComparison.Ordinal)
             .Replace("{customer}", "acme", StringComparison.Ordinal);
         string? etag = null;
-        if (method == "PUT" && template == "systems/{id}")
+        if (method is "PUT" or "PATCH" && template == "systems/{id}")
         {
             using var current = await _host.SendAsync(HttpMethod.Get, path, ApiTestHost.AdminKey);
             etag = current.Headers.ETag?.ToString();
@@ -237,6 +241,7 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
         {
             ("POST", "keys") => Json("""{"role":"customer","customer":"acme"}"""),
             ("POST", "systems") => Json(registration($"new-system-{++_created}")),
+            ("PATCH", "systems/{id}") => new StringContent("""{"contacts":[{"party":"customer","email":"mlops@acme.example"}]}""", Encoding.UTF8, "application/merge-patch+json"),
             ("PUT", "systems/{id}") => Json(System.Text.Json.JsonSerializer.Serialize(
                 SystemBodies.Registration(OwnSystem, "contoso-ml", "acme", new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero)),
                 new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))),

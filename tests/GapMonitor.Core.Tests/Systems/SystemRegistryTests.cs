@@ -83,6 +83,43 @@ public sealed class SystemRegistryTests
     }
 
     [Fact]
+    public async Task RotateIngestKey_StoresOnlyTheNewKeysHash_AndAuditsIt()
+    {
+        var system = new SystemBuilder().WithId("acme-churn").Build() with { IngestKeyHash = ApiKeyFormat.Hash("old") };
+        MonitoredSystem? written = null;
+        _store.Setup(s => s.UpdateAsync(It.IsAny<MonitoredSystem>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .Callback<MonitoredSystem, AuditEntry, CancellationToken>((s, audit, _) =>
+            {
+                written = s;
+                _audit.Add(audit);
+            })
+            .ReturnsAsync((MonitoredSystem s, AuditEntry _, CancellationToken _) => s);
+
+        var ingestKey = await Registry().RotateIngestKeyAsync(system, Vendor);
+
+        Assert.StartsWith("gmi_acme-churn_", ingestKey, StringComparison.Ordinal);
+        Assert.Equal(ApiKeyFormat.Hash(ingestKey!), written!.IngestKeyHash);
+        var audit = Assert.Single(_audit);
+        Assert.Equal(("acme-churn", "system.ingest-key-rotated", Vendor.Name), (audit.SystemId, audit.Action, audit.Actor));
+        Assert.DoesNotContain(ingestKey!, audit.Detail ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RotateIngestKey_WhenTheSystemsSignalsChangedMeanwhile_RereadsItAndRotates()
+    {
+        var system = new SystemBuilder().WithId("acme-churn").WithVendor("contoso-ml").Build() with { ETag = "old" };
+        var reread = system with { ETag = "new" };
+        _store.Setup(s => s.GetAsync("acme-churn", It.IsAny<CancellationToken>())).ReturnsAsync(new SystemWithAlerts(reread, []));
+        _store.Setup(s => s.UpdateAsync(It.Is<MonitoredSystem>(m => m.ETag == "old"), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyConflictException());
+
+        var ingestKey = await Registry().RotateIngestKeyAsync(system, Vendor);
+
+        Assert.NotNull(ingestKey);
+        _store.Verify(s => s.UpdateAsync(It.Is<MonitoredSystem>(m => m.ETag == "new" && m.IngestKeyHash == ApiKeyFormat.Hash(ingestKey!)), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task CheckOutbound_RefusesAWebhookItCouldNeverDeliverTo_NamingItsField()
     {
         var system = new SystemBuilder()

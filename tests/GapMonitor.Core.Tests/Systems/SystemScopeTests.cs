@@ -32,6 +32,26 @@ public class SystemScopeTests
         Assert.Null(found);
     }
 
+    [Fact]
+    public async Task FindAsync_WhenACustomerKeyOfAnotherVendorAsksForTheSameCustomersSystem_IsNotFound()
+    {
+        _store.Setup(s => s.GetAsync("acme-churn", It.IsAny<CancellationToken>())).ReturnsAsync(Acme);
+
+        var found = await new SystemScope(_store.Object).FindAsync(new Principal(Role.Customer, "k1", Vendor: "othervendor", Customer: "acme"), "acme-churn");
+
+        Assert.Null(found);
+    }
+
+    [Fact]
+    public async Task FindAsync_WhenACustomerKeyOfTheSystemsVendor_ReturnsTheStoredSystem()
+    {
+        _store.Setup(s => s.GetAsync("acme-churn", It.IsAny<CancellationToken>())).ReturnsAsync(Acme);
+
+        var found = await new SystemScope(_store.Object).FindAsync(new Principal(Role.Customer, "k1", Vendor: "modelworks", Customer: "acme"), "acme-churn");
+
+        Assert.Same(Acme, found);
+    }
+
     [Theory]
     [InlineData("ab")]
     [InlineData("Acme-Churn")]

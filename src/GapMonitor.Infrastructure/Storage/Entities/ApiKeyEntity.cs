@@ -21,6 +21,8 @@ internal sealed class ApiKeyEntity : ITableEntity
     public string Hash { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
 
     public static ApiKeyEntity From(ApiKey k) => new()
     {
@@ -32,7 +34,9 @@ internal sealed class ApiKeyEntity : ITableEntity
         Hash = k.Hash,
         CreatedAt = k.CreatedAt,
         RevokedAt = k.RevokedAt,
+        ExpiresAt = k.ExpiresAt,
+        LastUsedAt = k.LastUsedAt,
     };
 
-    public ApiKey ToDomain() => new(PartitionKey, Enum.Parse<Role>(Role), Vendor, Customer, Name, Hash, CreatedAt, RevokedAt);
+    public ApiKey ToDomain() => new(PartitionKey, Enum.Parse<Role>(Role), Vendor, Customer, Name, Hash, CreatedAt, RevokedAt, ExpiresAt, LastUsedAt);
 }

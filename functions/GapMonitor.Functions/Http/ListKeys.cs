@@ -1,0 +1,13 @@
+using GapMonitor.Api.Endpoints;
+using GapMonitor.Api.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GapMonitor.Functions.Http;
+
+public sealed class ListKeys(KeysApi api)
+{
+    [Function(nameof(ListKeys))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Keys)] HttpRequest req, CancellationToken cancellationToken) =>
+        api.ListAsync(req.HttpContext, cancellationToken);
+}

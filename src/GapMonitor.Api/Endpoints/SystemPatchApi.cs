@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Pipeline;
+using GapMonitor.Api.Requests;
+using GapMonitor.Core.Keys;
+using GapMonitor.Core.Systems;
+using Microsoft.AspNetCore.Http;
+
+namespace GapMonitor.Api.Endpoints;
+
+/// <summary>
+/// <c>PATCH /api/systems/{id}</c> (RFC 7396 merge patch): the patched system is checked and stored exactly like a
+/// <c>PUT</c> body. A customer may send only its own contacts, which replace the customer's and leave the vendor's.
+/// </summary>
+public sealed class SystemPatchApi(ApiPipeline pipeline, SystemScope scope, SystemRegistry registry, TimeProvider timeProvider)
+{
+    public const string MergePatchContentType = "application/merge-patch+json";
+
+    public Task<IResult> PatchAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
+    {
+        var found = await scope.FindAsync(http, principal!, id, cancellationToken);
+        if (found is null)
+        {
+            return Problems.NotFound($"System '{id}'");
+        }
+
+        if (!IsMergePatch(http.Request.ContentType))
+        {
+            return Problems.UnsupportedMediaType(MergePatchContentType);
+        }
+
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(ifMatch))
+        {
+            return Problems.PreconditionRequired("Send If-Match with the ETag you read the system with (or * to change whatever is stored).");
+        }
+
+        if (ifMatch != "*" && ifMatch != found.System.ETag)
+        {
+            return Problems.PreconditionFailed("The system changed since you read it (If-Match does not match its ETag). Read it again.");
+        }
+
+        var (patch, error) = await RequestBody.ReadJsonObjectAsync(http.Request, pipeline.MaxRequestBytes, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var contacts = patch!.TryGetPropertyValue(SystemEditRules.CustomerEditableField, out var sent) ? sent : null;
+        if (contacts is not null and not JsonArray)
+        {
+            return Problems.Validation("contacts", "An array of contacts.");
+        }
+
+        var contactParties = (contacts as JsonArray ?? []).Select(PartyOf).ToList();
+        if (SystemEditRules.RefusedField(principal!, patch.Select(p => p.Key), contactParties) is { } refused)
+        {
+            return Problems.ForbiddenField(refused, "A customer key may change only the contacts of party \"customer\".");
+        }
+
+        var current = JsonSerializer.SerializeToNode(found.System.ToRequest(withTelemetry: patch.ContainsKey("telemetry")), ApiJson.Options)!.AsObject();
+        var merged = principal!.Role == Role.Customer && patch.ContainsKey(SystemEditRules.CustomerEditableField)
+            ? WithCustomerContacts(current, contacts as JsonArray)
+            : JsonMergePatch.Apply(current, patch);
+        SystemRequest? request;
+        try
+        {
+            request = merged.Deserialize<SystemRequest>(ApiJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Validation(string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$').TrimStart('.'), "This value has the wrong type or format.");
+        }
+
+        if (request is null)
+        {
+            return Problems.Validation("body", "A JSON object is required.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var (system, validation) = SystemRequestValidator.Build(request, id, now, found.System);
+        if (system is not null)
+        {
+            foreach (var refusal in await registry.CheckOutboundAsync(system, found.System, principal, cancellationToken))
+            {
+                validation.Add(refusal.Field, refusal.Message);
+            }
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        if (await registry.UpdateAsync(system!, principal, cancellationToken) is not { } updated)
+        {
+            return Problems.PreconditionFailed("The system changed concurrently. Read it again.");
+        }
+
+        return ApiResponse.Json(StatusCodes.Status200OK, updated.ToResponse(now, principal)).WithHeader("ETag", updated.ETag ?? "");
+    }, cancellationToken);
+
+    /// <summary>The stored body with the customer's contacts replaced by <paramref name="customerContacts"/> (none when null).</summary>
+    private static JsonObject WithCustomerContacts(JsonObject current, JsonArray? customerContacts)
+    {
+        var stored = current["contacts"] as JsonArray ?? [];
+        var replaced = SystemEditRules.ReplaceContactsOf(
+            Party.Customer,
+            stored.Select(c => c?.DeepClone()),
+            c => PartyOf(c) switch { "vendor" => Party.Vendor, "customer" => Party.Customer, _ => null },
+            (customerContacts ?? []).Select(c => c?.DeepClone()));
+        current["contacts"] = new JsonArray([.. replaced]);
+        return current;
+    }
+
+    private static string? PartyOf(JsonNode? contact) =>
+        contact is JsonObject o && o.TryGetPropertyValue("party", out var party) && party is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+
+    private static bool IsMergePatch(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && string.Equals(parsed.MediaType, MergePatchContentType, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,35 @@
+using GapMonitor.Api.Contracts;
+using GapMonitor.Core.Systems;
+
+namespace GapMonitor.Api.Requests;
+
+/// <summary>
+/// A stored system as the update body that would set it as it is, secrets included: what a merge patch applies to.
+/// It never leaves the service. Every field of <see cref="SystemRequest"/> must appear here, or a patch resets it.
+/// </summary>
+internal static class SystemRequestMapping
+{
+    /// <param name="withTelemetry">Whether to include the telemetry sources; without them, an update keeps them as stored.</param>
+    public static SystemRequest ToRequest(this MonitoredSystem s, bool withTelemetry) => new(
+        s.Id,
+        s.Name,
+        s.Vendor,
+        s.Customer,
+        s.Model is null ? null : new ModelRequest(s.Model.Name, s.Model.Version),
+        s.HandoverAt,
+        Durations.Format(s.VendorGracePeriod),
+        new MonitoringRequest(Durations.Format(s.Monitoring.HeartbeatPeriod), Durations.Format(s.Monitoring.HeartbeatGrace)),
+        Durations.Format(s.AcknowledgeWithin),
+        [.. s.Contacts.Select(ToRequest)],
+        withTelemetry && s.Telemetry is { } t ? new TelemetryRequest(
+            t.InferenceLog is { } log ? new InferenceLogRequest(log.ContainerUri.AbsoluteUri, log.Prefix) : null,
+            t.LogAnalytics is { } la ? new LogAnalyticsRequest(la.WorkspaceId.ToString(), la.DeploymentsQuery, la.MonitoringRunsQuery) : null,
+            Durations.Format(t.DriftWindow),
+            Durations.Format(t.StaleAfter),
+            t.CleanWindowsToResolve) : null);
+
+    public static ContactRequest ToRequest(this Contact c) => new(
+        c.Party == Party.Vendor ? "vendor" : "customer",
+        c.Email,
+        c.Webhook is { } w ? new WebhookRequest(w.Url.AbsoluteUri, w.Secret) : null);
+}
