@@ -152,6 +152,20 @@ public sealed class ReminderJourneyTests : IAsyncLifetime
         Assert.Equal("P3650D", created.GetProperty("alerting").GetProperty("acknowledgementExpiresAfter").GetString());
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheAlertingPartOfTheSystemBodyAndResponse()
+    {
+        var document = await _host.JsonAsync(HttpMethod.Get, "/api/openapi.json", key: null);
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var alerting = schemas.GetProperty("AlertingRequest").GetProperty("properties");
+        Assert.True(alerting.TryGetProperty("remindEvery", out _), alerting.ToString());
+        Assert.True(alerting.TryGetProperty("acknowledgementExpiresAfter", out _), alerting.ToString());
+        Assert.True(schemas.GetProperty("SystemRequest").GetProperty("properties").TryGetProperty("alerting", out _));
+        Assert.True(schemas.GetProperty("SystemResponse").GetProperty("properties").TryGetProperty("alerting", out _));
+        Assert.True(schemas.GetProperty("AlertResponse").GetProperty("properties").TryGetProperty("reopenedAt", out _));
+    }
+
     /// <summary>Handed over 20 days ago (the customer owns operations), heartbeat PT5M + PT2M, escalation after PT15M.</summary>
     private object Registration(string id, string remindEvery, string acknowledgementExpiresAfter) => new
     {
