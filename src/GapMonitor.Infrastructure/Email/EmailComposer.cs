@@ -106,7 +106,7 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
                 false),
             NotificationTypes.Escalated => (
                 $"The {alert.Kind} alert was not acknowledged in time and is escalated.",
-                "It was not acknowledged in time, so both parties are now told. Whoever takes it on acknowledges it (optional JSON body: {\"by\": \"you\", \"note\": \"what you do\"}):",
+                AlertKindMeanings.Of(alert.Kind) + " It was not acknowledged in time, so both parties are now told. Whoever takes it on acknowledges it (optional JSON body: {\"by\": \"you\", \"note\": \"what you do\"}):",
                 true),
             NotificationTypes.Reminder when envelope.Data.Reason == ReminderReasons.AcknowledgementExpired => (
                 $"Reminder: the acknowledgement of the {alert.Kind} alert expired and the alert is open again.",
@@ -114,11 +114,11 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
                 true),
             NotificationTypes.Reminder => (
                 $"Reminder: the {alert.Kind} alert is still open, since {Time(alert.OpenedAt)}.",
-                $"The gap has not closed and nobody has acknowledged the alert; reminders go on until somebody does. {acknowledge}",
+                $"{AlertKindMeanings.Of(alert.Kind)} The gap has not closed and nobody has acknowledged the alert; reminders go on until somebody does. {acknowledge}",
                 true),
             _ => (
                 $"A {alert.Kind} alert opened.",
-                "Until this is fixed, nobody can rely on the model's monitoring. " + acknowledge.Replace("acknowledge the alert", "acknowledge the alert so that it is not escalated", StringComparison.Ordinal),
+                AlertKindMeanings.Of(alert.Kind) + " " + acknowledge.Replace("acknowledge the alert", "acknowledge the alert so that it is not escalated", StringComparison.Ordinal),
                 true),
         };
     }

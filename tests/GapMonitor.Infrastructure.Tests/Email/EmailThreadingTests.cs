@@ -70,6 +70,15 @@ public sealed class EmailThreadingTests
         Assert.Contains($"POST /api/alerts/{TestMessages.AlertId}/acknowledge", email.TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Compose_OpenedAlert_SaysWhatTheKindMeans()
+    {
+        using var email = _composer.Compose(TestMessages.Email("mlops@acme.example"));
+
+        Assert.StartsWith("A monitoring-silent alert opened.", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Nobody is watching the model in production", email.TextBody, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(NotificationTypes.Opened)]
     [InlineData(NotificationTypes.Reminder)]
