@@ -1,5 +1,7 @@
 namespace GapMonitor.Api.Contracts;
 
+/// <param name="LastNotifiedAt">When anybody was last told about the alert; the next reminder is due <c>alerting.remindEvery</c> later.</param>
+/// <param name="ReopenedAt">When an expired acknowledgement last returned the alert to open.</param>
 public sealed record AlertResponse(
     string Id,
     string Kind,
@@ -15,4 +17,6 @@ public sealed record AlertResponse(
     string? AcknowledgementNote,
     DateTimeOffset? ResolvedAt,
     string? Resolution,
-    IReadOnlyList<NotificationResponse>? Notifications = null);
+    IReadOnlyList<NotificationResponse>? Notifications = null,
+    DateTimeOffset? LastNotifiedAt = null,
+    DateTimeOffset? ReopenedAt = null);

@@ -31,7 +31,8 @@ internal static class ResponseMapping
             t.LogAnalytics is { } la ? new LogAnalyticsRequest(la.WorkspaceId.ToString(), la.DeploymentsQuery, la.MonitoringRunsQuery) : null,
             Durations.Format(t.DriftWindow),
             Durations.Format(t.StaleAfter),
-            t.CleanWindowsToResolve) : null);
+            t.CleanWindowsToResolve) : null,
+        new AlertingRequest(Durations.Format(s.Alerting.RemindEvery), Durations.Format(s.Alerting.AcknowledgementExpiresAfter)));
 
     public static AlertResponse ToResponse(this Alert a) => new(
         a.Id,
@@ -47,7 +48,9 @@ internal static class ResponseMapping
         a.AcknowledgedBy,
         a.AcknowledgementNote,
         a.ResolvedAt,
-        a.Resolution);
+        a.Resolution,
+        LastNotifiedAt: a.LastNotifiedAt,
+        ReopenedAt: a.ReopenedAt);
 
     public static AlertResponse ToResponse(this AlertWithHistory h, Principal viewer) => h.Alert.ToResponse() with
     {

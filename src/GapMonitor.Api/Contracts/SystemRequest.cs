@@ -12,4 +12,5 @@ public sealed record SystemRequest(
     MonitoringRequest? Monitoring,
     string? AcknowledgeWithin,
     IReadOnlyList<ContactRequest>? Contacts,
-    TelemetryRequest? Telemetry = null);
+    TelemetryRequest? Telemetry = null,
+    AlertingRequest? Alerting = null);

@@ -16,4 +16,5 @@ public sealed record SystemResponse(
     DateTimeOffset? RetiredAt,
     string OperationsOwner,
     string? IngestKey = null,
-    TelemetryResponse? Telemetry = null);
+    TelemetryResponse? Telemetry = null,
+    AlertingRequest? Alerting = null);

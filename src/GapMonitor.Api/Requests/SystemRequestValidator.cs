@@ -74,6 +74,11 @@ internal static partial class SystemRequestValidator
         var period = Duration(v, "monitoring.heartbeatPeriod", request.Monitoring?.HeartbeatPeriod, RegistrationDefaults.HeartbeatPeriod, allowZero: false);
         var heartbeatGrace = Duration(v, "monitoring.heartbeatGrace", request.Monitoring?.HeartbeatGrace, RegistrationDefaults.HeartbeatGrace, allowZero: true);
         var acknowledgeWithin = Duration(v, "acknowledgeWithin", request.AcknowledgeWithin, RegistrationDefaults.AcknowledgeWithin, allowZero: false);
+        var remindEvery = Duration(v, "alerting.remindEvery", request.Alerting?.RemindEvery, RegistrationDefaults.RemindEvery, allowZero: false);
+        var acknowledgementExpiresAfter = Duration(
+            v, "alerting.acknowledgementExpiresAfter", request.Alerting?.AcknowledgementExpiresAfter, RegistrationDefaults.AcknowledgementExpiresAfter, allowZero: false);
+        AtLeastOneSecond(v, "alerting.remindEvery", remindEvery);
+        AtLeastOneSecond(v, "alerting.acknowledgementExpiresAfter", acknowledgementExpiresAfter);
         if (period < TimeSpan.FromSeconds(1))
         {
             v.Add("monitoring.heartbeatPeriod", "At least PT1S.");
@@ -97,6 +102,7 @@ internal static partial class SystemRequestValidator
             VendorGracePeriod = grace,
             Monitoring = new MonitoringSettings(period, heartbeatGrace),
             AcknowledgeWithin = acknowledgeWithin,
+            Alerting = new AlertingSettings(remindEvery, acknowledgementExpiresAfter),
             Contacts = contacts,
             RegisteredAt = existing?.RegisteredAt ?? now,
             RetiredAt = existing?.RetiredAt,
@@ -106,6 +112,14 @@ internal static partial class SystemRequestValidator
             ETag = existing?.ETag,
         };
         return (system, v);
+    }
+
+    private static void AtLeastOneSecond(Validation v, string field, TimeSpan value)
+    {
+        if (value < TimeSpan.FromSeconds(1))
+        {
+            v.Add(field, "At least PT1S.");
+        }
     }
 
     private static void CheckTenant(Validation v, string field, string? value)

@@ -19,10 +19,25 @@ public sealed record Alert
     public DateTimeOffset? ResolvedAt { get; init; }
     public string? Resolution { get; init; }
 
+    /// <summary>When anybody was last told about this alert (opened, escalated, reminded, reopened); reminders count from here.</summary>
+    public DateTimeOffset? LastNotifiedAt { get; init; }
+
+    /// <summary>When an expired acknowledgement returned the alert to open; escalation counts from here instead of <see cref="OpenedAt"/>.</summary>
+    public DateTimeOffset? ReopenedAt { get; init; }
+
     /// <summary>Parties that have been told about this alert; the resolution goes to all of them.</summary>
     public IReadOnlyList<Party> NotifiedParties { get; init; } = [];
 
     public string? ETag { get; init; }
 
     public bool IsActive => State is AlertState.Open or AlertState.Acknowledged;
+
+    /// <summary>Alerts stored before reminders existed fall back to their escalation or opening.</summary>
+    public DateTimeOffset LastNotification => LastNotifiedAt ?? EscalatedAt ?? OpenedAt;
+
+    /// <summary>The escalation clock starts at the opening, or again at the latest reopening.</summary>
+    public DateTimeOffset EscalationClockStart => ReopenedAt ?? OpenedAt;
+
+    /// <summary>Escalated since the escalation clock last started.</summary>
+    public bool IsEscalated => EscalatedAt is { } escalated && escalated >= EscalationClockStart;
 }

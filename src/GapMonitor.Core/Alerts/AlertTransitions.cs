@@ -24,6 +24,7 @@ public sealed class AlertTransitions(IdGenerator ids)
             OpenedAt = now,
             OwnerAtOpening = owner,
             NotifiedParties = [owner],
+            LastNotifiedAt = now,
         };
         return Transition(system, alert, isNew: true, NotificationTypes.Opened, [owner], now, Actors.Sweep, "alert.opened", summary);
     }
@@ -44,6 +45,7 @@ public sealed class AlertTransitions(IdGenerator ids)
         var escalated = alert with
         {
             EscalatedAt = now,
+            LastNotifiedAt = now,
             NotifiedParties = [.. alert.NotifiedParties.Union(recipients)],
         };
         var detail = $"Not acknowledged within {System.Xml.XmlConvert.ToString(system.AcknowledgeWithin)}; escalated to {string.Join(", ", recipients)}.";
@@ -59,8 +61,34 @@ public sealed class AlertTransitions(IdGenerator ids)
             AcknowledgedAt = now,
             AcknowledgedBy = by,
             AcknowledgementNote = note,
+            LastNotifiedAt = now,
         };
         return Transition(system, acknowledged, isNew: false, NotificationTypes.Acknowledged, alert.NotifiedParties, now, actor, "alert.acknowledged", note);
+    }
+
+    /// <summary>Still open: everyone told so far hears about it again.</summary>
+    public AlertTransition Remind(MonitoredSystem system, Alert alert, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(alert);
+        var reminded = alert with { LastNotifiedAt = now };
+        var detail = $"Still open since {HumanTime.Format(alert.OpenedAt)}; last notification {HumanTime.Format(alert.LastNotification)}. Reminded {string.Join(", ", alert.NotifiedParties)}.";
+        return Transition(system, reminded, isNew: false, NotificationTypes.Reminder, alert.NotifiedParties, now, Actors.Sweep, "alert.reminder", detail);
+    }
+
+    /// <summary>
+    /// The acknowledgement lasted <see cref="AlertingSettings.AcknowledgementExpiresAfter"/> without a resolution: the alert
+    /// is open again, everyone told hears why, and the escalation clock starts over from now.
+    /// </summary>
+    public AlertTransition ExpireAcknowledgement(MonitoredSystem system, Alert alert, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(alert);
+        var reopened = alert with { State = AlertState.Open, ReopenedAt = now, LastNotifiedAt = now };
+        var by = alert.AcknowledgedBy is null ? string.Empty : $" by {alert.AcknowledgedBy}";
+        var acknowledgedAt = alert.AcknowledgedAt is { } at ? HumanTime.Format(at) : "unknown";
+        var detail = $"Acknowledged at {acknowledgedAt}{by} but not resolved within {System.Xml.XmlConvert.ToString(system.Alerting.AcknowledgementExpiresAfter)}; open again, escalation starts over.";
+        return Transition(system, reopened, isNew: false, NotificationTypes.Reminder, alert.NotifiedParties, now, Actors.Sweep, "acknowledgement-expired", detail, ReminderReasons.AcknowledgementExpired);
     }
 
     /// <summary>Resolution goes to everyone who was told.</summary>
@@ -80,11 +108,13 @@ public sealed class AlertTransitions(IdGenerator ids)
         DateTimeOffset now,
         string actor,
         string action,
-        string? detail)
+        string? detail,
+        string? reason = null)
     {
         var envelope = new NotificationEnvelope(notificationType, now, new NotificationData(
             Snapshot(alert, system.OperationsOwnerAt(now)),
-            new SystemSnapshot(system.Id, system.Name, system.Vendor, system.Customer)));
+            new SystemSnapshot(system.Id, system.Name, system.Vendor, system.Customer),
+            reason));
         var body = envelope.ToJson();
         var notifications = new List<Notification>();
         foreach (var party in recipients.Distinct())

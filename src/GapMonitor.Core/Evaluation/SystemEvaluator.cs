@@ -1,4 +1,5 @@
 using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Evaluation;
@@ -39,16 +40,38 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
 
         EvaluateTelemetry(changes, system, active, now);
 
-        foreach (var alert in active.Values)
+        foreach (var alert in active.Values.Where(a => !changes.UpdatedAlerts.Any(u => u.Id == a.Id)))
         {
-            if (alert.State == AlertState.Open && alert.EscalatedAt is null && now >= alert.OpenedAt + system.AcknowledgeWithin
-                && !changes.UpdatedAlerts.Any(u => u.Id == alert.Id))
+            if (FollowUp(system, alert, now) is { } followUp)
             {
-                changes.Add(transitions.Escalate(system, alert, now));
+                changes.Add(followUp);
             }
         }
 
         return changes;
+    }
+
+    /// <summary>At most one notification per alert per sweep: an expiry, else a due escalation, else a due reminder.</summary>
+    private AlertTransition? FollowUp(MonitoredSystem system, Alert alert, DateTimeOffset now)
+    {
+        if (alert.State == AlertState.Acknowledged)
+        {
+            return alert.AcknowledgedAt is { } acknowledgedAt && now >= acknowledgedAt + system.Alerting.AcknowledgementExpiresAfter
+                ? transitions.ExpireAcknowledgement(system, alert, now)
+                : null;
+        }
+
+        if (alert.State != AlertState.Open)
+        {
+            return null;
+        }
+
+        if (!alert.IsEscalated && now >= alert.EscalationClockStart + system.AcknowledgeWithin)
+        {
+            return transitions.Escalate(system, alert, now);
+        }
+
+        return now >= alert.LastNotification + system.Alerting.RemindEvery ? transitions.Remind(system, alert, now) : null;
     }
 
     /// <summary>Drift, unannounced model versions and stale telemetry: only for systems with telemetry configured or pushed.</summary>
@@ -61,7 +84,7 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
             var open = active.ContainsKey(AlertKinds.DriftDetected);
             var shouldBeOpen = drift.DatasetDrift || (open && drift.CleanStreak < (telemetry?.CleanWindowsToResolve ?? TelemetrySettings.DefaultCleanWindowsToResolve));
             Apply(changes, system, active, now, AlertKinds.DriftDetected, shouldBeOpen,
-                () => $"Dataset drift in {system.Name}: {drift.DriftedCount} drifted column(s) ({drift.DriftShare:P0}) in the window {drift.WindowStart:O}–{drift.WindowEnd:O}: {string.Join(", ", drift.DriftedColumns.Take(20))}.",
+                () => $"Dataset drift in {system.Name}: {drift.DriftedCount} drifted column(s) ({drift.DriftShare:P0}) in the window {HumanTime.Format(drift.WindowStart)} – {HumanTime.Format(drift.WindowEnd)}: {string.Join(", ", drift.DriftedColumns.Take(20))}.",
                 $"{drift.CleanStreak} consecutive window(s) without dataset drift.");
         }
 
@@ -79,7 +102,7 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
             var since = signals.LastTelemetryAt ?? (system.HandoverAt > system.RegisteredAt ? system.HandoverAt : system.RegisteredAt);
             Apply(changes, system, active, now, AlertKinds.TelemetryStale,
                 shouldBeOpen: now - since > telemetry.StaleAfter,
-                () => $"No telemetry from the configured sources of {system.Name} since {since:O} (longer than {System.Xml.XmlConvert.ToString(telemetry.StaleAfter)}).",
+                () => $"No telemetry from the configured sources of {system.Name} since {HumanTime.Format(since)} (longer than {System.Xml.XmlConvert.ToString(telemetry.StaleAfter)}).",
                 "Telemetry is arriving again.");
         }
     }
@@ -109,8 +132,8 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
     {
         var since = HeartbeatRules.SilenceStartedAt(system);
         return system.Signals.LastHeartbeatAt is null
-            ? $"No monitoring heartbeat from {system.Name} since {(system.HandoverAt > system.RegisteredAt ? "handover" : "registration")} at {since:O}; expected one every {System.Xml.XmlConvert.ToString(system.Monitoring.HeartbeatPeriod)}."
-            : $"Monitoring of {system.Name} went silent: last heartbeat at {since:O}, expected one every {System.Xml.XmlConvert.ToString(system.Monitoring.HeartbeatPeriod)}.";
+            ? $"No monitoring heartbeat from {system.Name} since {(system.HandoverAt > system.RegisteredAt ? "handover" : "registration")} at {HumanTime.Format(since)}; expected one every {System.Xml.XmlConvert.ToString(system.Monitoring.HeartbeatPeriod)}."
+            : $"Monitoring of {system.Name} went silent: last heartbeat at {HumanTime.Format(since)}, expected one every {System.Xml.XmlConvert.ToString(system.Monitoring.HeartbeatPeriod)}.";
     }
 
     private static string FailingSummary(MonitoredSystem system) =>

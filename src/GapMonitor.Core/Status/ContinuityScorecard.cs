@@ -55,7 +55,7 @@ public static class ContinuityScorecard
 
     private static Practice Trust(MonitoredSystem s, IReadOnlyCollection<Alert> active, DateTimeOffset now)
     {
-        var overdue = active.Count(a => a.State == AlertState.Open && now >= a.OpenedAt + s.AcknowledgeWithin);
+        var overdue = active.Count(a => a.State == AlertState.Open && now >= a.EscalationClockStart + s.AcknowledgeWithin);
         return overdue > 0
             ? new Practice(Practices.ContinuousTrust, "gap", $"{overdue} alert(s) unacknowledged beyond {XmlConvert.ToString(s.AcknowledgeWithin)}.")
             : new Practice(Practices.ContinuousTrust, "ok", active.Count == 0 ? "No open alerts." : "Open alerts are within their acknowledgement window or acknowledged.");

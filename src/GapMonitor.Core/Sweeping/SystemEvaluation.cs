@@ -33,7 +33,7 @@ public sealed class SystemEvaluation(ISystemStore store, SystemEvaluator evaluat
 
         return new EvaluationOutcome(
             changes.CreatedAlerts.Count,
-            changes.UpdatedAlerts.Count(a => a.State != AlertState.Resolved && a.EscalatedAt is not null && !current.ActiveAlerts.Any(o => o.Id == a.Id && o.EscalatedAt is not null)),
+            changes.UpdatedAlerts.Count(a => a.State != AlertState.Resolved && a.EscalatedAt is not null && !current.ActiveAlerts.Any(o => o.Id == a.Id && o.EscalatedAt == a.EscalatedAt)),
             changes.UpdatedAlerts.Count(a => a.State == AlertState.Resolved),
             Conflict: false,
             changes.Notifications.Count);

@@ -12,6 +12,7 @@ public sealed record MonitoredSystem
     public required TimeSpan VendorGracePeriod { get; init; }
     public required MonitoringSettings Monitoring { get; init; }
     public required TimeSpan AcknowledgeWithin { get; init; }
+    public AlertingSettings Alerting { get; init; } = AlertingSettings.Default;
     public IReadOnlyList<Contact> Contacts { get; init; } = [];
     public required DateTimeOffset RegisteredAt { get; init; }
     public DateTimeOffset? RetiredAt { get; init; }

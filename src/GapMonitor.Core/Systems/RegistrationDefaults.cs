@@ -13,4 +13,10 @@ public static class RegistrationDefaults
 
     /// <summary>An open alert unacknowledged for longer escalates.</summary>
     public static readonly TimeSpan AcknowledgeWithin = TimeSpan.FromHours(4);
+
+    /// <summary>An open alert reminds everyone told this long after the last notification about it.</summary>
+    public static readonly TimeSpan RemindEvery = TimeSpan.FromDays(1);
+
+    /// <summary>An acknowledged alert still unresolved this long after the acknowledgement reopens.</summary>
+    public static readonly TimeSpan AcknowledgementExpiresAfter = TimeSpan.FromDays(3);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using GapMonitor.Core.Notifications;
@@ -32,6 +31,11 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
         email.Headers.Add(AlertIdHeader, message.Envelope.Data.Alert.Id);
         email.Headers.Add(EventHeader, notification.Type);
         email.Headers.Add("Auto-Submitted", "auto-generated");
+
+        // Every email about one alert points at the same anchor, so mail clients show one alert as one thread.
+        var thread = ThreadId(message.Envelope.Data.Alert.Id);
+        email.InReplyTo = thread;
+        email.References.Add(thread);
         email.Body = new BodyBuilder { TextBody = PlainText(content), HtmlBody = Html(content) }.ToMessageBody();
         // 7-bit transfer encodings keep non-ASCII summaries intact through any relay and in .eml files.
         email.Prepare(EncodingConstraint.SevenBit);
@@ -80,21 +84,49 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
             facts.Add(("Resolved", $"{Time(resolved)}{resolution}"));
         }
 
-        var (advice, needsAcknowledgement) = envelope.Type switch
-        {
-            NotificationTypes.Resolved => ("No action is needed: the alert is resolved.", false),
-            NotificationTypes.Acknowledged => ("The alert is acknowledged, so it is not escalated further. It resolves by itself once the signals recover.", false),
-            NotificationTypes.Escalated => ("It was not acknowledged in time, so both parties are now told. Whoever takes it on acknowledges it (optional JSON body: {\"by\": \"you\", \"note\": \"what you do\"}):", true),
-            _ => ("Look into it, then acknowledge the alert so that it is not escalated (optional JSON body: {\"by\": \"you\", \"note\": \"what you do\"}):", true),
-        };
+        var (happened, meaning, needsAcknowledgement) = Explain(envelope);
         var acknowledgeCall = needsAcknowledgement ? $"POST /api/alerts/{alert.Id}/acknowledge" : null;
-        return new EmailContent(Subject(envelope), alert.Summary, facts, advice, acknowledgeCall);
+        return new EmailContent(Subject(envelope), happened, alert.Summary, facts, meaning, acknowledgeCall);
+    }
+
+    /// <summary>The message id all emails about one alert reply to: <c>alert-{alertId}@gapmonitor</c>.</summary>
+    public static string ThreadId(string alertId) => $"alert-{alertId}@gapmonitor";
+
+    /// <summary>What happened, what it means and whether the one action to take is acknowledging.</summary>
+    private static (string Happened, string Meaning, bool NeedsAcknowledgement) Explain(NotificationEnvelope envelope)
+    {
+        var alert = envelope.Data.Alert;
+        const string acknowledge = "Look into it, then acknowledge the alert (optional JSON body: {\"by\": \"you\", \"note\": \"what you do\"}):";
+        return envelope.Type switch
+        {
+            NotificationTypes.Resolved => ($"The {alert.Kind} alert is resolved.", "No action is needed: the alert is resolved.", false),
+            NotificationTypes.Acknowledged => (
+                $"The {alert.Kind} alert was acknowledged{(alert.AcknowledgedBy is null ? string.Empty : $" by {alert.AcknowledgedBy}")}.",
+                "The alert is acknowledged, so it is not escalated further. It resolves by itself once the signals recover; if it has not by the time the acknowledgement expires, it opens again.",
+                false),
+            NotificationTypes.Escalated => (
+                $"The {alert.Kind} alert was not acknowledged in time and is escalated.",
+                AlertKindMeanings.Of(alert.Kind) + " It was not acknowledged in time, so both parties are now told. Whoever takes it on acknowledges it (optional JSON body: {\"by\": \"you\", \"note\": \"what you do\"}):",
+                true),
+            NotificationTypes.Reminder when envelope.Data.Reason == ReminderReasons.AcknowledgementExpired => (
+                $"Reminder: the acknowledgement of the {alert.Kind} alert expired and the alert is open again.",
+                $"It was acknowledged{(alert.AcknowledgedAt is { } at ? $" at {Time(at)}" : string.Empty)}{(alert.AcknowledgedBy is null ? string.Empty : $" by {alert.AcknowledgedBy}")}, but the problem is still there. Unless somebody acknowledges it again, it escalates to the other party. {acknowledge}",
+                true),
+            NotificationTypes.Reminder => (
+                $"Reminder: the {alert.Kind} alert is still open, since {Time(alert.OpenedAt)}.",
+                $"{AlertKindMeanings.Of(alert.Kind)} The gap has not closed and nobody has acknowledged the alert; reminders go on until somebody does. {acknowledge}",
+                true),
+            _ => (
+                $"A {alert.Kind} alert opened.",
+                AlertKindMeanings.Of(alert.Kind) + " " + acknowledge.Replace("acknowledge the alert", "acknowledge the alert so that it is not escalated", StringComparison.Ordinal),
+                true),
+        };
     }
 
     private static string PlainText(EmailContent content)
     {
         var text = new StringBuilder();
-        text.Append(content.Summary).Append("\n\n");
+        text.Append(content.Happened).Append("\n\n").Append(content.Summary).Append("\n\n");
         var width = content.Facts.Max(f => f.Label.Length) + 2;
         foreach (var (label, value) in content.Facts)
         {
@@ -114,6 +146,7 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
     {
         static string E(string text) => WebUtility.HtmlEncode(text);
         var html = new StringBuilder("<!DOCTYPE html>\n<html><body style=\"font-family: sans-serif\">\n");
+        html.Append("<p><strong>").Append(E(content.Happened)).Append("</strong></p>\n");
         html.Append("<p>").Append(E(content.Summary)).Append("</p>\n<table>\n");
         foreach (var (label, value) in content.Facts)
         {
@@ -130,11 +163,11 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
         return html.Append("</body></html>\n").ToString();
     }
 
-    private static string Time(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset time) => HumanTime.Format(time);
 
     private sealed record EmailContent(
         string Subject,
+        string Happened,
         string Summary,
         IReadOnlyList<(string Label, string Value)> Facts,
         string Advice,

@@ -37,6 +37,17 @@ public class ContinuityScorecardTests
     }
 
     [Fact]
+    public void Read_WhenAnExpiredAcknowledgementReopenedTheAlertRecently_ItIsWithinItsAcknowledgementWindowAgain()
+    {
+        var system = new SystemBuilder().WithLastHeartbeat(Now).AcknowledgeWithin(TimeSpan.FromHours(4)).Build();
+        var reopened = OpenAlert(AlertKinds.DriftDetected, Now - TimeSpan.FromDays(4)) with { ReopenedAt = Now - TimeSpan.FromHours(1) };
+
+        var trust = ContinuityScorecard.Read(system, [reopened], Now)[2];
+
+        Assert.Equal("ok", trust.State);
+    }
+
+    [Fact]
     public void Read_WhenNothingReportedYet_ListsTheFourPracticesInOrder()
     {
         var system = new SystemBuilder().RegisteredAt(Now).HandedOverAt(Now).WithEmail(Party.Vendor, "ops@modelworks.example").Build();

@@ -59,7 +59,7 @@ public sealed class EmailComposerTests
         Assert.Contains("No heartbeat since 2025-03-14 08:00 UTC", text, StringComparison.Ordinal);
         Assert.Contains("Operations owner: customer", text, StringComparison.Ordinal);
         Assert.Contains("Opened:", text, StringComparison.Ordinal);
-        Assert.Contains("2025-03-14 09:30:00 UTC", text, StringComparison.Ordinal);
+        Assert.Contains("2025-03-14 09:30 UTC", text, StringComparison.Ordinal);
         Assert.Contains($"POST /api/alerts/{TestMessages.AlertId}/acknowledge", text, StringComparison.Ordinal);
         Assert.Contains($"POST /api/alerts/{TestMessages.AlertId}/acknowledge", email.HtmlBody, StringComparison.Ordinal);
     }

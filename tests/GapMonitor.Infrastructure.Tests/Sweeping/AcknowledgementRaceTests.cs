@@ -21,6 +21,8 @@ public class AcknowledgementRaceTests(AzuriteFixture azurite, ITestOutputHelper 
     private const int Iterations = 20;
     private static readonly TimeSpan AckWithin = TimeSpan.FromHours(1);
     private static readonly TimeSpan UntilDown = TimeSpan.FromHours(1) + TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1);
+    // The earlier systems' acknowledgements must outlast the whole run: an expiry would (rightly) escalate them again.
+    private static readonly AlertingSettings AcknowledgementsThatLast = new(TimeSpan.FromDays(1), TimeSpan.FromDays(365));
     private static readonly Principal Customer = new(Role.Customer, "0123456789abcdef", Customer: "acme");
 
     [Fact]
@@ -36,7 +38,8 @@ public class AcknowledgementRaceTests(AzuriteFixture azurite, ITestOutputHelper 
         {
             var systemId = $"race-{i:D2}";
             await CreateAsync(new SystemBuilder().WithId(systemId).RegisteredAt(Time.GetUtcNow()).AcknowledgeWithin(AckWithin)
-                .WithEmail(Party.Customer, "ml@acme.example").WithEmail(Party.Vendor, "ops@modelworks.example").Build());
+                .WithEmail(Party.Customer, "ml@acme.example").WithEmail(Party.Vendor, "ops@modelworks.example").Build() with
+            { Alerting = AcknowledgementsThatLast });
             Time.Advance(UntilDown);
             await timer.GetRequiredService<SweepService>().RunAsync();
             var opened = Assert.Single((await Systems.GetAsync(systemId))!.ActiveAlerts);

@@ -31,6 +31,8 @@ internal sealed class AlertEntity : ITableEntity
     public DateTimeOffset? ResolvedAt { get; set; }
     public string? Resolution { get; set; }
     public string NotifiedParties { get; set; } = "";
+    public DateTimeOffset? LastNotifiedAt { get; set; }
+    public DateTimeOffset? ReopenedAt { get; set; }
 
     public static AlertEntity From(Alert a, string vendor, string customer) => new()
     {
@@ -52,6 +54,8 @@ internal sealed class AlertEntity : ITableEntity
         ResolvedAt = a.ResolvedAt,
         Resolution = a.Resolution,
         NotifiedParties = string.Join(',', a.NotifiedParties),
+        LastNotifiedAt = a.LastNotifiedAt,
+        ReopenedAt = a.ReopenedAt,
     };
 
     public Alert ToDomain() => new()
@@ -70,6 +74,8 @@ internal sealed class AlertEntity : ITableEntity
         ResolvedAt = ResolvedAt,
         Resolution = Resolution,
         NotifiedParties = [.. NotifiedParties.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Party>)],
+        LastNotifiedAt = LastNotifiedAt,
+        ReopenedAt = ReopenedAt,
         ETag = ETag.ToString(),
     };
 }

@@ -21,6 +21,11 @@ internal sealed class SystemEntity : ITableEntity
     public string HeartbeatPeriod { get; set; } = "";
     public string HeartbeatGrace { get; set; } = "";
     public string AcknowledgeWithin { get; set; } = "";
+
+    /// <summary>Empty on rows written before reminders existed: those read as the defaults.</summary>
+    public string? RemindEvery { get; set; }
+
+    public string? AcknowledgementExpiresAfter { get; set; }
     public string ContactsJson { get; set; } = "[]";
     public DateTimeOffset RegisteredAt { get; set; }
     public DateTimeOffset? RetiredAt { get; set; }
@@ -50,6 +55,8 @@ internal sealed class SystemEntity : ITableEntity
         HeartbeatPeriod = StorageJson.Duration(s.Monitoring.HeartbeatPeriod),
         HeartbeatGrace = StorageJson.Duration(s.Monitoring.HeartbeatGrace),
         AcknowledgeWithin = StorageJson.Duration(s.AcknowledgeWithin),
+        RemindEvery = StorageJson.Duration(s.Alerting.RemindEvery),
+        AcknowledgementExpiresAfter = StorageJson.Duration(s.Alerting.AcknowledgementExpiresAfter),
         ContactsJson = StorageJson.Serialize(s.Contacts),
         RegisteredAt = s.RegisteredAt,
         RetiredAt = s.RetiredAt,
@@ -78,6 +85,9 @@ internal sealed class SystemEntity : ITableEntity
         VendorGracePeriod = StorageJson.Duration(VendorGracePeriod),
         Monitoring = new MonitoringSettings(StorageJson.Duration(HeartbeatPeriod), StorageJson.Duration(HeartbeatGrace)),
         AcknowledgeWithin = StorageJson.Duration(AcknowledgeWithin),
+        Alerting = new AlertingSettings(
+            string.IsNullOrEmpty(RemindEvery) ? AlertingSettings.Default.RemindEvery : StorageJson.Duration(RemindEvery),
+            string.IsNullOrEmpty(AcknowledgementExpiresAfter) ? AlertingSettings.Default.AcknowledgementExpiresAfter : StorageJson.Duration(AcknowledgementExpiresAfter)),
         Contacts = StorageJson.Deserialize<List<Contact>>(ContactsJson, []),
         RegisteredAt = RegisteredAt,
         RetiredAt = RetiredAt,

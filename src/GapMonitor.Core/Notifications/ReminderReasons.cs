@@ -1,0 +1,7 @@
+namespace GapMonitor.Core.Notifications;
+
+/// <summary>Values of <c>data.reason</c> on an <c>alert.reminder</c>; a periodic reminder of an alert still open has none.</summary>
+public static class ReminderReasons
+{
+    public const string AcknowledgementExpired = "acknowledgement-expired";
+}
