@@ -26,7 +26,8 @@ internal static class SystemRequestMapping
             t.LogAnalytics is { } la ? new LogAnalyticsRequest(la.WorkspaceId.ToString(), la.DeploymentsQuery, la.MonitoringRunsQuery) : null,
             Durations.Format(t.DriftWindow),
             Durations.Format(t.StaleAfter),
-            t.CleanWindowsToResolve) : null);
+            t.CleanWindowsToResolve) : null,
+        new AlertingRequest(Durations.Format(s.Alerting.RemindEvery), Durations.Format(s.Alerting.AcknowledgementExpiresAfter)));
 
     public static ContactRequest ToRequest(this Contact c) => new(
         c.Party == Party.Vendor ? "vendor" : "customer",
