@@ -188,6 +188,29 @@ public sealed class ListPagingJourneyTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, page.GetProperty("next").ValueKind);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesLimitCursorFromTo_AndThePageShape()
+    {
+        var document = await _host.JsonAsync(HttpMethod.Get, "/api/openapi.json", key: null);
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        foreach (var (path, schema) in new[] { ("/api/systems", "SystemList"), ("/api/alerts", "AlertList"), ("/api/systems/{id}/audit", "AuditList"), ("/api/systems/{id}/drift", "DriftWindowList"), ("/api/systems/{id}/metrics", "MetricList") })
+        {
+            var get = document.GetProperty("paths").GetProperty(path).GetProperty("get");
+            var parameters = get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+            Assert.Contains("limit", parameters);
+            Assert.Contains("cursor", parameters);
+            var properties = schemas.GetProperty(schema).GetProperty("properties");
+            Assert.True(properties.TryGetProperty("items", out _) && properties.TryGetProperty("next", out _), $"{schema}: {properties}");
+        }
+
+        var alertParameters = document.GetProperty("paths").GetProperty("/api/alerts").GetProperty("get").GetProperty("parameters").EnumerateArray().ToList();
+        Assert.Contains(alertParameters, p => p.GetProperty("name").GetString() == "from" && p.GetProperty("schema").GetProperty("format").GetString() == "date-time");
+        Assert.Contains(alertParameters, p => p.GetProperty("name").GetString() == "to");
+        var limit = alertParameters.Single(p => p.GetProperty("name").GetString() == "limit").GetProperty("schema");
+        Assert.Equal(1000, limit.GetProperty("maximum").GetInt32());
+    }
+
     private async Task AssertNamesAsync(string path, string field)
     {
         using var response = await _host.SendAsync(HttpMethod.Get, path, ApiTestHost.AdminKey);
