@@ -85,7 +85,9 @@ public sealed class TableAlertStore(StorageTables tables) : IAlertStore
         var filter = BuildFilter(query);
         if (after is not null)
         {
-            filter += " and " + TableClient.CreateQueryFilter($"OpenedAt le {after.OpenedAt}");
+            // A bound for the service only (one millisecond loose, whatever precision it compares times at); the exact
+            // position is checked below.
+            filter += " and " + TableClient.CreateQueryFilter($"OpenedAt le {(after.OpenedAt < DateTimeOffset.MaxValue.AddMilliseconds(-1) ? after.OpenedAt.AddMilliseconds(1) : DateTimeOffset.MaxValue)}");
         }
 
         var newest = new PriorityQueue<Alert, AlertPosition>(page.Limit + 2);

@@ -76,6 +76,17 @@ public sealed class StorePagingTests(AzuriteFixture azurite) : StorageTestBase(a
     }
 
     [Fact]
+    public async Task AlertPages_AfterTheLatestPossiblePosition_ShowEverything()
+    {
+        var system = await CreateAsync(new SystemBuilder().WithId("late").Build());
+        var alert = await OpenAsync(system);
+
+        var page = await _alerts.ListPageAsync(new AlertQuery(), new PageRequest(10, $"{DateTimeOffset.MaxValue.UtcTicks:D19}|zzz"));
+
+        Assert.Equal([alert.Id], page.Items.Select(a => a.Id));
+    }
+
+    [Fact]
     public async Task SystemPages_InIdOrder_FilteredByTenant_OnEveryPage()
     {
         foreach (var (id, customer) in new[] { ("c-1", "acme"), ("a-1", "globex"), ("b-1", "acme"), ("e-1", "acme"), ("d-1", "globex") })
