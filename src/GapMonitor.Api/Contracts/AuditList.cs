@@ -1,3 +1,3 @@
 namespace GapMonitor.Api.Contracts;
 
-public sealed record AuditList(IReadOnlyList<AuditResponse> Items);
+public sealed record AuditList(IReadOnlyList<AuditResponse> Items, string? Next) : ListPage<AuditResponse>(Items, Next);

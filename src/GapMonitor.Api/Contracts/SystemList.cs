@@ -1,3 +1,3 @@
 namespace GapMonitor.Api.Contracts;
 
-public sealed record SystemList(IReadOnlyList<SystemResponse> Items);
+public sealed record SystemList(IReadOnlyList<SystemResponse> Items, string? Next) : ListPage<SystemResponse>(Items, Next);

@@ -1,4 +1,5 @@
 using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Hosting;
 using GapMonitor.Api.Pipeline;
 using GapMonitor.Api.Requests;
 using GapMonitor.Core.Alerts;
@@ -31,6 +32,14 @@ public sealed class AlertsApi(ApiPipeline pipeline, IAlertStore alerts, SystemSc
         }
 
         var systemId = query["systemId"].ToString() is { Length: > 0 } s ? s : null;
+        var from = QueryTime.Read(http.Request, "from", v);
+        var to = QueryTime.Read(http.Request, "to", v);
+        if (from is not null && to is not null && from >= to)
+        {
+            v.Add("to", "Must lie after from.");
+        }
+
+        var page = ListQuery.Read(http.Request, ApiRoutes.Alerts, v);
         if (!v.IsValid)
         {
             return v.ToProblem();
@@ -41,14 +50,13 @@ public sealed class AlertsApi(ApiPipeline pipeline, IAlertStore alerts, SystemSc
             state,
             kind,
             principal!.Role is Role.Vendor or Role.Customer ? principal.Vendor : null,
-            principal.Role == Role.Customer ? principal.Customer : null);
-        var items = new List<AlertResponse>();
-        await foreach (var alert in alerts.QueryAsync(filter, cancellationToken))
-        {
-            items.Add(alert.ToResponse());
-        }
-
-        return ApiResponse.Json(StatusCodes.Status200OK, new AlertList([.. items.OrderByDescending(a => a.OpenedAt)]));
+            principal.Role == Role.Customer ? principal.Customer : null,
+            OpenedFrom: from,
+            OpenedBefore: to);
+        var found = await alerts.ListPageAsync(filter, page, cancellationToken);
+        return ApiResponse.Json(StatusCodes.Status200OK, new AlertList(
+            [.. found.Items.Select(a => a.ToResponse())],
+            ListQuery.Next(ApiRoutes.Alerts, found.Continuation)));
     }, cancellationToken);
 
     public Task<IResult> GetAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>

@@ -1,5 +1,5 @@
-using System.Globalization;
 using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Hosting;
 using GapMonitor.Api.Pipeline;
 using GapMonitor.Api.Requests;
 using GapMonitor.Core.Keys;
@@ -14,9 +14,6 @@ namespace GapMonitor.Api.Endpoints;
 /// </summary>
 public sealed class KeysApi(ApiPipeline pipeline, IApiKeyStore keys, TimeProvider timeProvider)
 {
-    public const int DefaultLimit = 100;
-    public const int MaxLimit = 1000;
-
     public Task<IResult> CreateAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOrVendor, async (principal, cancellationToken) =>
     {
         var (request, error) = await RequestBody.ReadJsonAsync<KeyRequest>(http.Request, pipeline.MaxRequestBytes, optional: false, cancellationToken);
@@ -94,16 +91,9 @@ public sealed class KeysApi(ApiPipeline pipeline, IApiKeyStore keys, TimeProvide
     /// <summary>Keys in id order, <c>limit</c> at a time; <c>next</c> continues after the last one shown.</summary>
     public Task<IResult> ListAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOnly, async (_, cancellationToken) =>
     {
-        var query = http.Request.Query;
         var v = new Validation();
-        var limit = DefaultLimit;
-        if (query.ContainsKey("limit") && (!int.TryParse(query["limit"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
-        {
-            v.Add("limit", $"A whole number from 1 to {MaxLimit}.");
-        }
-
-        var cursor = query.ContainsKey("cursor") ? query["cursor"].ToString() : null;
-        if (cursor is not null && !ApiKeyFormat.IsKeyId(cursor))
+        var page = ListQuery.Read(http.Request, ApiRoutes.Keys, v);
+        if (page.Continuation is { } after && !ApiKeyFormat.IsKeyId(after))
         {
             v.Add("cursor", "Not a cursor this list gave out: pass the `next` of the previous page as it is.");
         }
@@ -113,9 +103,9 @@ public sealed class KeysApi(ApiPipeline pipeline, IApiKeyStore keys, TimeProvide
             return v.ToProblem();
         }
 
-        var page = await keys.ListAsync(cursor, limit + 1, cancellationToken);
-        var shown = page.Take(limit).ToList();
-        var next = page.Count > limit ? shown[^1].Id : null;
+        var found = await keys.ListAsync(page.Continuation, page.Limit + 1, cancellationToken);
+        var shown = found.Take(page.Limit).ToList();
+        var next = found.Count > page.Limit ? ListQuery.Next(ApiRoutes.Keys, shown[^1].Id) : null;
         return ApiResponse.Json(StatusCodes.Status200OK, new KeyList([.. shown.Select(ToResponse)], next));
     }, cancellationToken);
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Hosting;
 using GapMonitor.Api.Pipeline;
 using GapMonitor.Api.Requests;
 using GapMonitor.Core.Alerts;
@@ -89,8 +89,16 @@ public sealed class MetricsApi(ApiPipeline pipeline, SystemScope scope, ISignalH
         }
 
         var name = http.Request.Query["name"].ToString() is { Length: > 0 } n ? n : null;
-        var max = int.TryParse(http.Request.Query["max"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 200;
-        var items = await history.RecentMetricsAsync(id, name, max, cancellationToken);
-        return ApiResponse.Json(StatusCodes.Status200OK, new MetricList([.. items.Select(p => new MetricResponse(p.Name, p.Value, p.At, p.Feature))]));
+        var v = new Validation();
+        var page = ListQuery.Read(http.Request, ApiRoutes.Metrics, v);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var items = await history.MetricsPageAsync(id, name, page, cancellationToken);
+        return ApiResponse.Json(StatusCodes.Status200OK, new MetricList(
+            [.. items.Items.Select(p => new MetricResponse(p.Name, p.Value, p.At, p.Feature))],
+            ListQuery.Next(ApiRoutes.Metrics, items.Continuation)));
     }, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Hosting;
 using GapMonitor.Api.Pipeline;
 using GapMonitor.Api.Requests;
 using GapMonitor.Core.Keys;
@@ -53,17 +54,29 @@ public sealed class SystemsApi(
 
     public Task<IResult> ListAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
-        var now = timeProvider.GetUtcNow();
-        var items = new List<SystemResponse>();
-        await foreach (var entry in store.ListAllAsync(cancellationToken))
+        var v = new Validation();
+        var page = ListQuery.Read(http.Request, ApiRoutes.Systems, v);
+        if (!v.IsValid)
         {
-            if (principal!.CanSee(entry.System) && Show(entry.System, now, principal) is { } shown)
+            return v.ToProblem();
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var found = await store.ListPageAsync(
+            principal!.Role == Role.Vendor ? principal.Vendor : null,
+            principal.Role == Role.Customer ? principal.Customer : null,
+            page,
+            cancellationToken);
+        var items = new List<SystemResponse>();
+        foreach (var system in found.Items)
+        {
+            if (principal.CanSee(system) && Show(system, now, principal) is { } shown)
             {
                 items.Add(shown);
             }
         }
 
-        return ApiResponse.Json(StatusCodes.Status200OK, new SystemList(items));
+        return ApiResponse.Json(StatusCodes.Status200OK, new SystemList(items, ListQuery.Next(ApiRoutes.Systems, found.Continuation)));
     }, cancellationToken);
 
     /// <summary>One bad stored row must not take the whole list down: it is logged and left out.</summary>
@@ -151,8 +164,17 @@ public sealed class SystemsApi(
             return Problems.NotFound($"System '{id}'");
         }
 
-        var entries = await store.GetAuditAsync(id, 500, cancellationToken);
-        return ApiResponse.Json(StatusCodes.Status200OK, new AuditList([.. entries.Select(e => new AuditResponse(e.Id, e.At, e.Actor, e.Action, e.AlertId, e.Detail))]));
+        var v = new Validation();
+        var page = ListQuery.Read(http.Request, ApiRoutes.SystemAudit, v);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var entries = await store.GetAuditPageAsync(id, page, cancellationToken);
+        return ApiResponse.Json(StatusCodes.Status200OK, new AuditList(
+            [.. entries.Items.Select(e => new AuditResponse(e.Id, e.At, e.Actor, e.Action, e.AlertId, e.Detail))],
+            ListQuery.Next(ApiRoutes.SystemAudit, entries.Continuation)));
     }, cancellationToken);
 
     private async Task CheckOutboundAsync(Validation validation, MonitoredSystem? system, MonitoredSystem? existing, Principal principal, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Hosting;
 using GapMonitor.Api.Pipeline;
 using GapMonitor.Api.Requests;
 using GapMonitor.Core.Alerts;
@@ -116,17 +117,20 @@ public sealed class TelemetryApi(
         var v = new Validation();
         var from = Time(v, "from", http.Request.Query["from"]);
         var to = Time(v, "to", http.Request.Query["to"]);
+        var page = ListQuery.Read(http.Request, ApiRoutes.DriftWindows, v);
         if (!v.IsValid)
         {
             return v.ToProblem();
         }
 
-        var items = await windows.ListAsync(id, from, to, 500, cancellationToken);
-        return ApiResponse.Json(StatusCodes.Status200OK, new DriftWindowList([.. items.Select(w => new DriftWindowResponse(
-            w.WindowStart, w.WindowEnd, w.Rows, w.ReferenceVersion, w.DatasetDrift, w.DriftedColumns, w.DriftShare,
-            w.ReportJson is null ? null : JsonDocument.Parse(w.ReportJson).RootElement.Clone(),
-            [.. w.Findings.Select(f => new FindingResponse(f.Kind, f.Column, f.Detail, f.Value))],
-            w.ModelVersions, w.Note))]));
+        var items = await windows.ListPageAsync(id, from, to, page, cancellationToken);
+        return ApiResponse.Json(StatusCodes.Status200OK, new DriftWindowList(
+            [.. items.Items.Select(w => new DriftWindowResponse(
+                w.WindowStart, w.WindowEnd, w.Rows, w.ReferenceVersion, w.DatasetDrift, w.DriftedColumns, w.DriftShare,
+                w.ReportJson is null ? null : JsonDocument.Parse(w.ReportJson).RootElement.Clone(),
+                [.. w.Findings.Select(f => new FindingResponse(f.Kind, f.Column, f.Detail, f.Value))],
+                w.ModelVersions, w.Note))],
+            ListQuery.Next(ApiRoutes.DriftWindows, items.Continuation)));
     }, cancellationToken);
 
     private static async Task<(List<Dictionary<string, JsonElement>>? Rows, ApiResponse? Error)> ReadRowsAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)

@@ -17,25 +17,31 @@ public static class EndpointMapping
         var api = app.MapGroup("/" + Prefix);
         api.MapGet(Health, (HttpContext h, OperationsApi a, CancellationToken ct) => a.HealthAsync(h, ct)).WithName("Health").Produces<HealthResponse>().Produces<HealthResponse>(503);
         api.MapPost(Keys, (HttpContext h, KeysApi a, CancellationToken ct) => a.CreateAsync(h, ct)).WithName("CreateKey").Accepts<KeyRequest>("application/json").Produces<KeyCreatedResponse>(201).Errors();
-        api.MapGet(Keys, (HttpContext h, KeysApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListKeys").Produces<KeyList>().Errors();
+        api.MapGet(Keys, (HttpContext h, KeysApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListKeys").Produces<KeyList>().Errors().Paged();
         api.MapDelete(Key, (HttpContext h, string id, KeysApi a, CancellationToken ct) => a.RevokeAsync(h, id, ct)).WithName("RevokeKey").Produces(204).Errors();
         api.MapPost(Systems, (HttpContext h, SystemsApi a, CancellationToken ct) => a.CreateAsync(h, ct)).WithName("RegisterSystem").Accepts<SystemRequest>("application/json").Produces<SystemResponse>(201).Errors();
-        api.MapGet(Systems, (HttpContext h, SystemsApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListSystems").Produces<SystemList>().Errors();
+        api.MapGet(Systems, (HttpContext h, SystemsApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListSystems").Produces<SystemList>().Errors().Paged();
         api.MapGet(SystemById, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.GetAsync(h, id, ct)).WithName("GetSystem").Produces<SystemResponse>().Errors();
         api.MapPut(SystemById, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.UpdateAsync(h, id, ct)).WithName("UpdateSystem").Accepts<SystemRequest>("application/json").Produces<SystemResponse>().Errors();
         api.MapPatch(SystemById, (HttpContext h, string id, SystemPatchApi a, CancellationToken ct) => a.PatchAsync(h, id, ct)).WithName("PatchSystem").Accepts<SystemRequest>(SystemPatchApi.MergePatchContentType).Produces<SystemResponse>().Errors().ProducesProblem(415, ProblemJson).ProducesProblem(428, ProblemJson);
         api.MapPost(SystemIngestKey, (HttpContext h, string id, IngestKeyApi a, CancellationToken ct) => a.RotateAsync(h, id, ct)).WithName("RotateIngestKey").Produces<IngestKeyResponse>(201).Errors();
         api.MapDelete(SystemById, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.RetireAsync(h, id, ct)).WithName("RetireSystem").Produces(204).Errors();
         api.MapGet(SystemStatus, (HttpContext h, string id, StatusApi a, CancellationToken ct) => a.GetAsync(h, id, ct)).WithName("GetSystemStatus").Produces<SystemStatusResponse>().Errors();
-        api.MapGet(SystemAudit, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.AuditAsync(h, id, ct)).WithName("GetSystemAudit").Produces<AuditList>().Errors();
+        api.MapGet(SystemAudit, (HttpContext h, string id, SystemsApi a, CancellationToken ct) => a.AuditAsync(h, id, ct)).WithName("GetSystemAudit").Produces<AuditList>().Errors().Paged();
         api.MapPost(Heartbeats, (HttpContext h, string id, SignalsApi a, CancellationToken ct) => a.HeartbeatAsync(h, id, ct)).WithName("PostHeartbeat").Accepts<HeartbeatRequest>("application/json").Produces<Accepted>(202).Errors();
         api.MapPost(Deployments, (HttpContext h, string id, SignalsApi a, CancellationToken ct) => a.DeploymentAsync(h, id, ct)).WithName("PostDeployment").Accepts<DeploymentRequest>("application/json").Produces<Accepted>(202).Errors();
         api.MapPut(Reference, (HttpContext h, string id, TelemetryApi a, CancellationToken ct) => a.PutReferenceAsync(h, id, ct)).WithName("PutReference").Accepts<string>("text/csv", "application/x-ndjson").Produces<ReferenceResponse>(201).Errors();
         api.MapPost(Telemetry, (HttpContext h, string id, TelemetryApi a, CancellationToken ct) => a.PostTelemetryAsync(h, id, ct)).WithName("PostTelemetry").Accepts<List<Dictionary<string, object>>>("application/json", "application/x-ndjson").Produces<TelemetryAccepted>(202).Errors();
-        api.MapGet(DriftWindows, (HttpContext h, string id, TelemetryApi a, CancellationToken ct) => a.ListDriftAsync(h, id, ct)).WithName("ListDriftWindows").Produces<DriftWindowList>().Errors();
+        api.MapGet(DriftWindows, (HttpContext h, string id, TelemetryApi a, CancellationToken ct) => a.ListDriftAsync(h, id, ct)).WithName("ListDriftWindows").Produces<DriftWindowList>().Errors()
+            .Paged(ListParameters.Time("from", "Windows starting at or after this time."), ListParameters.Time("to", "Windows starting at or before this time."));
         api.MapPost(Metrics, (HttpContext h, string id, MetricsApi a, CancellationToken ct) => a.PostAsync(h, id, ct)).WithName("PostMetrics").Accepts<MetricsRequest>("application/json").Produces<MetricsAccepted>(202).Errors();
-        api.MapGet(Metrics, (HttpContext h, string id, MetricsApi a, CancellationToken ct) => a.ListAsync(h, id, ct)).WithName("ListMetrics").Produces<MetricList>().Errors();
-        api.MapGet(Alerts, (HttpContext h, AlertsApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListAlerts").Produces<AlertList>().Errors();
+        api.MapGet(Metrics, (HttpContext h, string id, MetricsApi a, CancellationToken ct) => a.ListAsync(h, id, ct)).WithName("ListMetrics").Produces<MetricList>().Errors().Paged(ListParameters.Text("name", "Only metrics of this name."));
+        api.MapGet(Alerts, (HttpContext h, AlertsApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListAlerts").Produces<AlertList>().Errors().Paged(
+            ListParameters.Text("systemId", "Only alerts of this system."),
+            ListParameters.Text("state", "open, acknowledged or resolved."),
+            ListParameters.Text("kind", "Only alerts of this kind."),
+            ListParameters.Time("from", "Alerts opened at or after this time (ISO 8601 UTC). Newest first by openedAt."),
+            ListParameters.Time("to", "Alerts opened before this time (ISO 8601 UTC)."));
         api.MapGet(Alert, (HttpContext h, string id, AlertsApi a, CancellationToken ct) => a.GetAsync(h, id, ct)).WithName("GetAlert").Produces<AlertResponse>().Errors();
         api.MapPost(AlertAcknowledge, (HttpContext h, string id, AlertsApi a, CancellationToken ct) => a.AcknowledgeAsync(h, id, ct)).WithName("AcknowledgeAlert").Accepts<AcknowledgeRequest>("application/json").Produces<AlertResponse>().Errors();
         api.MapPost(Sweep, (HttpContext h, OperationsApi a, CancellationToken ct) => a.SweepAsync(h, ct)).WithName("Sweep").Produces<SweepResponse>().Errors();

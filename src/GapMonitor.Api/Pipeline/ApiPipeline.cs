@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using GapMonitor.Api.Auth;
+using GapMonitor.Api.Requests;
 using GapMonitor.Core.Keys;
 using GapMonitor.Core.Ports;
 using Microsoft.AspNetCore.Http;
@@ -66,6 +67,10 @@ public sealed class ApiPipeline(
         catch (Exception ex) when (IsTooLarge(ex))
         {
             return Problems.TooLarge(http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MaxRequestBytes);
+        }
+        catch (InvalidContinuationException)
+        {
+            return Problems.Validation(ListQuery.Cursor, ListQuery.CursorMessage);
         }
         catch (Exception ex) when (IsStorageUnavailable(ex))
         {

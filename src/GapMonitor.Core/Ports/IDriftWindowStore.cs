@@ -8,4 +8,7 @@ public interface IDriftWindowStore
     Task SaveAsync(DriftWindowRecord record, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<DriftWindowRecord>> ListAsync(string systemId, DateTimeOffset? from, DateTimeOffset? to, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of the windows starting from <paramref name="from"/> to <paramref name="to"/> (both inclusive), newest first.</summary>
+    Task<ResultPage<DriftWindowRecord>> ListPageAsync(string systemId, DateTimeOffset? from, DateTimeOffset? to, PageRequest page, CancellationToken cancellationToken = default);
 }

@@ -29,4 +29,13 @@ public interface ISystemStore
     IAsyncEnumerable<SystemWithAlerts> ListAllAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string systemId, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A page of systems in id order, of <paramref name="vendor"/> and <paramref name="customer"/> when given (the
+    /// caller still checks its scope on each). Rows that cannot be read are logged and left out.
+    /// </summary>
+    Task<ResultPage<MonitoredSystem>> ListPageAsync(string? vendor, string? customer, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of the system's audit entries, newest first.</summary>
+    Task<ResultPage<AuditEntry>> GetAuditPageAsync(string systemId, PageRequest page, CancellationToken cancellationToken = default);
 }

@@ -71,7 +71,7 @@ public sealed class TableSignalHistory(StorageTables tables, IdGenerator ids) : 
         var result = new List<MetricPoint>();
         await foreach (var row in tables.History.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
         {
-            result.Add(new MetricPoint(systemId, row.GetString("Name") ?? "", row.GetDouble("Value") ?? double.NaN, row.GetDateTimeOffset("At") ?? default, row.GetString("Feature"), row.GetString("BatchId") ?? "", row.GetInt32("Index") ?? 0));
+            result.Add(ToMetric(systemId, row));
             if (result.Count >= max)
             {
                 break;
@@ -79,6 +79,25 @@ public sealed class TableSignalHistory(StorageTables tables, IdGenerator ids) : 
         }
 
         return result;
+    }
+
+    public Task<ResultPage<MetricPoint>> MetricsPageAsync(string systemId, string? name, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var filter = KeysetPaging.RowKeyAfter(page.Continuation, RowKeys.MetricPrefix, RowKeys.MetricEnd) is { } after
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {systemId} and RowKey gt {after} and RowKey lt {RowKeys.MetricEnd}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {systemId} and RowKey ge {RowKeys.MetricPrefix} and RowKey lt {RowKeys.MetricEnd}");
+        if (name is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Name eq {name}");
+        }
+
+        return KeysetPaging.ReadAsync(
+            tables.History.QueryAsync<TableEntity>(filter, KeysetPaging.PageSize(page), cancellationToken: cancellationToken),
+            page.Limit,
+            row => row.RowKey,
+            row => ValueTask.FromResult<MetricPoint?>(ToMetric(systemId, row)),
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<Heartbeat>> RecentHeartbeatsAsync(string systemId, int max, CancellationToken cancellationToken = default) =>
@@ -104,4 +123,7 @@ public sealed class TableSignalHistory(StorageTables tables, IdGenerator ids) : 
 
         return result;
     }
+
+    private static MetricPoint ToMetric(string systemId, TableEntity row) =>
+        new(systemId, row.GetString("Name") ?? "", row.GetDouble("Value") ?? double.NaN, row.GetDateTimeOffset("At") ?? default, row.GetString("Feature"), row.GetString("BatchId") ?? "", row.GetInt32("Index") ?? 0);
 }

@@ -82,6 +82,25 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
         return result;
     }
 
+    public Task<ResultPage<DriftWindowRecord>> ListPageAsync(string systemId, DateTimeOffset? from, DateTimeOffset? to, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var low = to is { } t ? InvertedTicks.Of(t) : "";
+        var high = from is { } f ? InvertedTicks.Of(f) : "~";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {systemId} and RowKey ge {low} and RowKey le {high}");
+        if (KeysetPaging.RowKeyAfter(page.Continuation, "0", ":") is { } after)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+        }
+
+        return KeysetPaging.ReadAsync(
+            tables.Drift.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(page.Limit + 1, 100), cancellationToken: cancellationToken),
+            page.Limit,
+            row => row.RowKey,
+            async row => (DriftWindowRecord?)ToRecord(row, await DetailsAsync(row, cancellationToken)),
+            cancellationToken);
+    }
+
     private async Task<DetailsDto> DetailsAsync(TableEntity row, CancellationToken cancellationToken)
     {
         if (row.GetString("DetailsBlob") is { } name)

@@ -29,7 +29,7 @@ internal sealed class RouteFuzzer(int seed, FuzzTenants tenants, DateTimeOffset 
         "at=2100-01-01T00:00:00Z", "at=garbage", "at=9999-12-31T23:59:59Z", "at=0001-01-01T00:00:00Z", "at=", "state=open", "state=%00",
         "kind=monitoring-silent", "kind=x%27", "systemId=%27", "systemId=acme-churn", "systemId=" + new string('a', 500), "from=x", "to=2100-01-01",
         "from=9999-12-31T23:59:59Z&to=0001-01-01T00:00:00Z", "max=-1", "max=99999999999", "name=%00", "batchId=a%2Fb", "batchId=" + new string('b', 300),
-        "modelVersion=" + new string('m', 200), "at=2026-11-26T08:00:00Z&at=2026-11-27T08:00:00Z", "%%%", "a=b=c", "state=open&state=resolved",
+        "modelVersion=" + new string('m', 200), "at=2026-11-26T08:00:00Z&at=2026-11-27T08:00:00Z", "%%%", "a=b=c", "state=open&state=resolved", "limit=0", "limit=1001", "limit=1", "cursor=abc", "cursor=%00", "to=0001-01-01T00:00:00Z",
     ];
 
     private static readonly string[] ContentTypes =

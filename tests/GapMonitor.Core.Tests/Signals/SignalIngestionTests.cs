@@ -102,6 +102,9 @@ public sealed class SignalIngestionTests
         public Task<IReadOnlyList<MetricPoint>> RecentMetricsAsync(string systemId, string? name, int max, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<MetricPoint>>([]);
 
+        public Task<ResultPage<MetricPoint>> MetricsPageAsync(string systemId, string? name, PageRequest page, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ResultPage<MetricPoint>([], null));
+
         public Task<IReadOnlyList<Heartbeat>> RecentHeartbeatsAsync(string systemId, int max, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<Heartbeat>>(Heartbeats);
 

@@ -26,4 +26,7 @@ internal sealed class InMemoryDriftWindowStore : IDriftWindowStore
     public Task<IReadOnlyList<DriftWindowRecord>> ListAsync(string systemId, DateTimeOffset? from, DateTimeOffset? to, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<DriftWindowRecord>>(
             [.. Saved.Where(r => r.SystemId == systemId && (from is null || r.WindowStart >= from) && (to is null || r.WindowStart < to)).OrderByDescending(r => r.WindowStart).Take(max)]);
+
+    public Task<ResultPage<DriftWindowRecord>> ListPageAsync(string systemId, DateTimeOffset? from, DateTimeOffset? to, PageRequest page, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Lists are tested against Azurite.");
 }

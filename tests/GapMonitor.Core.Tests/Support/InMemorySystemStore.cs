@@ -111,4 +111,10 @@ internal sealed class InMemorySystemStore(InMemoryOutbox? outbox = null) : ISyst
 
     public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string systemId, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<AuditEntry>>([.. Applied.Where(c => c.SystemId == systemId).SelectMany(c => c.Audit).Take(max)]);
+
+    public Task<ResultPage<MonitoredSystem>> ListPageAsync(string? vendor, string? customer, PageRequest page, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Lists are tested against Azurite.");
+
+    public Task<ResultPage<AuditEntry>> GetAuditPageAsync(string systemId, PageRequest page, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Lists are tested against Azurite.");
 }

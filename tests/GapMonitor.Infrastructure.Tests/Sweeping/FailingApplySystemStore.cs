@@ -26,4 +26,10 @@ internal sealed class FailingApplySystemStore(TableSystemStore inner, string bro
 
     public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string systemId, int max, CancellationToken cancellationToken = default) =>
         inner.GetAuditAsync(systemId, max, cancellationToken);
+
+    public Task<ResultPage<MonitoredSystem>> ListPageAsync(string? vendor, string? customer, PageRequest page, CancellationToken cancellationToken = default) =>
+        inner.ListPageAsync(vendor, customer, page, cancellationToken);
+
+    public Task<ResultPage<AuditEntry>> GetAuditPageAsync(string systemId, PageRequest page, CancellationToken cancellationToken = default) =>
+        inner.GetAuditPageAsync(systemId, page, cancellationToken);
 }
