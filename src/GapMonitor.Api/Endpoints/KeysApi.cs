@@ -51,6 +51,10 @@ public sealed class KeysApi(ApiPipeline pipeline, IApiKeyStore keys, TimeProvide
         {
             v.Add("customer", "Required for a customer key: the customer id it is scoped to.");
         }
+        else if (role == Role.Customer && !SystemRequestValidator.TenantIdPattern().IsMatch(request.Customer!))
+        {
+            v.Add("customer", "1–63 characters of a–z, 0–9 and '-', as in the systems' customer ids.");
+        }
 
         if (role == Role.Customer && request.Vendor is not null && !SystemRequestValidator.TenantIdPattern().IsMatch(request.Vendor))
         {

@@ -84,11 +84,27 @@ public sealed class AlertTransitions(IdGenerator ids)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(alert);
+        // The expired acknowledgement's time, author and note stay on the alert as history (the reminder tells who
+        // acknowledged and when); State is what says whether the alert is acknowledged now.
         var reopened = alert with { State = AlertState.Open, ReopenedAt = now, LastNotifiedAt = now };
         var by = alert.AcknowledgedBy is null ? string.Empty : $" by {alert.AcknowledgedBy}";
         var acknowledgedAt = alert.AcknowledgedAt is { } at ? HumanTime.Format(at) : "unknown";
         var detail = $"Acknowledged at {acknowledgedAt}{by} but not resolved within {System.Xml.XmlConvert.ToString(system.Alerting.AcknowledgementExpiresAfter)}; open again, escalation starts over.";
         return Transition(system, reopened, isNew: false, NotificationTypes.Reminder, alert.NotifiedParties, now, Actors.Sweep, "acknowledgement-expired", detail, ReminderReasons.AcknowledgementExpired);
+    }
+
+    /// <summary>
+    /// An alert stored before reminders and acknowledgement expiry existed: both clocks start now, without a
+    /// notification, so upgrading does not remind every old alert at once.
+    /// </summary>
+    public AlertTransition StartFollowUps(MonitoredSystem system, Alert alert, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(alert);
+        var started = alert with { LastNotifiedAt = now };
+        var audit = new AuditEntry(ids.NewId(), system.Id, now, Actors.Sweep, "alert.follow-ups-started", alert.Id,
+            "Stored before reminders and acknowledgement expiry; both count from now.");
+        return new AlertTransition(started, IsNew: false, [], audit);
     }
 
     /// <summary>Resolution goes to everyone who was told.</summary>

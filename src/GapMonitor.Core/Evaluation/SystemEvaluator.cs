@@ -56,7 +56,13 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
     {
         if (alert.State == AlertState.Acknowledged)
         {
-            return alert.AcknowledgedAt is { } acknowledgedAt && now >= acknowledgedAt + system.Alerting.AcknowledgementExpiresAfter
+            if (alert.LastNotifiedAt is not { } lastNotified)
+            {
+                return transitions.StartFollowUps(system, alert, now);
+            }
+
+            var acknowledgedSince = alert.AcknowledgedAt is { } at && at > lastNotified ? at : lastNotified;
+            return now >= acknowledgedSince + system.Alerting.AcknowledgementExpiresAfter
                 ? transitions.ExpireAcknowledgement(system, alert, now)
                 : null;
         }
@@ -69,6 +75,11 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
         if (!alert.IsEscalated && now >= alert.EscalationClockStart + system.AcknowledgeWithin)
         {
             return transitions.Escalate(system, alert, now);
+        }
+
+        if (alert.LastNotifiedAt is null)
+        {
+            return transitions.StartFollowUps(system, alert, now);
         }
 
         return now >= alert.LastNotification + system.Alerting.RemindEvery ? transitions.Remind(system, alert, now) : null;

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Keys;
 using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Storage.Entities;
@@ -77,14 +76,15 @@ public sealed class TableApiKeyStore(StorageTables tables) : IApiKeyStore
             return true;
         }
 
-        entity.RevokedAt = at;
+        // Only RevokedAt is written (a merge), so a use recorded meanwhile (lastUsedAt) cannot make the revocation fail.
+        var revocation = new TableEntity(keyId, ApiKeyEntity.Row) { [nameof(ApiKeyEntity.RevokedAt)] = at };
         try
         {
-            await tables.ApiKeys.UpdateEntityAsync(entity, entity.ETag, cancellationToken: cancellationToken);
+            await tables.ApiKeys.UpdateEntityAsync(revocation, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            throw new ConcurrencyConflictException($"Key {keyId} changed concurrently.", ex);
+            return false;
         }
 
         return true;

@@ -114,6 +114,18 @@ public sealed class KeyManagementJourneyTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("Acme ")]
+    [InlineData("ACME")]
+    [InlineData("acme/other")]
+    public async Task Create_WithACustomerIdNoSystemCanHave_Is400NamingCustomer(string customer)
+    {
+        var byAdmin = await _host.JsonAsync(HttpMethod.Post, "/api/keys", ApiTestHost.AdminKey, new { role = "customer", customer }, 400);
+        var byVendor = await _host.JsonAsync(HttpMethod.Post, "/api/keys", _contoso, new { role = "customer", customer }, 400);
+
+        Assert.All(new[] { byAdmin, byVendor }, r => Assert.True(r.GetProperty("errors").TryGetProperty("customer", out _), r.GetRawText()));
+    }
+
+    [Theory]
     [InlineData(-1)]
     [InlineData(0)]
     [InlineData(3653)]

@@ -132,6 +132,7 @@ public class ReminderRulesTests
         Assert.Equal(_time.GetUtcNow(), reopened.ReopenedAt);
         Assert.Equal(_time.GetUtcNow(), reopened.LastNotifiedAt);
         Assert.False(reopened.IsEscalated);
+        Assert.Equal(acknowledgedAt, reopened.AcknowledgedAt);
         AssertNotified(expiry, NotificationTypes.Reminder, (Party.Customer, CustomerEmail), (Party.Customer, CustomerHook), (Party.Vendor, VendorEmail));
         Assert.All(expiry.Notifications, n =>
         {
@@ -154,14 +155,38 @@ public class ReminderRulesTests
     }
 
     [Fact]
-    public void Evaluate_WhenAlertPredatesReminderTracking_CountsFromItsOpening()
+    public void Evaluate_WhenAnOpenAlertPredatesReminderTracking_StartsItsReminderClockSilentlyOnTheFirstSweep()
     {
         var (system, opened) = OpenSilentAlert(Handed().Build() with { Alerting = new AlertingSettings(TimeSpan.FromHours(1), TimeSpan.FromDays(3)) });
-        var legacy = opened with { LastNotifiedAt = null };
+        var legacy = opened with { LastNotifiedAt = null, EscalatedAt = opened.OpenedAt + AckWithin };
+        _time.SetUtcNow(opened.OpenedAt + TimeSpan.FromDays(30));
 
-        _time.SetUtcNow(opened.OpenedAt + TimeSpan.FromHours(1));
+        var first = Evaluate(system, legacy);
 
-        Assert.Equal(NotificationTypes.Reminder, Assert.Single(Evaluate(system, legacy).Notifications.Select(n => n.Type).Distinct()));
+        var started = Assert.Single(first.UpdatedAlerts);
+        Assert.Empty(first.Notifications);
+        Assert.Equal(_time.GetUtcNow(), started.LastNotifiedAt);
+        Assert.Equal("alert.follow-ups-started", Assert.Single(first.Audit).Action);
+        _time.Advance(TimeSpan.FromHours(1) - TimeSpan.FromTicks(1));
+        Assert.True(Evaluate(system, started).IsEmpty);
+        _time.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(NotificationTypes.Reminder, Assert.Single(Evaluate(system, started).Notifications.Select(n => n.Type).Distinct()));
+    }
+
+    [Fact]
+    public void Evaluate_WhenAnAcknowledgementPredatesExpiry_ExpiresItOnlyAfterTheFullPeriodFromTheFirstSweep()
+    {
+        var (system, opened) = OpenSilentAlert(Handed().Build() with { Alerting = new AlertingSettings(TimeSpan.FromHours(1), TimeSpan.FromDays(3)) });
+        var acknowledged = _transitions.Acknowledge(system, opened, "dana@acme.example", null, _time.GetUtcNow(), "customer:acme").Alert with { LastNotifiedAt = null };
+        _time.Advance(TimeSpan.FromDays(30));
+
+        var started = Assert.Single(Evaluate(system, acknowledged).UpdatedAlerts);
+
+        Assert.Equal(AlertState.Acknowledged, started.State);
+        _time.Advance(TimeSpan.FromDays(3) - TimeSpan.FromTicks(1));
+        Assert.True(Evaluate(system, started).IsEmpty);
+        _time.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(AlertState.Open, Assert.Single(Evaluate(system, started).UpdatedAlerts).State);
     }
 
     [Fact]
