@@ -37,7 +37,7 @@ public sealed class SystemPatchApi(ApiPipeline pipeline, SystemScope scope, Syst
             return Problems.PreconditionRequired("Send If-Match with the ETag you read the system with (or * to change whatever is stored).");
         }
 
-        if (ifMatch != "*" && ifMatch != found.System.ETag)
+        if (ifMatch != "*" && ifMatch != found.System.ConfigETag)
         {
             return Problems.PreconditionFailed("The system changed since you read it (If-Match does not match its ETag). Read it again.");
         }
@@ -99,7 +99,7 @@ public sealed class SystemPatchApi(ApiPipeline pipeline, SystemScope scope, Syst
             return Problems.PreconditionFailed("The system changed concurrently. Read it again.");
         }
 
-        return ApiResponse.Json(StatusCodes.Status200OK, updated.ToResponse(now, principal)).WithHeader("ETag", updated.ETag ?? "");
+        return ApiResponse.Json(StatusCodes.Status200OK, updated.ToResponse(now, principal)).WithHeader("ETag", updated.ConfigETag);
     }, cancellationToken);
 
     /// <summary>The stored body with the customer's contacts replaced by <paramref name="customerContacts"/> (none when null).</summary>

@@ -49,7 +49,7 @@ public sealed class SystemsApi(
 
         return ApiResponse.Json(StatusCodes.Status201Created, registered.System.ToResponse(now, principal, registered.IngestKey))
             .WithHeader("Location", $"/api/systems/{registered.System.Id}")
-            .WithHeader("ETag", registered.System.ETag ?? "");
+            .WithHeader("ETag", registered.System.ConfigETag);
     }, cancellationToken);
 
     public Task<IResult> ListAsync(HttpContext http, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
@@ -98,7 +98,7 @@ public sealed class SystemsApi(
         var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         return found is null
             ? Problems.NotFound($"System '{id}'")
-            : ApiResponse.Json(StatusCodes.Status200OK, found.System.ToResponse(timeProvider.GetUtcNow(), principal!)).WithHeader("ETag", found.System.ETag ?? "");
+            : ApiResponse.Json(StatusCodes.Status200OK, found.System.ToResponse(timeProvider.GetUtcNow(), principal!)).WithHeader("ETag", found.System.ConfigETag);
     }, cancellationToken);
 
     public Task<IResult> UpdateAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AdminOrVendor, async (principal, cancellationToken) =>
@@ -115,7 +115,7 @@ public sealed class SystemsApi(
             return Problems.PreconditionRequired("Send If-Match with the ETag you read the system with (or * to overwrite whatever is stored).");
         }
 
-        if (ifMatch != "*" && ifMatch != found.System.ETag)
+        if (ifMatch != "*" && ifMatch != found.System.ConfigETag)
         {
             return Problems.PreconditionFailed("The system changed since you read it (If-Match does not match its ETag). Read it again.");
         }
@@ -139,7 +139,7 @@ public sealed class SystemsApi(
             return Problems.PreconditionFailed("The system changed concurrently. Read it again.");
         }
 
-        return ApiResponse.Json(StatusCodes.Status200OK, updated.ToResponse(now, principal!)).WithHeader("ETag", updated.ETag ?? "");
+        return ApiResponse.Json(StatusCodes.Status200OK, updated.ToResponse(now, principal!)).WithHeader("ETag", updated.ConfigETag);
     }, cancellationToken);
 
     /// <summary>Retiring stops monitoring and keeps the history; the next sweep resolves its open alerts.</summary>

@@ -109,6 +109,7 @@ internal static partial class SystemRequestValidator
             Signals = existing?.Signals ?? new SignalState(),
             IngestKeyHash = existing?.IngestKeyHash,
             Telemetry = telemetry,
+            ConfigVersion = existing?.ConfigVersion,
             ETag = existing?.ETag,
         };
         return (system, v);

@@ -24,8 +24,19 @@ public sealed record MonitoredSystem
     /// <summary>Telemetry sources and drift windowing; null when the system only sends heartbeats.</summary>
     public TelemetrySettings? Telemetry { get; init; }
 
-    /// <summary>Opaque concurrency token of the stored row; null before the first write.</summary>
+    /// <summary>
+    /// Changes with the system's configuration only (registration, update, retirement), never with its signals: the
+    /// API's ETag. Null on systems stored before it existed, which read as <see cref="InitialConfigVersion"/>.
+    /// </summary>
+    public string? ConfigVersion { get; init; }
+
+    /// <summary>Opaque concurrency token of the stored row (signals change it too); null before the first write.</summary>
     public string? ETag { get; init; }
+
+    public const string InitialConfigVersion = "0";
+
+    /// <summary>The ETag clients edit the system's configuration under: one per configuration version.</summary>
+    public string ConfigETag => $"\"c-{ConfigVersion ?? InitialConfigVersion}\"";
 
     public bool IsRetired => RetiredAt is not null;
 

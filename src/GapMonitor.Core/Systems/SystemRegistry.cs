@@ -18,6 +18,9 @@ public sealed class SystemRegistry(
     IdGenerator ids,
     TimeProvider timeProvider)
 {
+    /// <summary>How often a write is tried again because only the system's signals changed under it.</summary>
+    private const int MaxSignalRetries = 3;
+
     /// <summary>An id nobody can guess, for a registration that names none.</summary>
     public string NewSystemId() => $"sys-{ids.NewId()[^12..]}";
 
@@ -45,7 +48,7 @@ public sealed class SystemRegistry(
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(principal);
         var ingestKey = ApiKeyFormat.NewIngestKey(system.Id);
-        var withKey = system with { IngestKeyHash = ApiKeyFormat.Hash(ingestKey) };
+        var withKey = system with { IngestKeyHash = ApiKeyFormat.Hash(ingestKey), ConfigVersion = ids.NewId() };
         try
         {
             var stored = await store.CreateAsync(withKey, Audit(system.Id, principal, "system.registered", system.Name), cancellationToken);
@@ -57,19 +60,34 @@ public sealed class SystemRegistry(
         }
     }
 
-    /// <summary>Replaces a system read under its ETag; null when it changed meanwhile.</summary>
+    /// <summary>
+    /// Replaces the configuration of a system read at <see cref="MonitoredSystem.ConfigVersion"/> and gives it a new
+    /// version. Signals written meanwhile are read again and kept; null when its configuration changed meanwhile (or
+    /// its signals kept changing).
+    /// </summary>
     public async Task<MonitoredSystem?> UpdateAsync(MonitoredSystem system, Principal principal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(principal);
-        try
+        var next = system with { ConfigVersion = ids.NewId() };
+        for (var attempt = 0; attempt < MaxSignalRetries; attempt++)
         {
-            return await store.UpdateAsync(system, Audit(system.Id, principal, "system.updated"), cancellationToken);
+            try
+            {
+                return await store.UpdateAsync(next, Audit(system.Id, principal, "system.updated"), cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                if ((await store.GetAsync(system.Id, cancellationToken))?.System is not { } reread || reread.ConfigVersion != system.ConfigVersion)
+                {
+                    return null;
+                }
+
+                next = next with { Signals = reread.Signals, IngestKeyHash = reread.IngestKeyHash, ETag = reread.ETag };
+            }
         }
-        catch (ConcurrencyConflictException)
-        {
-            return null;
-        }
+
+        return null;
     }
 
     /// <summary>
@@ -81,7 +99,7 @@ public sealed class SystemRegistry(
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(principal);
         var current = system;
-        for (var attempt = 0; attempt < 3; attempt++)
+        for (var attempt = 0; attempt < MaxSignalRetries; attempt++)
         {
             var ingestKey = ApiKeyFormat.NewIngestKey(current.Id);
             try
@@ -115,7 +133,7 @@ public sealed class SystemRegistry(
 
         try
         {
-            await store.UpdateAsync(system with { RetiredAt = timeProvider.GetUtcNow() }, Audit(system.Id, principal, "system.retired"), cancellationToken);
+            await store.UpdateAsync(system with { RetiredAt = timeProvider.GetUtcNow(), ConfigVersion = ids.NewId() }, Audit(system.Id, principal, "system.retired"), cancellationToken);
             return true;
         }
         catch (ConcurrencyConflictException)

@@ -63,6 +63,49 @@ public sealed class SystemRegistryTests
     }
 
     [Fact]
+    public async Task Update_WhenOnlySignalsChangedMeanwhile_IsWrittenAgainOverThemWithANewConfigVersion()
+    {
+        var read = new SystemBuilder().WithId("busy").Build() with { ConfigVersion = "v1", ETag = "row-1" };
+        var heartbeatAt = _time.GetUtcNow();
+        var afterHeartbeat = read with { Signals = read.Signals with { LastHeartbeatAt = heartbeatAt }, ETag = "row-2" };
+        var written = new List<MonitoredSystem>();
+        _store.Setup(s => s.GetAsync("busy", It.IsAny<CancellationToken>())).ReturnsAsync(new SystemWithAlerts(afterHeartbeat, []));
+        _store.Setup(s => s.UpdateAsync(It.IsAny<MonitoredSystem>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .Callback<MonitoredSystem, AuditEntry, CancellationToken>((s, _, _) => written.Add(s))
+            .Returns((MonitoredSystem s, AuditEntry _, CancellationToken _) => s.ETag == "row-2"
+                ? Task.FromResult(s with { ETag = "row-3" })
+                : throw new ConcurrencyConflictException());
+
+        var updated = await Registry().UpdateAsync(read with { Name = "Renamed" }, Vendor);
+
+        Assert.NotNull(updated);
+        Assert.Equal(2, written.Count);
+        Assert.Equal(("Renamed", heartbeatAt, "row-3"), (updated.Name, updated.Signals.LastHeartbeatAt, updated.ETag));
+        Assert.NotEqual("v1", updated.ConfigVersion);
+        Assert.Equal(written[0].ConfigVersion, updated.ConfigVersion);
+    }
+
+    [Fact]
+    public async Task Update_WhenTheConfigurationChangedMeanwhile_ReturnsNothingWithoutWritingAgain()
+    {
+        var read = new SystemBuilder().WithId("edited").Build() with { ConfigVersion = "v1", ETag = "row-1" };
+        _store.Setup(s => s.GetAsync("edited", It.IsAny<CancellationToken>())).ReturnsAsync(new SystemWithAlerts(read with { ConfigVersion = "v2", ETag = "row-2" }, []));
+        _store.Setup(s => s.UpdateAsync(It.IsAny<MonitoredSystem>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyConflictException());
+
+        Assert.Null(await Registry().UpdateAsync(read with { Name = "Renamed" }, Vendor));
+        _store.Verify(s => s.UpdateAsync(It.IsAny<MonitoredSystem>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Register_GivesTheSystemAConfigVersion()
+    {
+        var registered = await Registry().RegisterAsync(new SystemBuilder().WithId("fresh").Build(), Vendor);
+
+        Assert.False(string.IsNullOrEmpty(registered!.Value.System.ConfigVersion));
+    }
+
+    [Fact]
     public async Task Retire_SetsRetiredAtNow_Once()
     {
         var system = new SystemBuilder().WithId("old-model").Build();

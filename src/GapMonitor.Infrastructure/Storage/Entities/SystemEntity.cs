@@ -42,6 +42,9 @@ internal sealed class SystemEntity : ITableEntity
     public string? DriftJson { get; set; }
     public string? ReferenceVersion { get; set; }
 
+    /// <summary>Empty on rows written before configuration versions existed.</summary>
+    public string? ConfigVersion { get; set; }
+
     public static SystemEntity From(MonitoredSystem s) => new()
     {
         PartitionKey = s.Id,
@@ -72,6 +75,7 @@ internal sealed class SystemEntity : ITableEntity
         ReferenceVersion = s.Signals.ReferenceVersion,
         IngestKeyHash = s.IngestKeyHash,
         TelemetryJson = s.Telemetry is null ? null : StorageJson.Serialize(s.Telemetry),
+        ConfigVersion = s.ConfigVersion,
     };
 
     public MonitoredSystem ToDomain() => new()
@@ -106,6 +110,7 @@ internal sealed class SystemEntity : ITableEntity
         },
         IngestKeyHash = IngestKeyHash,
         Telemetry = StorageJson.Deserialize<TelemetrySettings?>(TelemetryJson, null),
+        ConfigVersion = string.IsNullOrEmpty(ConfigVersion) ? null : ConfigVersion,
         ETag = ETag.ToString(),
     };
 }
