@@ -18,6 +18,9 @@ public sealed class SystemPatchApi(ApiPipeline pipeline, SystemScope scope, Syst
 {
     public const string MergePatchContentType = "application/merge-patch+json";
 
+    private static readonly HashSet<string> BodyMembers = typeof(SystemRequest).GetProperties()
+        .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet(StringComparer.Ordinal);
+
     public Task<IResult> PatchAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
     {
         var found = await scope.FindAsync(http, principal!, id, cancellationToken);
@@ -48,6 +51,13 @@ public sealed class SystemPatchApi(ApiPipeline pipeline, SystemScope scope, Syst
             return error;
         }
 
+        // Names are matched exactly: the body binds case-insensitively, so "Telemetry" would otherwise slip past the
+        // merge as a new member and replace the stored telemetry instead of merging into it.
+        if (patch!.Select(p => p.Key).FirstOrDefault(k => !BodyMembers.Contains(k)) is { } unknown)
+        {
+            return Problems.Validation(unknown, $"Not a field of the system body; fields are {string.Join(", ", BodyMembers.Order(StringComparer.Ordinal))} (case-sensitive).");
+        }
+
         var contacts = patch!.TryGetPropertyValue(SystemEditRules.CustomerEditableField, out var sent) ? sent : null;
         if (contacts is not null and not JsonArray)
         {
@@ -57,13 +67,24 @@ public sealed class SystemPatchApi(ApiPipeline pipeline, SystemScope scope, Syst
         var contactParties = (contacts as JsonArray ?? []).Select(PartyOf).ToList();
         if (SystemEditRules.RefusedField(principal!, patch.Select(p => p.Key), contactParties) is { } refused)
         {
-            return Problems.ForbiddenField(refused, "A customer key may change only the contacts of party \"customer\".");
+            return Problems.ForbiddenField(refused, principal!.Role == Role.Vendor
+                ? "A vendor's merge patch replaces the vendor's contacts only; the customer keeps its own (a PUT with every contact replaces them all)."
+                : "A customer key may change only the contacts of party \"customer\".");
         }
 
         var current = JsonSerializer.SerializeToNode(found.System.ToRequest(withTelemetry: patch.ContainsKey("telemetry")), ApiJson.Options)!.AsObject();
-        var merged = principal!.Role == Role.Customer && patch.ContainsKey(SystemEditRules.CustomerEditableField)
-            ? WithCustomerContacts(current, contacts as JsonArray)
-            : JsonMergePatch.Apply(current, patch);
+        JsonNode? merged;
+        if (principal!.Role is Role.Customer or Role.Vendor && patch.ContainsKey(SystemEditRules.CustomerEditableField))
+        {
+            var rest = patch.DeepClone().AsObject();
+            rest.Remove(SystemEditRules.CustomerEditableField);
+            merged = WithContactsOf(principal.Role == Role.Vendor ? Party.Vendor : Party.Customer, (JsonObject)JsonMergePatch.Apply(current, rest)!, contacts as JsonArray);
+        }
+        else
+        {
+            merged = JsonMergePatch.Apply(current, patch);
+        }
+
         SystemRequest? request;
         try
         {
@@ -102,15 +123,15 @@ public sealed class SystemPatchApi(ApiPipeline pipeline, SystemScope scope, Syst
         return ApiResponse.Json(StatusCodes.Status200OK, updated.ToResponse(now, principal)).WithHeader("ETag", updated.ConfigETag);
     }, cancellationToken);
 
-    /// <summary>The stored body with the customer's contacts replaced by <paramref name="customerContacts"/> (none when null).</summary>
-    private static JsonObject WithCustomerContacts(JsonObject current, JsonArray? customerContacts)
+    /// <summary>The body with <paramref name="party"/>'s contacts replaced by <paramref name="partyContacts"/> (none when null).</summary>
+    private static JsonObject WithContactsOf(Party party, JsonObject current, JsonArray? partyContacts)
     {
         var stored = current["contacts"] as JsonArray ?? [];
         var replaced = SystemEditRules.ReplaceContactsOf(
-            Party.Customer,
+            party,
             stored.Select(c => c?.DeepClone()),
             c => PartyOf(c) switch { "vendor" => Party.Vendor, "customer" => Party.Customer, _ => null },
-            (customerContacts ?? []).Select(c => c?.DeepClone()));
+            (partyContacts ?? []).Select(c => c?.DeepClone()));
         current["contacts"] = new JsonArray([.. replaced]);
         return current;
     }

@@ -3,8 +3,9 @@ using GapMonitor.Core.Keys;
 namespace GapMonitor.Core.Systems;
 
 /// <summary>
-/// Who may change what of a system (API.md "Self-service"): admin and vendor any field an update may change; a customer
-/// only its own party's contacts, which replace the customer's contacts and leave the vendor's as they are.
+/// Who may change what of a system with a merge patch (API.md "Self-service"): admin any field; a vendor any field,
+/// but its <c>contacts</c> replace the vendor's contacts only; a customer only its own party's contacts, which replace
+/// the customer's contacts and leave the vendor's as they are.
 /// </summary>
 public static class SystemEditRules
 {
@@ -20,24 +21,28 @@ public static class SystemEditRules
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(changedFields);
         ArgumentNullException.ThrowIfNull(contactParties);
-        if (principal.Role is Role.Admin or Role.Vendor)
+        if (principal.Role == Role.Admin)
         {
             return null;
         }
 
-        if (principal.Role != Role.Customer)
+        if (principal.Role is not (Role.Vendor or Role.Customer))
         {
             return changedFields.FirstOrDefault() ?? CustomerEditableField;
         }
 
-        if (changedFields.FirstOrDefault(f => !string.Equals(f, CustomerEditableField, StringComparison.Ordinal)) is { } other)
+        if (principal.Role == Role.Customer
+            && changedFields.FirstOrDefault(f => !string.Equals(f, CustomerEditableField, StringComparison.Ordinal)) is { } other)
         {
             return other;
         }
 
+        // Each party's patch replaces that party's contacts only (the vendor sees only the host of the customer's
+        // webhooks, so it could not send them back); the other party's contacts are not its to send.
+        var own = principal.Role == Role.Vendor ? "vendor" : "customer";
         for (var i = 0; i < contactParties.Count; i++)
         {
-            if (!string.Equals(contactParties[i], "customer", StringComparison.Ordinal))
+            if (!string.Equals(contactParties[i], own, StringComparison.Ordinal))
             {
                 return $"contacts[{i}].party";
             }

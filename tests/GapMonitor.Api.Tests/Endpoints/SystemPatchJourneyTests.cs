@@ -166,6 +166,45 @@ public sealed class SystemPatchJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Vendor_PatchesItsContacts_CustomerContactsStayWithTheirSecrets()
+    {
+        var customerContactsBefore = (await StoredAsync()).ContactsOf(Party.Customer).ToList();
+
+        using var response = await PatchAsync(_vendor, """{"contacts":[{"party":"vendor","email":"support@contoso.example"}]}""", await ETagAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = await StoredAsync();
+        Assert.Equal(customerContactsBefore, stored.ContactsOf(Party.Customer).ToList());
+        Assert.Equal("support@contoso.example", Assert.Single(stored.ContactsOf(Party.Vendor)).Email);
+    }
+
+    [Fact]
+    public async Task Vendor_PatchingACustomerContact_Is403NamingItsPartyAndChangesNothing()
+    {
+        var before = await StoredAsync();
+
+        using var response = await PatchAsync(_vendor, """{"contacts":[{"party":"vendor","email":"support@contoso.example"},{"party":"customer","email":"x@acme.example"}]}""", await ETagAsync());
+
+        await AssertProblemNamesAsync(response, HttpStatusCode.Forbidden, "contacts[1].party");
+        Assert.Equal(before.Contacts, (await StoredAsync()).Contacts);
+    }
+
+    [Theory]
+    [InlineData("""{"Telemetry":{"driftWindow":"P2D"}}""", "Telemetry")]
+    [InlineData("""{"Name":"x"}""", "Name")]
+    [InlineData("""{"nickname":"x"}""", "nickname")]
+    public async Task Patch_NamingAMemberTheBodyDoesNotHave_Is400NamingItAndChangesNothing(string patch, string member)
+    {
+        var before = await StoredAsync();
+
+        using var response = await PatchAsync(_vendor, patch, await ETagAsync());
+
+        await AssertProblemNamesAsync(response, HttpStatusCode.BadRequest, member);
+        Assert.Equal(before.Telemetry, (await StoredAsync()).Telemetry);
+        Assert.Equal(before.Name, (await StoredAsync()).Name);
+    }
+
+    [Fact]
     public async Task AnotherVendor_Patching_IsNotFound()
     {
         var other = await _host.CreateKeyAsync("vendor", vendor: "fabrikam-ai");
