@@ -75,7 +75,8 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
         {
             var by = alert.AcknowledgedBy is null ? string.Empty : $" by {alert.AcknowledgedBy}";
             var note = alert.AcknowledgementNote is null ? string.Empty : $": {alert.AcknowledgementNote}";
-            facts.Add(("Acknowledged", $"{Time(acknowledged)}{by}{note}"));
+            // An alert open again after its acknowledgement expired still carries that acknowledgement as history.
+            facts.Add((alert.State == "acknowledged" ? "Acknowledged" : "Acknowledgement expired", $"{Time(acknowledged)}{by}{note}"));
         }
 
         if (alert.ResolvedAt is { } resolved)

@@ -65,6 +65,8 @@ public sealed class EmailThreadingTests
 
         Assert.StartsWith("Reminder: the acknowledgement of the monitoring-silent alert expired and the alert is open again.", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("acknowledged at 2025-03-14 09:50 UTC by dana@acme.example", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Acknowledgement expired: 2025-03-14 09:50 UTC by dana@acme.example", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Acknowledged:", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("escalates", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("acknowledgement of the monitoring-silent alert expired", email.HtmlBody, StringComparison.Ordinal);
         Assert.Contains($"POST /api/alerts/{TestMessages.AlertId}/acknowledge", email.TextBody, StringComparison.Ordinal);
