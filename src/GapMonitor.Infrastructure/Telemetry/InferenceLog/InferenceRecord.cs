@@ -48,6 +48,12 @@ internal sealed class InferenceRecord : IDisposable
         }
 
         var root = document.RootElement;
+        if (MayHoldLoneSurrogates(line.Span) && HasUndecodableText(root))
+        {
+            document.Dispose();
+            return false;
+        }
+
         if (root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty("data", out var data)
             || data.ValueKind != JsonValueKind.Array
@@ -70,4 +76,55 @@ internal sealed class InferenceRecord : IDisposable
     }
 
     public void Dispose() => _document.Dispose();
+
+    /// <summary>
+    /// A lone surrogate can only come in as a <c>\uD800</c>–<c>\uDFFF</c> escape (raw UTF-8 cannot encode one and the
+    /// parser rejects invalid UTF-8), so lines without <c>\ud</c> skip the walk below.
+    /// </summary>
+    private static bool MayHoldLoneSurrogates(ReadOnlySpan<byte> line) =>
+        line.IndexOf("\\ud"u8) >= 0 || line.IndexOf("\\uD"u8) >= 0;
+
+    /// <summary>
+    /// True when a string or member name is an escape of a lone surrogate: the parser accepts it, but reading it as
+    /// text throws, and the line must count as malformed rather than fail the whole pull.
+    /// </summary>
+    private static bool HasUndecodableText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return false;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (HasUndecodableText(property.Value))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (HasUndecodableText(item))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
 }

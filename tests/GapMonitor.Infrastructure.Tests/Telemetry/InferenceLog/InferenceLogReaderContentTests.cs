@@ -32,6 +32,24 @@ public sealed class InferenceLogReaderContentTests
     }
 
     [Fact]
+    public async Task ReadNewAsync_WhenALineEscapesALoneSurrogate_CountsItMalformedAndReadsTheRest()
+    {
+        var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
+        await log.UploadAsync(Hour, "a.jsonl", string.Concat(
+            log.Record(Hour),
+            """{"id":"lone-value","time":"2026-11-26T08:00:00Z","data":[{"text":"\ud800"}]}""" + "\n",
+            """{"id":"lone-name","time":"2026-11-26T08:00:00Z","data":[{"\uDC00":1}]}""" + "\n",
+            """{"id":"lone-version","modelversion":"\udbff","time":"2026-11-26T08:00:00Z","data":[]}""" + "\n",
+            """{"id":"pair","time":"2026-11-26T08:00:00Z","data":[{"emoji":"\ud83d\ude00"}]}""" + "\n",
+            log.Record(Hour.AddMinutes(1))));
+
+        var result = await new ReadAll(log).NextAsync();
+
+        Assert.Equal(3, result.MalformedLines);
+        Assert.Equal(3, result.Records);
+    }
+
+    [Fact]
     public async Task ReadNewAsync_WhenMaxRowsSplitsFilesAndRecords_ReturnsEveryRowExactlyOnce()
     {
         var log = new DataCollectorLog(await AzuriteFixture.NewContainerAsync());
