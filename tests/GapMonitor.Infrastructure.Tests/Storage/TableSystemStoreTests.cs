@@ -206,6 +206,8 @@ public class TableSystemStoreTests(AzuriteFixture azurite) : StorageTestBase(azu
     public async Task GetAuditAsync_WhenSeveralEntries_ReturnsNewestFirstUpToMax()
     {
         var system = await CreateAsync(Contactable("audit"));
+        // Entries at the same instant order by id, and the registration's id is random: keep the instants apart.
+        Time.Advance(TimeSpan.FromMinutes(1));
         var opened = await OpenAsync(system);
         Time.Advance(TimeSpan.FromHours(5));
         await ApplyAsync(Transitions.Escalate(system, opened, Time.GetUtcNow()));
