@@ -6,7 +6,7 @@ internal static class ConflictRetry
 {
     private const int MaxAttempts = 5;
 
-    public static async Task<T> RunAsync<T>(Func<Task<T>> attempt)
+    public static async Task<T> RunAsync<T>(Func<Task<T>> attempt, int maxAttempts = MaxAttempts)
     {
         for (var i = 1; ; i++)
         {
@@ -14,7 +14,7 @@ internal static class ConflictRetry
             {
                 return await attempt();
             }
-            catch (ConcurrencyConflictException) when (i < MaxAttempts)
+            catch (ConcurrencyConflictException) when (i < maxAttempts)
             {
                 // Somebody else wrote first; the next iteration sees their change.
             }

@@ -70,24 +70,31 @@ public sealed class SystemRegistry(
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(principal);
         var next = system with { ConfigVersion = ids.NewId() };
-        for (var attempt = 0; attempt < MaxSignalRetries; attempt++)
+        var isRetry = false;
+        try
         {
-            try
-            {
-                return await store.UpdateAsync(next, Audit(system.Id, principal, "system.updated"), cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                if ((await store.GetAsync(system.Id, cancellationToken))?.System is not { } reread || reread.ConfigVersion != system.ConfigVersion)
+            return await ConflictRetry.RunAsync(
+                async () =>
                 {
-                    return null;
-                }
+                    if (isRetry)
+                    {
+                        if ((await store.GetAsync(system.Id, cancellationToken))?.System is not { } reread || reread.ConfigVersion != system.ConfigVersion)
+                        {
+                            return null;
+                        }
 
-                next = next with { Signals = reread.Signals, IngestKeyHash = reread.IngestKeyHash, ETag = reread.ETag };
-            }
+                        next = next with { Signals = reread.Signals, IngestKeyHash = reread.IngestKeyHash, ETag = reread.ETag };
+                    }
+
+                    isRetry = true;
+                    return await store.UpdateAsync(next, Audit(system.Id, principal, "system.updated"), cancellationToken);
+                },
+                MaxSignalRetries);
         }
-
-        return null;
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -99,26 +106,33 @@ public sealed class SystemRegistry(
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(principal);
         var current = system;
-        for (var attempt = 0; attempt < MaxSignalRetries; attempt++)
+        var isRetry = false;
+        try
         {
-            var ingestKey = ApiKeyFormat.NewIngestKey(current.Id);
-            try
-            {
-                await store.UpdateAsync(current with { IngestKeyHash = ApiKeyFormat.Hash(ingestKey) }, Audit(current.Id, principal, "system.ingest-key-rotated"), cancellationToken);
-                return ingestKey;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                if ((await store.GetAsync(current.Id, cancellationToken))?.System is not { } reread || !principal.CanSee(reread))
+            return await ConflictRetry.RunAsync(
+                async () =>
                 {
-                    return null;
-                }
+                    if (isRetry)
+                    {
+                        if ((await store.GetAsync(current.Id, cancellationToken))?.System is not { } reread || !principal.CanSee(reread))
+                        {
+                            return null;
+                        }
 
-                current = reread;
-            }
+                        current = reread;
+                    }
+
+                    isRetry = true;
+                    var ingestKey = ApiKeyFormat.NewIngestKey(current.Id);
+                    await store.UpdateAsync(current with { IngestKeyHash = ApiKeyFormat.Hash(ingestKey) }, Audit(current.Id, principal, "system.ingest-key-rotated"), cancellationToken);
+                    return ingestKey;
+                },
+                MaxSignalRetries);
         }
-
-        return null;
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Stops monitoring and keeps the history (the next sweep resolves open alerts); false when the system changed meanwhile.</summary>
