@@ -1,6 +1,7 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Signals;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
@@ -18,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(RetrySchedule.Default);
         services.TryAddSingleton(SweepSettings.Default);
         services.AddSingleton<IdGenerator>();
+        services.AddSingleton<NotificationFanOut>();
         services.AddSingleton<AlertTransitions>();
         services.AddSingleton<SystemEvaluator>();
         services.AddSingleton<SystemEvaluation>();

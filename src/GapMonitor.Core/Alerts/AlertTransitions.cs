@@ -8,8 +8,13 @@ namespace GapMonitor.Core.Alerts;
 /// The alert lifecycle: open → (escalated) → acknowledged → resolved. Each step decides who is told and
 /// produces the notifications and the audit entry that are written atomically with the alert.
 /// </summary>
-public sealed class AlertTransitions(IdGenerator ids)
+public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
 {
+    public AlertTransitions(IdGenerator ids)
+        : this(ids, new NotificationFanOut(ids))
+    {
+    }
+
     public AlertTransition Open(MonitoredSystem system, string kind, string summary, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(system);
@@ -129,44 +134,12 @@ public sealed class AlertTransitions(IdGenerator ids)
     {
         var envelope = new NotificationEnvelope(notificationType, now, new NotificationData(
             Snapshot(alert, system.OperationsOwnerAt(now)),
-            new SystemSnapshot(system.Id, system.Name, system.Vendor, system.Customer),
+            SystemSnapshot.Of(system),
             reason));
-        var body = envelope.ToJson();
-        var notifications = new List<Notification>();
-        foreach (var party in recipients.Distinct())
-        {
-            foreach (var contact in system.ContactsOf(party))
-            {
-                if (contact.Email is { } email)
-                {
-                    notifications.Add(NewNotification(alert, notificationType, party, NotificationChannel.Email, email, body, now));
-                }
-
-                if (contact.Webhook is { } webhook)
-                {
-                    notifications.Add(NewNotification(alert, notificationType, party, NotificationChannel.Webhook, webhook.Url.AbsoluteUri, body, now));
-                }
-            }
-        }
-
+        var notifications = fanOut.ToParties(system, recipients, envelope, alert.Id);
         var audit = new AuditEntry(ids.NewId(), system.Id, now, actor, action, alert.Id, detail);
         return new AlertTransition(alert, isNew, notifications, audit);
     }
-
-    private Notification NewNotification(Alert alert, string type, Party party, NotificationChannel channel, string target, string body, DateTimeOffset now) =>
-        new()
-        {
-            Id = ids.NewId(),
-            SystemId = alert.SystemId,
-            AlertId = alert.Id,
-            Type = type,
-            Party = party,
-            Channel = channel,
-            Target = target,
-            Body = body,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        };
 
     public static AlertSnapshot Snapshot(Alert alert, Party? owner = null)
     {

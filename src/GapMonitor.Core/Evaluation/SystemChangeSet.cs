@@ -1,6 +1,7 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Evaluation;
 
@@ -16,6 +17,7 @@ public sealed class SystemChangeSet(string systemId)
     private readonly List<AuditEntry> _audit = [];
     private readonly List<AlertTransition> _transitions = [];
     private readonly List<AuditEntry> _otherAudit = [];
+    private readonly List<SystemNotice> _notices = [];
 
     public string SystemId { get; } = systemId;
 
@@ -35,7 +37,16 @@ public sealed class SystemChangeSet(string systemId)
     /// <summary>Audit entries that belong to no alert change.</summary>
     public IReadOnlyList<AuditEntry> OtherAudit => _otherAudit;
 
-    public bool IsEmpty => _created.Count == 0 && _updated.Count == 0 && _notifications.Count == 0 && _audit.Count == 0;
+    /// <summary>Notices about the system, each with its audit entry; written in the first transaction, with <see cref="UpdatedSystem"/>.</summary>
+    public IReadOnlyList<SystemNotice> Notices => _notices;
+
+    /// <summary>
+    /// The system row as this decision leaves it (e.g. remembering a notice was sent), replaced under the ETag it was
+    /// read with; null when the decision changes only alerts.
+    /// </summary>
+    public MonitoredSystem? UpdatedSystem { get; private set; }
+
+    public bool IsEmpty => _created.Count == 0 && _updated.Count == 0 && _notifications.Count == 0 && _audit.Count == 0 && UpdatedSystem is null;
 
     public void Add(AlertTransition transition)
     {
@@ -44,6 +55,26 @@ public sealed class SystemChangeSet(string systemId)
         _notifications.AddRange(transition.Notifications);
         _audit.Add(transition.Audit);
         _transitions.Add(transition);
+    }
+
+    public void Add(SystemNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        _notifications.AddRange(notice.Notifications);
+        _audit.Add(notice.Audit);
+        _notices.Add(notice);
+    }
+
+    /// <summary>Replaces the system row written with this change set; the ETag it carries guards the write.</summary>
+    public void UpdateSystem(MonitoredSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        if (system.Id != SystemId)
+        {
+            throw new ArgumentException($"The change set is for {SystemId}, not {system.Id}.", nameof(system));
+        }
+
+        UpdatedSystem = system;
     }
 
     public void AddAudit(AuditEntry entry)

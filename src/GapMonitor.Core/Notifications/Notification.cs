@@ -10,7 +10,8 @@ public sealed record Notification
 {
     public required string Id { get; init; }
     public required string SystemId { get; init; }
-    public required string AlertId { get; init; }
+    /// <summary>The alert it is about; null for notices about the system (handover, silences, contact tests).</summary>
+    public string? AlertId { get; init; }
     public required string Type { get; init; }
     public required Party Party { get; init; }
     public required NotificationChannel Channel { get; init; }

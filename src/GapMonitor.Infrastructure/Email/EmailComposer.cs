@@ -28,12 +28,17 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
         };
         email.From.Add(MailboxAddress.Parse(options.Value.Smtp.From));
         email.To.Add(MailboxAddress.Parse(notification.Target));
-        email.Headers.Add(AlertIdHeader, message.Envelope.Data.Alert.Id);
+        if (message.Envelope.Data.Alert is { } alert)
+        {
+            email.Headers.Add(AlertIdHeader, alert.Id);
+        }
+
         email.Headers.Add(EventHeader, notification.Type);
         email.Headers.Add("Auto-Submitted", "auto-generated");
 
-        // Every email about one alert points at the same anchor, so mail clients show one alert as one thread.
-        var thread = ThreadId(message.Envelope.Data.Alert.Id);
+        // Every email about one alert points at the same anchor, so mail clients show one alert as one thread; notices
+        // about a system (handover, silences, contacts) form one thread per system.
+        var thread = message.Envelope.Data.Alert is { } about ? ThreadId(about.Id) : $"system-{message.Envelope.Data.System.Id}@gapmonitor";
         email.InReplyTo = thread;
         email.References.Add(thread);
         email.Body = new BodyBuilder { TextBody = PlainText(content), HtmlBody = Html(content) }.ToMessageBody();
@@ -48,14 +53,20 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
         ArgumentNullException.ThrowIfNull(envelope);
         var system = envelope.Data.System;
         var eventName = envelope.Type.StartsWith("alert.", StringComparison.Ordinal) ? envelope.Type["alert.".Length..] : envelope.Type;
-        return $"[GapMonitor] {system.Name} ({system.Id}): {envelope.Data.Alert.Kind} {eventName}";
+        return envelope.Data.Alert is { } alert
+            ? $"[GapMonitor] {system.Name} ({system.Id}): {alert.Kind} {eventName}"
+            : $"[GapMonitor] {system.Name} ({system.Id}): {envelope.Data.Title ?? envelope.Type}";
     }
 
     private static EmailContent Content(OutboundMessage message)
     {
         var envelope = message.Envelope;
-        var alert = envelope.Data.Alert;
         var system = envelope.Data.System;
+        if (envelope.Data.Alert is not { } alert)
+        {
+            return NoticeContent(message);
+        }
+
         var facts = new List<(string, string)>
         {
             ("System", $"{system.Name} ({system.Id})"),
@@ -90,13 +101,34 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
         return new EmailContent(Subject(envelope), happened, alert.Summary, facts, meaning, acknowledgeCall);
     }
 
+    /// <summary>A notice about the system: its title, its text, and the action it asks for, if any.</summary>
+    private static EmailContent NoticeContent(OutboundMessage message)
+    {
+        var data = message.Envelope.Data;
+        var facts = new List<(string, string)>
+        {
+            ("System", $"{data.System.Name} ({data.System.Id})"),
+            ("Vendor", data.System.Vendor),
+            ("Customer", data.System.Customer),
+            ("You are told as", message.Notification.Party.ToString().ToLowerInvariant()),
+            ("Sent", Time(message.Envelope.Timestamp)),
+        };
+        return new EmailContent(
+            Subject(message.Envelope),
+            data.Title ?? message.Envelope.Type,
+            data.Message ?? string.Empty,
+            facts,
+            data.Action ?? "No action is needed.",
+            AcknowledgeCall: null);
+    }
+
     /// <summary>The message id all emails about one alert reply to: <c>alert-{alertId}@gapmonitor</c>.</summary>
     public static string ThreadId(string alertId) => $"alert-{alertId}@gapmonitor";
 
     /// <summary>What happened, what it means and whether the one action to take is acknowledging.</summary>
     private static (string Happened, string Meaning, bool NeedsAcknowledgement) Explain(NotificationEnvelope envelope)
     {
-        var alert = envelope.Data.Alert;
+        var alert = envelope.Data.Alert!;
         const string acknowledge = "Look into it, then acknowledge the alert (optional JSON body: {\"by\": \"you\", \"note\": \"what you do\"}):";
         return envelope.Type switch
         {

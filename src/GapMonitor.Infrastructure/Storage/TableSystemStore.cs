@@ -71,9 +71,15 @@ public sealed class TableSystemStore(StorageTables tables, ILogger<TableSystemSt
     public async Task ApplyAsync(SystemChangeSet changes, MonitoredSystem? system = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        if (changes.UpdatedSystem is { } updated)
+        {
+            system = system is null ? updated : updated with { ETag = system.ETag };
+        }
+
         var owner = system ?? (await GetAsync(changes.SystemId, cancellationToken))?.System
             ?? throw new ConcurrencyConflictException($"System {changes.SystemId} no longer exists.");
-        var units = new List<List<TableTransactionAction>>();
+        // Notices go first, so that they are written in the same transaction as the system row that remembers them as sent.
+        var units = changes.Notices.Select(NoticeActions).ToList();
         if (changes.OtherAudit.Count > 0)
         {
             units.Add([.. changes.OtherAudit.Select(a => new TableTransactionAction(TableTransactionActionType.Add, AuditEntity.From(a)))]);
@@ -118,6 +124,12 @@ public sealed class TableSystemStore(StorageTables tables, ILogger<TableSystemSt
         var response = await SubmitAsync([new(TableTransactionActionType.UpdateReplace, entity, entity.ETag), .. actions], cancellationToken);
         return response.Value[0].Headers.ETag?.ToString();
     }
+
+    private static List<TableTransactionAction> NoticeActions(SystemNotice notice) =>
+    [
+        .. notice.Notifications.Select(n => new TableTransactionAction(TableTransactionActionType.Add, NotificationEntity.From(n))),
+        new(TableTransactionActionType.Add, AuditEntity.From(notice.Audit)),
+    ];
 
     private static List<TableTransactionAction> TransitionActions(AlertTransition transition, MonitoredSystem owner)
     {

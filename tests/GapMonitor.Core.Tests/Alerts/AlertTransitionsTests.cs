@@ -147,7 +147,7 @@ public class AlertTransitionsTests
         Assert.Equal([Party.Vendor, Party.Customer], transition.Notifications.Select(n => n.Party).Order());
         var body = NotificationEnvelope.FromJson(transition.Notifications[0].Body);
         Assert.Equal(NotificationTypes.Resolved, body.Type);
-        Assert.Equal("resolved", body.Data.Alert.State);
+        Assert.Equal("resolved", body.Data.Alert!.State);
         Assert.Equal("fresh heartbeat", body.Data.Alert.Resolution);
         Assert.Equal(escalated.EscalatedAt, body.Data.Alert.EscalatedAt);
     }

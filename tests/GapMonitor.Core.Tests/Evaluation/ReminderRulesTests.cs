@@ -138,7 +138,7 @@ public class ReminderRulesTests
         {
             var envelope = NotificationEnvelope.FromJson(n.Body);
             Assert.Equal(ReminderReasons.AcknowledgementExpired, envelope.Data.Reason);
-            Assert.Equal("open", envelope.Data.Alert.State);
+            Assert.Equal("open", envelope.Data.Alert!.State);
             using var json = JsonDocument.Parse(n.Body);
             Assert.Equal("acknowledgement-expired", json.RootElement.GetProperty("data").GetProperty("reason").GetString());
         });

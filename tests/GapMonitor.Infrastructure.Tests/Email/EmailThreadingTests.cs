@@ -95,12 +95,32 @@ public sealed class EmailThreadingTests
         Assert.DoesNotMatch(@"\d{2}:\d{2}:\d{2}", email.TextBody);
     }
 
+    [Fact]
+    public void Compose_NoticeAboutTheSystem_ReadsItsTitleTextAndActionAndThreadsPerSystem()
+    {
+        var message = TestMessages.Email("mlops@acme.example", "handover.completed");
+        var data = new NotificationData(null, message.Envelope.Data.System)
+        {
+            Title = "Operations passed to the customer",
+            Message = "The vendor's grace period ended.",
+            Action = "Confirm that you run operations.",
+        };
+        var envelope = message.Envelope with { Data = data };
+        using var email = _composer.Compose(message with { Envelope = envelope, Notification = message.Notification with { Body = envelope.ToJson() } });
+
+        Assert.EndsWith(": Operations passed to the customer", email.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("Operations passed to the customer\n\nThe vendor's grace period ended.", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Confirm that you run operations.", email.TextBody, StringComparison.Ordinal);
+        Assert.Null(email.Headers[EmailComposer.AlertIdHeader]);
+        Assert.Equal($"system-{data.System.Id}@gapmonitor", email.InReplyTo);
+    }
+
     private static OutboundMessage WithReason(OutboundMessage message, string reason)
     {
         var data = message.Envelope.Data with
         {
             Reason = reason,
-            Alert = message.Envelope.Data.Alert with { AcknowledgedAt = TestMessages.OpenedAt.AddMinutes(20), AcknowledgedBy = "dana@acme.example" },
+            Alert = message.Envelope.Data.Alert! with { AcknowledgedAt = TestMessages.OpenedAt.AddMinutes(20), AcknowledgedBy = "dana@acme.example" },
         };
         var envelope = message.Envelope with { Data = data };
         return message with { Envelope = envelope, Notification = message.Notification with { Body = envelope.ToJson() } };

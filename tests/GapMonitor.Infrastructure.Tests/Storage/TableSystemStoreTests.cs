@@ -152,6 +152,47 @@ public class TableSystemStoreTests(AzuriteFixture azurite) : StorageTestBase(azu
     }
 
     [Fact]
+    public async Task ApplyAsync_WhenANoticeAndAnUpdatedSystem_WritesTheSystemRowTheNotificationsAndTheAuditTogether()
+    {
+        var created = await CreateAsync(Contactable("sys-notice"));
+        var changes = new SystemChangeSet("sys-notice");
+        changes.Add(Notice(created));
+        changes.UpdateSystem(created with { Name = "Remembers the notice" });
+
+        await Systems.ApplyAsync(changes, created);
+
+        Assert.Equal("Remembers the notice", (await Systems.GetAsync("sys-notice"))!.System.Name);
+        var rows = await RowsAsync("sys-notice", "notification-");
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.False(r.ContainsKey("AlertId")));
+        Assert.All(rows, r => Assert.Equal("handover.test", r.GetString("Type")));
+        Assert.Contains(await RowsAsync("sys-notice", "audit-"), r => r.GetString("Action") == "handover.test-notice");
+        Assert.Empty((await Systems.GetAsync("sys-notice"))!.ActiveAlerts);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_WhenANoticeAndTheSystemChangedSinceRead_WritesNeitherTheNoticeNorTheSystemRow()
+    {
+        var created = await CreateAsync(Contactable("sys-notice-stale"));
+        await Systems.UpdateAsync(created with { Name = "Changed meanwhile" }, Audit("sys-notice-stale", "system.updated"));
+        var changes = new SystemChangeSet("sys-notice-stale");
+        changes.Add(Notice(created));
+        changes.UpdateSystem(created with { Name = "Remembers the notice" });
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Systems.ApplyAsync(changes, created));
+
+        Assert.Equal("Changed meanwhile", (await Systems.GetAsync("sys-notice-stale"))!.System.Name);
+        Assert.Empty(await RowsAsync("sys-notice-stale", "notification-"));
+    }
+
+    private SystemNotice Notice(MonitoredSystem system)
+    {
+        var envelope = new NotificationEnvelope("handover.test", Time.GetUtcNow(), new NotificationData(null, SystemSnapshot.Of(system)) { Title = "A notice" });
+        var notifications = new NotificationFanOut(new IdGenerator(Time)).ToParties(system, [Party.Vendor, Party.Customer], envelope);
+        return new SystemNotice(notifications, Audit(system.Id, "handover.test-notice"));
+    }
+
+    [Fact]
     public async Task ApplyAsync_WhenTheChangeExceedsOneTransaction_WritesEveryAlertWithAllItsNotificationsAndAudit()
     {
         var system = await CreateAsync(WithTwentyContacts("big"));

@@ -68,7 +68,7 @@ public class AcknowledgementRaceTests(AzuriteFixture azurite, ITestOutputHelper 
         var history = await new TableAlertStore(Tables).GetAsync(alertId);
         var escalations = history!.Notifications.Where(n => n.Type == NotificationTypes.Escalated).ToList();
         var acknowledgements = history.Notifications.Where(n => n.Type == NotificationTypes.Acknowledged).ToList();
-        var acknowledgedBody = NotificationEnvelope.FromJson(acknowledgements[0].Body).Data.Alert;
+        var acknowledgedBody = NotificationEnvelope.FromJson(acknowledgements[0].Body).Data.Alert!;
         var audit = await Systems.GetAuditAsync(systemId, 20);
         Assert.Single(audit, a => a.Action == "alert.acknowledged");
 

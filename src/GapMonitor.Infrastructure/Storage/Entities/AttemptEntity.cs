@@ -12,7 +12,7 @@ internal sealed class AttemptEntity : ITableEntity
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
-    public string AlertId { get; set; } = "";
+    public string? AlertId { get; set; }
     public string NotificationId { get; set; } = "";
     public int Attempt { get; set; }
     public DateTimeOffset At { get; set; }
@@ -20,7 +20,7 @@ internal sealed class AttemptEntity : ITableEntity
     public string? Error { get; set; }
     public double DurationMs { get; set; }
 
-    public static AttemptEntity From(string systemId, string alertId, NotificationAttempt a) => new()
+    public static AttemptEntity From(string systemId, string? alertId, NotificationAttempt a) => new()
     {
         PartitionKey = systemId,
         RowKey = RowKeys.Attempt(a.NotificationId, a.Attempt),

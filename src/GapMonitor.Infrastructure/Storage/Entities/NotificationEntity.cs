@@ -14,7 +14,7 @@ internal sealed class NotificationEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public string NotificationId { get; set; } = "";
-    public string AlertId { get; set; } = "";
+    public string? AlertId { get; set; }
     public string Type { get; set; } = "";
     public string Party { get; set; } = "";
     public string Channel { get; set; } = "";
@@ -53,7 +53,7 @@ internal sealed class NotificationEntity : ITableEntity
     {
         Id = NotificationId,
         SystemId = PartitionKey,
-        AlertId = AlertId,
+        AlertId = string.IsNullOrEmpty(AlertId) ? null : AlertId,
         Type = Type,
         Party = Enum.Parse<Party>(Party),
         Channel = Enum.Parse<NotificationChannel>(Channel),
