@@ -10,16 +10,21 @@ public sealed record Principal(Role Role, string KeyId, string? Vendor = null, s
     {
         Role.Admin => "admin",
         Role.Vendor => $"vendor:{Vendor}",
+        Role.Customer when Vendor is not null => $"customer:{Customer} via vendor:{Vendor}",
         Role.Customer => $"customer:{Customer}",
         _ => $"ingest:{SystemId}",
     };
 
-    /// <summary>Whether this caller may see the full contact details (webhook URLs) of <paramref name="party"/>: its own party's, or admin.</summary>
+    /// <summary>
+    /// Whether this caller may see the full contact details (webhook URLs) of <paramref name="party"/>: its own party's,
+    /// or admin. A customer key a vendor minted does not: the vendor holds it too, and the customer's webhook URLs can
+    /// carry the customer's tokens.
+    /// </summary>
     public bool SeesContactsOf(Systems.Party party) => Role switch
     {
         Role.Admin => true,
         Role.Vendor => party == Systems.Party.Vendor,
-        Role.Customer => party == Systems.Party.Customer,
+        Role.Customer => party == Systems.Party.Customer && Vendor is null,
         _ => false,
     };
 

@@ -169,6 +169,29 @@ public sealed class KeyManagementJourneyTests : IAsyncLifetime
         await _host.JsonAsync(HttpMethod.Get, "/api/systems/fabrikam-acme", plainCustomer);
     }
 
+    [Fact]
+    public async Task VendorMintedCustomerKey_IsAuditedAsMintedByTheVendor_AndSeesNoFullCustomerWebhookUrl()
+    {
+        var webhook = new Uri("https://hooks.acme.example/gap?token=customer-secret-token");
+        var body = SystemBodies.Registration("contoso-acme", "contoso-ml", "acme", _host.Time.GetUtcNow().AddDays(-30), customerWebhook: webhook, customerSecret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        await _host.JsonAsync(HttpMethod.Post, "/api/systems", _contoso, body, 201);
+        _host.Time.Advance(TimeSpan.FromMinutes(10));
+        await _host.SweepAsync();
+        var key = (await _host.JsonAsync(HttpMethod.Post, "/api/keys", _contoso, new { role = "customer", customer = "acme" }, 201)).GetProperty("key").GetString()!;
+        var alert = (await _host.JsonAsync(HttpMethod.Get, "/api/alerts?systemId=contoso-acme", key)).GetProperty("items")[0].GetProperty("id").GetString()!;
+
+        await _host.JsonAsync(HttpMethod.Post, $"/api/alerts/{alert}/acknowledge", key, new { note = "on it" });
+
+        var audit = await _host.JsonAsync(HttpMethod.Get, "/api/systems/contoso-acme/audit", ApiTestHost.AdminKey);
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "alert.acknowledged"
+            && e.GetProperty("actor").GetString() == "customer:acme via vendor:contoso-ml");
+        var seen = (await _host.JsonAsync(HttpMethod.Get, "/api/systems/contoso-acme", key)).GetRawText();
+        Assert.DoesNotContain("customer-secret-token", seen, StringComparison.Ordinal);
+        Assert.Contains("hooks.acme.example", seen, StringComparison.Ordinal);
+        var plainCustomer = await _host.CreateKeyAsync("customer", customer: "acme");
+        Assert.Contains("customer-secret-token", (await _host.JsonAsync(HttpMethod.Get, "/api/systems/contoso-acme", plainCustomer)).GetRawText(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"role":"admin"}""", "role")]
     [InlineData("""{"role":"vendor","vendor":"contoso-ml"}""", "role")]
