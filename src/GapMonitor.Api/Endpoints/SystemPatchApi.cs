@@ -101,7 +101,10 @@ public sealed class SystemPatchApi(ApiPipeline pipeline, SystemScope scope, Syst
         }
 
         var now = timeProvider.GetUtcNow();
-        var (system, validation) = SystemRequestValidator.Build(request, id, now, found.System);
+        // RFC 7396: a member set to null is removed. The validator keeps stored telemetry when the body has none (PUT's
+        // v1 rule), so an explicit "telemetry": null says it here.
+        var removesTelemetry = patch.TryGetPropertyValue("telemetry", out var telemetry) && telemetry is null;
+        var (system, validation) = SystemRequestValidator.Build(request, id, now, removesTelemetry ? found.System with { Telemetry = null } : found.System);
         if (system is not null)
         {
             foreach (var refusal in await registry.CheckOutboundAsync(system, found.System, principal, cancellationToken))

@@ -141,6 +141,22 @@ public sealed class SystemPatchJourneyTests : IAsyncLifetime
         Assert.Equal((before.HandoverAt, before.VendorGracePeriod, before.AcknowledgeWithin, before.Model, before.IngestKeyHash), (after.HandoverAt, after.VendorGracePeriod, after.AcknowledgeWithin, after.Model, after.IngestKeyHash));
     }
 
+    [Fact]
+    public async Task Vendor_PatchingTelemetryToNull_RemovesIt()
+    {
+        using (var added = await PatchAsync(_vendor, """{"telemetry":{"driftWindow":"PT2H"}}""", await ETagAsync()))
+        {
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        }
+
+        Assert.Equal(TimeSpan.FromHours(2), (await StoredAsync()).Telemetry?.DriftWindow);
+
+        using var removed = await PatchAsync(_vendor, """{"telemetry":null}""", await ETagAsync());
+
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Null((await StoredAsync()).Telemetry);
+    }
+
     [Theory]
     [InlineData("""{"acknowledgeWithin":"soon"}""", "acknowledgeWithin")]
     [InlineData("""{"customer":"globex"}""", "customer")]
