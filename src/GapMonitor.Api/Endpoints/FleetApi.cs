@@ -32,6 +32,11 @@ public sealed class FleetApi(ApiPipeline pipeline, FleetQuery query)
             },
             state);
         var page = ListQuery.Read(http.Request, ApiRoutes.Fleet, v);
+        if (page.Continuation is { } position && !SystemIds.IsValid(position))
+        {
+            v.Add(ListQuery.Cursor, ListQuery.CursorMessage);
+        }
+
         if (!v.IsValid)
         {
             return v.ToProblem();
