@@ -7,7 +7,7 @@ namespace GapMonitor.Cli.Ops;
 /// <summary>One run of an ops command: its parsed arguments, the client, and where to write.</summary>
 internal sealed class OpsCall(ParseResult parse, OpsClient client, bool json, OpsContext context)
 {
-    private const int MinimumTableWidth = 120;
+    private const int MinimumTableWidth = 160;
     private IAnsiConsole? _console;
 
     public ParseResult Parse { get; } = parse;
@@ -26,7 +26,14 @@ internal sealed class OpsCall(ParseResult parse, OpsClient client, bool json, Op
 
     private IAnsiConsole CreateConsole()
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Output) });
+        // Colours only on a terminal: a pipe, a file or a cron mail gets plain text.
+        var terminal = ReferenceEquals(Output, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
         console.Profile.Width = Math.Max(console.Profile.Width, MinimumTableWidth);
         return console;
     }

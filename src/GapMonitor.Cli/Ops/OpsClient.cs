@@ -20,7 +20,10 @@ internal sealed class OpsClient : IDisposable
         _http.BaseAddress = baseAddress;
         _http.Timeout = OpsContext.Timeout;
         _key = key;
+        PageSize = context.PageSize;
     }
+
+    public int PageSize { get; }
 
     public Uri BaseAddress => _http.BaseAddress!;
 

@@ -20,7 +20,7 @@ internal sealed record OpsPages(IReadOnlyList<JsonElement> Items, string? Next, 
         for (var page = 0; page < MaxPages; page++)
         {
             var separator = pathAndQuery.Contains('?', StringComparison.Ordinal) ? "&" : "?";
-            var url = $"{pathAndQuery}{separator}limit={Math.Min(max - items.Count, 1000)}"
+            var url = $"{pathAndQuery}{separator}limit={Math.Min(max - items.Count, client.PageSize)}"
                 + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
             var answer = await client.GetAsync(url, cancellationToken);
             first ??= answer;

@@ -12,6 +12,10 @@ internal static class OpsText
     public static string String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : None;
 
+    /// <summary>The first of <paramref name="names"/> that holds a string.</summary>
+    public static string FirstString(JsonElement element, params string[] names) =>
+        names.Select(n => String(element, n)).FirstOrDefault(v => v != None) ?? None;
+
     public static string Time(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var at)
             ? HumanTime.Format(at)

@@ -25,11 +25,11 @@ internal static class SystemStatusTable
         practices.AddColumns("Practice", "State", "Detail");
         foreach (var practice in Array(status, "practices"))
         {
-            var state = OpsText.String(practice, "state");
+            var state = OpsText.FirstString(practice, "status", "state");
             practices.AddRow(
-                new Text(OpsText.String(practice, "name")),
+                new Text(OpsText.FirstString(practice, "practice", "name")),
                 new Markup($"[{(state == "ok" ? "green" : state == "gap" ? "bold red" : "yellow")}]{Markup.Escape(state)}[/]"),
-                new Text(OpsText.String(practice, "detail")));
+                new Text(OpsText.FirstString(practice, "evidence", "detail")));
         }
 
         console.Write(practices);
