@@ -14,7 +14,13 @@ internal static class AlertsTable
             table.Title(title);
         }
 
-        table.AddColumns("Opened", "System", "Kind", "State", "Acknowledged", "Summary", "Id");
+        // The id is what `gapmonitor ack` takes: first, and never wrapped, so it can be copied whole.
+        foreach (var name in new[] { "Id", "Opened", "System", "Kind", "State" })
+        {
+            table.AddColumn(new TableColumn(name).NoWrap());
+        }
+
+        table.AddColumns("Acknowledged", "Summary");
         foreach (var alert in alerts)
         {
             var state = OpsText.String(alert, "state");
@@ -22,13 +28,13 @@ internal static class AlertsTable
                 ? $"{at} by {OpsText.String(alert, "acknowledgedBy")}"
                 : OpsText.None;
             table.AddRow(
+                new Text(OpsText.String(alert, "id")),
                 new Text(OpsText.Time(alert, "openedAt")),
                 new Text(OpsText.String(alert, "systemId")),
                 new Text(OpsText.String(alert, "kind")),
                 new Markup($"[{(state == "open" ? "bold red" : state == "acknowledged" ? "yellow" : "green")}]{Markup.Escape(state)}[/]"),
                 new Text(acknowledged),
-                new Text(OpsText.String(alert, "summary")),
-                new Text(OpsText.String(alert, "id")));
+                new Text(OpsText.String(alert, "summary")));
         }
 
         return table;

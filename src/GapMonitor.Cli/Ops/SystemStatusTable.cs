@@ -16,7 +16,9 @@ internal static class SystemStatusTable
         facts.AddRow("Handover", OpsText.Time(status, "handoverAt"));
         facts.AddRow("Vendor grace ends", OpsText.Time(status, "vendorGraceEndsAt"));
         facts.AddRow("Monitoring", heartbeat.ValueKind == JsonValueKind.Object ? OpsText.String(heartbeat, "state") : OpsText.None);
-        facts.AddRow("Last heartbeat", heartbeat.ValueKind == JsonValueKind.Object ? $"{OpsText.Time(heartbeat, "lastAt")} ({OpsText.String(heartbeat, "lastStatus")})" : OpsText.None);
+        facts.AddRow("Last heartbeat", heartbeat.ValueKind == JsonValueKind.Object && OpsText.Time(heartbeat, "lastAt") is var last && last != OpsText.None
+            ? $"{last} ({OpsText.String(heartbeat, "lastStatus")})"
+            : OpsText.None);
         facts.AddRow("Silent after", heartbeat.ValueKind == JsonValueKind.Object ? OpsText.Time(heartbeat, "silentAfter") : OpsText.None);
         facts.AddRow("Last deployment", deployment.ValueKind == JsonValueKind.Object ? $"{OpsText.String(deployment, "modelVersion")} at {OpsText.Time(deployment, "at")}" : OpsText.None);
         console.Write(facts);

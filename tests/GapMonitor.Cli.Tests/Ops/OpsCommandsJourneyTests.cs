@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using GapMonitor.Cli.Ops;
 using GapMonitor.Testing;
@@ -193,6 +194,41 @@ public sealed class OpsCommandsJourneyTests : IAsyncLifetime
         Assert.Equal(0, overridden.Exit);
         Assert.Equal(env.Output, overridden.Output);
         Assert.Equal(3, JsonDocument.Parse(env.Output).RootElement.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task TheBuiltBinary_ReadsUrlAndKeyFromTheProcessEnvironment_AndExits2WithoutAKey()
+    {
+        var withEnvironment = await RunBinaryAsync(new Dictionary<string, string?> { [OpsContext.UrlVariable] = _url, [OpsContext.KeyVariable] = _customer }, "fleet", "--format", "json");
+        var withoutKey = await RunBinaryAsync(new Dictionary<string, string?> { [OpsContext.UrlVariable] = _url, [OpsContext.KeyVariable] = null }, "fleet");
+
+        Assert.True(withEnvironment.Exit == 0, withEnvironment.Error);
+        Assert.Equal(3, JsonDocument.Parse(withEnvironment.Output).RootElement.GetProperty("totals").GetProperty("systems").GetInt32());
+        Assert.DoesNotContain(_customer, withEnvironment.Output + withEnvironment.Error, StringComparison.Ordinal);
+        Assert.Equal(OpsExitCodes.Usage, withoutKey.Exit);
+        Assert.Contains("GAPMONITOR_KEY", withoutKey.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunBinaryAsync(Dictionary<string, string?> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gapmonitor.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
     }
 
     private static string HumanTimeOf(DateTimeOffset at) => Core.Notifications.HumanTime.Format(at);
