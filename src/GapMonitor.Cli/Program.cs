@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GapMonitor.Cli.Demo;
 using GapMonitor.Cli.Drift;
+using GapMonitor.Cli.Ops;
 using GapMonitor.Cli.Serve;
 
 var root = new RootCommand("GapMonitor — the watchdog for the operations gap after ML model handover.");
@@ -9,4 +10,9 @@ root.Subcommands.Add(SweepCommand.Create());
 root.Subcommands.Add(RoutesCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(DriftCommand.Create());
-return await root.Parse(args).InvokeAsync();
+foreach (var command in OpsCommands.Create(OpsContext.Process))
+{
+    root.Subcommands.Add(command);
+}
+
+return await OpsCommands.InvokeAsync(root.Parse(args));

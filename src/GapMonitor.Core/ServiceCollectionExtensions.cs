@@ -1,6 +1,7 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Fleet;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Signals;
 using GapMonitor.Core.Sweeping;
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SignalIngestion>();
         services.AddSingleton<AlertAcknowledgement>();
         services.AddSingleton<SystemScope>();
+        services.AddSingleton<FleetQuery>();
         return services;
     }
 }

@@ -23,5 +23,6 @@ public static class ApiRoutes
     public const string Alert = "alerts/{id}";
     public const string AlertAcknowledge = "alerts/{id}/acknowledge";
     public const string Sweep = "sweep";
+    public const string Fleet = "fleet";
     public const string CustomerSources = "customers/{customer}/sources";
 }

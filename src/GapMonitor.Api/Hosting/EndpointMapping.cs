@@ -44,6 +44,11 @@ public static class EndpointMapping
             ListParameters.Time("to", "Alerts opened before this time (ISO 8601 UTC)."));
         api.MapGet(Alert, (HttpContext h, string id, AlertsApi a, CancellationToken ct) => a.GetAsync(h, id, ct)).WithName("GetAlert").Produces<AlertResponse>().Errors();
         api.MapPost(AlertAcknowledge, (HttpContext h, string id, AlertsApi a, CancellationToken ct) => a.AcknowledgeAsync(h, id, ct)).WithName("AcknowledgeAlert").Accepts<AcknowledgeRequest>("application/json").Produces<AlertResponse>().Errors();
+        api.MapGet(Fleet, (HttpContext h, FleetApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListFleet").Produces<FleetList>().Errors().Paged(
+            ListParameters.Text("vendor", "Only systems of this vendor."),
+            ListParameters.Text("customer", "Only systems of this customer."),
+            ListParameters.Text("owner", "Only systems whose operations this party owns now: vendor or customer."),
+            ListParameters.Text("state", "new, up, late, down or retired (monitoring); lapsed (an open alert, or monitoring down); ok (neither, nor retired)."));
         api.MapPost(Sweep, (HttpContext h, OperationsApi a, CancellationToken ct) => a.SweepAsync(h, ct)).WithName("Sweep").Produces<SweepResponse>().Errors();
         api.MapPut(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.PutSourcesAsync(h, customer, ct)).WithName("PutCustomerSources").Accepts<CustomerSourcesRequest>("application/json").Produces<CustomerSourcesResponse>().Errors();
         api.MapGet(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.GetSourcesAsync(h, customer, ct)).WithName("GetCustomerSources").Produces<CustomerSourcesResponse>().Errors();

@@ -74,6 +74,7 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
         ("GET", "alerts/{id}", [A, V, C], Scope.Alert),
         ("POST", "alerts/{id}/acknowledge", [A, V, C], Scope.Alert),
         ("POST", "sweep", [A], Scope.None),
+        ("GET", "fleet", [A, V, C], Scope.None),
         ("PUT", "customers/{customer}/sources", [A], Scope.Customer),
         ("GET", "customers/{customer}/sources", [A, C], Scope.Customer),
     ];

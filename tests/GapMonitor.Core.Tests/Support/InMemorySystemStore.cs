@@ -40,11 +40,11 @@ internal sealed class InMemorySystemStore(InMemoryOutbox? outbox = null) : ISyst
         }
     }
 
-    public void Add(MonitoredSystem system)
+    public void Add(MonitoredSystem system, params Alert[] active)
     {
         lock (_gate)
         {
-            _systems[system.Id] = new SystemWithAlerts(system, []);
+            _systems[system.Id] = new SystemWithAlerts(system, active);
         }
     }
 
