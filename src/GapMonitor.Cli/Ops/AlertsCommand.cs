@@ -14,7 +14,7 @@ internal static class AlertsCommand
         var kind = new Option<string?>("--kind") { Description = "Only alerts of this kind (e.g. drift-detected)." };
         var limit = LimitOption.Create(100, "alerts");
         var failOnOpen = FailOnOpenOption.Create("a listed alert is open");
-        var command = new Command("alerts", $"Alerts in the key's scope, newest first. {OpsExitCodes.Help}") { state, system, kind, limit, failOnOpen };
+        var command = new Command("alerts", $"Alerts in the key's scope, newest first. {OpsExitCodes.HelpWithFailOnOpen}") { state, system, kind, limit, failOnOpen };
         var connection = new OpsConnection();
         connection.AddTo(command);
         OpsRunner.SetAction(command, connection, context, async (call, cancellationToken) =>

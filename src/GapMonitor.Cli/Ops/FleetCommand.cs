@@ -16,7 +16,7 @@ internal static class FleetCommand
         var state = new Option<string?>("--state") { Description = "new, up, late, down, retired, lapsed (an open alert or monitoring down) or ok." };
         var limit = LimitOption.Create(DefaultLimit, "systems");
         var failOnOpen = FailOnOpenOption.Create("a listed system has an open alert or its monitoring is down");
-        var command = new Command("fleet", $"Every system in the key's scope: monitoring, open alerts, last drift, continuity score. {OpsExitCodes.Help}")
+        var command = new Command("fleet", $"Every system in the key's scope: monitoring, open alerts, last drift, continuity score. {OpsExitCodes.HelpWithFailOnOpen}")
         {
             vendor, customer, owner, state, limit, failOnOpen,
         };

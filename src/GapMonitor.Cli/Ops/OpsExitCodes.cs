@@ -17,5 +17,7 @@ internal static class OpsExitCodes
     /// <summary>With <c>--fail-on-open</c>: an open alert or a lapsed system is listed.</summary>
     public const int OpenFound = 4;
 
-    public const string Help = "Exit codes: 0 ok; 1 the API answered an error; 2 usage error (bad arguments, no key); 3 cannot reach the service; 4 with --fail-on-open, something open or lapsed is listed.";
+    public const string Help = "Exit codes: 0 ok; 1 the API answered an error; 2 usage error (bad arguments, no key); 3 cannot reach the service.";
+
+    public const string HelpWithFailOnOpen = "Exit codes: 0 ok; 1 the API answered an error; 2 usage error (bad arguments, no key); 3 cannot reach the service; 4 with --fail-on-open, something open or lapsed is listed.";
 }

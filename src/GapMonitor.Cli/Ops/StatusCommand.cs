@@ -10,7 +10,7 @@ internal static class StatusCommand
     {
         var system = new Argument<string?>("SYSTEM") { Description = "The system's id; without it, every system (as gapmonitor fleet).", Arity = ArgumentArity.ZeroOrOne };
         var failOnOpen = FailOnOpenOption.Create("the system (any system, without SYSTEM) has an open alert or its monitoring is down");
-        var command = new Command("status", $"A system's monitoring, open alerts and continuity practices. {OpsExitCodes.Help}") { system, failOnOpen };
+        var command = new Command("status", $"A system's monitoring, open alerts and continuity practices. {OpsExitCodes.HelpWithFailOnOpen}") { system, failOnOpen };
         var connection = new OpsConnection();
         connection.AddTo(command);
         OpsRunner.SetAction(command, connection, context, async (call, cancellationToken) =>

@@ -63,7 +63,17 @@ public sealed class OpsCommandsUsageTests
         var (exit, output, _) = await _cli.RunAsync("alerts", "--help");
 
         Assert.Equal(0, exit);
-        Assert.Contains("3 cannot reach the service", output, StringComparison.Ordinal);
+        Assert.Contains("3 cannot reach the service; 4 with --fail-on-open", output, StringComparison.Ordinal);
         Assert.Contains("GAPMONITOR_KEY", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_OfACommandWithoutFailOnOpen_NamesNoExitCode4()
+    {
+        var (exit, output, _) = await _cli.RunAsync("silence", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("3 cannot reach the service.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--fail-on-open", output, StringComparison.Ordinal);
     }
 }
