@@ -1,6 +1,7 @@
 using System.Xml;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Status;
@@ -43,14 +44,14 @@ public static class ContinuityScorecard
     {
         HeartbeatState.Up when s.Signals.LastHeartbeatStatus == HeartbeatStatus.Fail =>
             new Practice(Practices.RunTimeMonitoring, "gap", $"Monitoring runs but reports failure: {s.Signals.LastHeartbeatMessage}"),
-        HeartbeatState.Up => new Practice(Practices.RunTimeMonitoring, "ok", $"Last heartbeat {s.Signals.LastHeartbeatAt:O}."),
-        HeartbeatState.Late => new Practice(Practices.RunTimeMonitoring, "at-risk", $"Heartbeat overdue since {s.Signals.LastHeartbeatAt + s.Monitoring.HeartbeatPeriod:O}."),
-        HeartbeatState.Down => new Practice(Practices.RunTimeMonitoring, "gap", $"Silent since {HeartbeatRules.SilenceStartedAt(s):O}."),
-        _ => new Practice(Practices.RunTimeMonitoring, "pending", $"Waiting for the first heartbeat (due by {HeartbeatRules.DownAfter(s):O})."),
+        HeartbeatState.Up => new Practice(Practices.RunTimeMonitoring, "ok", $"Last heartbeat {Time(s.Signals.LastHeartbeatAt)}."),
+        HeartbeatState.Late => new Practice(Practices.RunTimeMonitoring, "at-risk", $"Heartbeat overdue since {Time(s.Signals.LastHeartbeatAt + s.Monitoring.HeartbeatPeriod)}."),
+        HeartbeatState.Down => new Practice(Practices.RunTimeMonitoring, "gap", $"Silent since {HumanTime.Format(HeartbeatRules.SilenceStartedAt(s))}."),
+        _ => new Practice(Practices.RunTimeMonitoring, "pending", $"Waiting for the first heartbeat (due by {HumanTime.Format(HeartbeatRules.DownAfter(s))})."),
     };
 
     private static Practice Deployment(MonitoredSystem s) => s.Signals.LastDeploymentAt is { } at
-        ? new Practice(Practices.ContinuousDeployment, "ok", $"Model {s.Signals.LastDeployedModelVersion} deployed {at:O}.")
+        ? new Practice(Practices.ContinuousDeployment, "ok", $"Model {s.Signals.LastDeployedModelVersion} deployed {HumanTime.Format(at)}.")
         : new Practice(Practices.ContinuousDeployment, "unknown", "No deployment event reported since registration.");
 
     private static Practice Trust(MonitoredSystem s, IReadOnlyCollection<Alert> active, DateTimeOffset now)
@@ -69,4 +70,6 @@ public static class ContinuityScorecard
             ? new Practice(Practices.ContinuousUse, "ok", $"The {name} owns operations and has contacts on file.")
             : new Practice(Practices.ContinuousUse, "gap", $"The {name} owns operations but has no contact on file.");
     }
+
+    private static string Time(DateTimeOffset? time) => time is { } at ? HumanTime.Format(at) : "never";
 }

@@ -56,7 +56,7 @@ public class ContinuityScorecardTests
 
         Assert.Equal(
             [
-                new Practice("run-time monitoring", "pending", "Waiting for the first heartbeat (due by 2026-03-02T09:30:00.0000000+00:00)."),
+                new Practice("run-time monitoring", "pending", "Waiting for the first heartbeat (due by 2026-03-02 09:30 UTC)."),
                 new Practice("continuous deployment", "unknown", "No deployment event reported since registration."),
                 new Practice("continuous trust", "ok", "No open alerts."),
                 new Practice("continuous use", "ok", "The vendor owns operations and has contacts on file."),
@@ -81,7 +81,7 @@ public class ContinuityScorecardTests
 
         var monitoring = ContinuityScorecard.Read(system, [], Now)[0];
 
-        Assert.Equal(new Practice("run-time monitoring", "at-risk", "Heartbeat overdue since 2026-03-02T07:50:00.0000000+00:00."), monitoring);
+        Assert.Equal(new Practice("run-time monitoring", "at-risk", "Heartbeat overdue since 2026-03-02 07:50 UTC."), monitoring);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class ContinuityScorecardTests
 
         var deployment = ContinuityScorecard.Read(system, [], Now)[1];
 
-        Assert.Equal(new Practice("continuous deployment", "ok", "Model v7 deployed 2026-03-02T08:00:00.0000000+00:00."), deployment);
+        Assert.Equal(new Practice("continuous deployment", "ok", "Model v7 deployed 2026-03-02 08:00 UTC."), deployment);
     }
 
     private static Alert OpenAlert(string kind, DateTimeOffset openedAt) => new()
