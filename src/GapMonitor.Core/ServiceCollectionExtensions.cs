@@ -2,6 +2,7 @@ using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ownership;
 using GapMonitor.Core.Signals;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
@@ -28,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SystemSignals>();
         services.AddSingleton<SignalIngestion>();
         services.AddSingleton<AlertAcknowledgement>();
+        services.AddSingleton<OwnershipConfirmation>();
         services.AddSingleton<SystemScope>();
         return services;
     }
