@@ -22,6 +22,7 @@ public sealed record HandoverProgress
     /// <summary>Newest first, at most <see cref="MaxConfirmations"/>.</summary>
     public IReadOnlyList<OwnershipConfirmationRecord> Confirmations { get; init; } = [];
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public OwnershipConfirmationRecord? LastConfirmation => Confirmations.Count > 0 ? Confirmations[0] : null;
 
     public HandoverProgress WithConfirmation(OwnershipConfirmationRecord confirmation) =>
