@@ -25,6 +25,17 @@ public sealed record HandoverProgress
     [System.Text.Json.Serialization.JsonIgnore]
     public OwnershipConfirmationRecord? LastConfirmation => Confirmations.Count > 0 ? Confirmations[0] : null;
 
+    /// <summary>Equal when every field and every confirmation is (a list compares by reference otherwise).</summary>
+    public bool Equals(HandoverProgress? other) =>
+        other is not null
+        && TrackedSince == other.TrackedSince
+        && StartedNoticeAt == other.StartedNoticeAt
+        && GraceEndingNoticeAt == other.GraceEndingNoticeAt
+        && CompletedNoticeAt == other.CompletedNoticeAt
+        && Confirmations.SequenceEqual(other.Confirmations);
+
+    public override int GetHashCode() => HashCode.Combine(TrackedSince, StartedNoticeAt, GraceEndingNoticeAt, CompletedNoticeAt, Confirmations.Count);
+
     public HandoverProgress WithConfirmation(OwnershipConfirmationRecord confirmation) =>
         this with { Confirmations = [confirmation, .. Confirmations.Take(MaxConfirmations - 1)] };
 }
