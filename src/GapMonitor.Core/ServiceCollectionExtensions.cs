@@ -3,6 +3,7 @@ using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Fleet;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ownership;
 using GapMonitor.Core.Signals;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SystemSignals>();
         services.AddSingleton<SignalIngestion>();
         services.AddSingleton<AlertAcknowledgement>();
+        services.AddSingleton<OwnershipConfirmation>();
         services.AddSingleton<SystemScope>();
         services.AddSingleton<FleetQuery>();
         return services;

@@ -26,6 +26,20 @@ public sealed class SystemBuilder
     private SignalState _signals = new();
     private DateTimeOffset? _retiredAt;
 
+    /// <summary>
+    /// Long settled: every handover notice already went out and the customer confirmed ownership at
+    /// <see cref="Epoch"/>, reconfirming only every ten years, so tests of other rules see no handover traffic.
+    /// </summary>
+    private HandoverProgress? _handover = new()
+    {
+        StartedNoticeAt = Epoch - TimeSpan.FromDays(30),
+        GraceEndingNoticeAt = Epoch - TimeSpan.FromDays(19),
+        CompletedNoticeAt = Epoch - TimeSpan.FromDays(16),
+        Confirmations = [new OwnershipConfirmationRecord(Epoch, "ml@acme.example", "customer:acme")],
+    };
+
+    private OwnershipSettings _ownership = new(TimeSpan.FromDays(7), TimeSpan.FromDays(3650));
+
     public SystemBuilder WithId(string id)
     {
         _id = id;
@@ -111,6 +125,19 @@ public sealed class SystemBuilder
         return this;
     }
 
+    /// <summary>The handover's progress (null: stored before ownership was tracked).</summary>
+    public SystemBuilder WithHandover(HandoverProgress? progress)
+    {
+        _handover = progress;
+        return this;
+    }
+
+    public SystemBuilder WithOwnership(TimeSpan confirmWithin, TimeSpan reconfirmEvery)
+    {
+        _ownership = new OwnershipSettings(confirmWithin, reconfirmEvery);
+        return this;
+    }
+
     public SystemBuilder RetiredAt(DateTimeOffset at)
     {
         _retiredAt = at;
@@ -131,5 +158,7 @@ public sealed class SystemBuilder
         RegisteredAt = _registeredAt,
         RetiredAt = _retiredAt,
         Signals = _signals,
+        Ownership = _ownership,
+        Handover = _handover,
     };
 }

@@ -32,7 +32,9 @@ internal static class ResponseMapping
             Durations.Format(t.DriftWindow),
             Durations.Format(t.StaleAfter),
             t.CleanWindowsToResolve) : null,
-        new AlertingRequest(Durations.Format(s.Alerting.RemindEvery), Durations.Format(s.Alerting.AcknowledgementExpiresAfter)));
+        new AlertingRequest(Durations.Format(s.Alerting.RemindEvery), Durations.Format(s.Alerting.AcknowledgementExpiresAfter)),
+        new OwnershipRequest(Durations.Format(s.Ownership.ConfirmWithin), Durations.Format(s.Ownership.ReconfirmEvery)),
+        Durations.Format(s.GraceEndingNotice));
 
     public static AlertResponse ToResponse(this Alert a) => new(
         a.Id,

@@ -1,6 +1,7 @@
 namespace GapMonitor.Api.Contracts;
 
 /// <summary>The registration body of API.md. Durations are ISO 8601 strings.</summary>
+/// <param name="GraceEndingNotice">Both parties hear this long before the vendor's grace period ends (default P3D).</param>
 public sealed record SystemRequest(
     string? Id,
     string? Name,
@@ -13,4 +14,6 @@ public sealed record SystemRequest(
     string? AcknowledgeWithin,
     IReadOnlyList<ContactRequest>? Contacts,
     TelemetryRequest? Telemetry = null,
-    AlertingRequest? Alerting = null);
+    AlertingRequest? Alerting = null,
+    OwnershipRequest? Ownership = null,
+    string? GraceEndingNotice = null);

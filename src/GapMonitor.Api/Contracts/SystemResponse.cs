@@ -17,4 +17,6 @@ public sealed record SystemResponse(
     string OperationsOwner,
     string? IngestKey = null,
     TelemetryResponse? Telemetry = null,
-    AlertingRequest? Alerting = null);
+    AlertingRequest? Alerting = null,
+    OwnershipRequest? Ownership = null,
+    string? GraceEndingNotice = null);

@@ -13,6 +13,7 @@ public static class ApiRoutes
     public const string SystemIngestKey = "systems/{id}/ingest-key";
     public const string SystemStatus = "systems/{id}/status";
     public const string SystemAudit = "systems/{id}/audit";
+    public const string SystemOwnership = "systems/{id}/ownership";
     public const string Heartbeats = "systems/{id}/heartbeats";
     public const string Deployments = "systems/{id}/deployments";
     public const string Reference = "systems/{id}/reference";

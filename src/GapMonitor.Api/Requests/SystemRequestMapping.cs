@@ -27,7 +27,9 @@ internal static class SystemRequestMapping
             Durations.Format(t.DriftWindow),
             Durations.Format(t.StaleAfter),
             t.CleanWindowsToResolve) : null,
-        new AlertingRequest(Durations.Format(s.Alerting.RemindEvery), Durations.Format(s.Alerting.AcknowledgementExpiresAfter)));
+        new AlertingRequest(Durations.Format(s.Alerting.RemindEvery), Durations.Format(s.Alerting.AcknowledgementExpiresAfter)),
+        new OwnershipRequest(Durations.Format(s.Ownership.ConfirmWithin), Durations.Format(s.Ownership.ReconfirmEvery)),
+        Durations.Format(s.GraceEndingNotice));
 
     public static ContactRequest ToRequest(this Contact c) => new(
         c.Party == Party.Vendor ? "vendor" : "customer",

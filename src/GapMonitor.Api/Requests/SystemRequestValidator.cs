@@ -77,6 +77,12 @@ internal static partial class SystemRequestValidator
         var remindEvery = Duration(v, "alerting.remindEvery", request.Alerting?.RemindEvery, RegistrationDefaults.RemindEvery, allowZero: false);
         var acknowledgementExpiresAfter = Duration(
             v, "alerting.acknowledgementExpiresAfter", request.Alerting?.AcknowledgementExpiresAfter, RegistrationDefaults.AcknowledgementExpiresAfter, allowZero: false);
+        var confirmWithin = Duration(v, "ownership.confirmWithin", request.Ownership?.ConfirmWithin, RegistrationDefaults.ConfirmWithin, allowZero: false);
+        var reconfirmEvery = Duration(v, "ownership.reconfirmEvery", request.Ownership?.ReconfirmEvery, RegistrationDefaults.ReconfirmEvery, allowZero: false);
+        var graceEndingNotice = Duration(v, "graceEndingNotice", request.GraceEndingNotice, RegistrationDefaults.GraceEndingNotice, allowZero: false);
+        AtLeastOneSecond(v, "ownership.confirmWithin", confirmWithin);
+        AtLeastOneSecond(v, "ownership.reconfirmEvery", reconfirmEvery);
+        AtLeastOneSecond(v, "graceEndingNotice", graceEndingNotice);
         AtLeastOneSecond(v, "alerting.remindEvery", remindEvery);
         AtLeastOneSecond(v, "alerting.acknowledgementExpiresAfter", acknowledgementExpiresAfter);
         if (period < TimeSpan.FromSeconds(1))
@@ -103,6 +109,9 @@ internal static partial class SystemRequestValidator
             Monitoring = new MonitoringSettings(period, heartbeatGrace),
             AcknowledgeWithin = acknowledgeWithin,
             Alerting = new AlertingSettings(remindEvery, acknowledgementExpiresAfter),
+            Ownership = new OwnershipSettings(confirmWithin, reconfirmEvery),
+            GraceEndingNotice = graceEndingNotice,
+            Handover = existing is null ? new HandoverProgress() : existing.Handover,
             Contacts = contacts,
             RegisteredAt = existing?.RegisteredAt ?? now,
             RetiredAt = existing?.RetiredAt,

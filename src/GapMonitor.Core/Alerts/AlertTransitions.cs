@@ -1,4 +1,5 @@
 using GapMonitor.Core.Audit;
+using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 
@@ -32,6 +33,31 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
             LastNotifiedAt = now,
         };
         return Transition(system, alert, isNew: true, NotificationTypes.Opened, [owner], now, Actors.Sweep, "alert.opened", summary);
+    }
+
+    /// <summary>
+    /// Opens an alert that goes to <paramref name="recipients"/> at once, e.g. both parties. When that includes a party
+    /// other than the owner the alert counts as escalated from the start: nobody is left to escalate to.
+    /// </summary>
+    public AlertTransition Open(MonitoredSystem system, string kind, string summary, DateTimeOffset now, IReadOnlyList<Party> recipients)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(recipients);
+        var owner = system.OperationsOwnerAt(now);
+        var alert = new Alert
+        {
+            Id = ids.NewAlertId(system.Id),
+            SystemId = system.Id,
+            Kind = kind,
+            State = AlertState.Open,
+            Summary = summary,
+            OpenedAt = now,
+            OwnerAtOpening = owner,
+            EscalatedAt = recipients.Any(p => p != owner) ? now : null,
+            NotifiedParties = [.. recipients.Distinct()],
+            LastNotifiedAt = now,
+        };
+        return Transition(system, alert, isNew: true, NotificationTypes.Opened, recipients, now, Actors.Sweep, "alert.opened", summary);
     }
 
     /// <summary>Nobody acknowledged in time: the other party is told too.</summary>
@@ -158,5 +184,21 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
             alert.ResolvedAt,
             alert.Resolution,
             owner?.ToString().ToLowerInvariant());
+    }
+
+    /// <summary>A notice about the system (not one alert) to <paramref name="parties"/>, with the audit entry that records it.</summary>
+    public SystemNotice Notice(MonitoredSystem system, IEnumerable<Party> parties, NotificationEnvelope envelope, string actor, string action, string? detail)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(envelope);
+        var notifications = fanOut.ToParties(system, parties, envelope);
+        return new SystemNotice(notifications, new AuditEntry(ids.NewId(), system.Id, envelope.Timestamp, actor, action, Detail: detail));
+    }
+
+    /// <summary>A notice deliberately not sent (e.g. its moment is long past): only the audit entry says so.</summary>
+    public SystemNotice PassOver(MonitoredSystem system, DateTimeOffset now, string action, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return new SystemNotice([], new AuditEntry(ids.NewId(), system.Id, now, Actors.Sweep, action, Detail: detail));
     }
 }

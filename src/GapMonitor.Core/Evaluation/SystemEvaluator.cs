@@ -1,5 +1,6 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Ownership;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Evaluation;
@@ -39,6 +40,7 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
             resolution: "The latest heartbeat reports ok.");
 
         EvaluateTelemetry(changes, system, active, now);
+        HandoverSweepRules.Apply(changes, system, active, now, transitions);
 
         foreach (var alert in active.Values.Where(a => !changes.UpdatedAlerts.Any(u => u.Id == a.Id)))
         {

@@ -12,4 +12,7 @@ public sealed record NotificationData(AlertSnapshot? Alert, SystemSnapshot Syste
 
     /// <summary>The one action a notice asks of its reader, when there is one.</summary>
     public string? Action { get; init; }
+
+    /// <summary>Handover notices: the handover's moments and where ownership stands.</summary>
+    public HandoverSnapshot? Handover { get; init; }
 }

@@ -8,4 +8,8 @@ public static class NotificationTypes
     public const string Escalated = "alert.escalated";
     public const string Acknowledged = "alert.acknowledged";
     public const string Resolved = "alert.resolved";
+    public const string HandoverStarted = "handover.started";
+    public const string HandoverGraceEnding = "handover.grace-ending";
+    public const string HandoverCompleted = "handover.completed";
+    public const string OwnershipConfirmed = "ownership.confirmed";
 }

@@ -30,6 +30,14 @@ public sealed record MonitoredSystem
     /// </summary>
     public string? ConfigVersion { get; init; }
 
+    public OwnershipSettings Ownership { get; init; } = OwnershipSettings.Default;
+
+    /// <summary>How long before the vendor's grace period ends both parties are told (<c>handover.grace-ending</c>).</summary>
+    public TimeSpan GraceEndingNotice { get; init; } = RegistrationDefaults.GraceEndingNotice;
+
+    /// <summary>Notices sent and ownership confirmations; null on systems stored before ownership was tracked.</summary>
+    public HandoverProgress? Handover { get; init; }
+
     /// <summary>Opaque concurrency token of the stored row (signals change it too); null before the first write.</summary>
     public string? ETag { get; init; }
 
@@ -43,6 +51,9 @@ public sealed record MonitoredSystem
     /// <summary>The vendor owns operations until the grace period after handover ends, the customer after.</summary>
     public Party OperationsOwnerAt(DateTimeOffset now) =>
         now - HandoverAt < VendorGracePeriod ? Party.Vendor : Party.Customer;
+
+    /// <summary>When the vendor's grace period ends and operations pass to the customer.</summary>
+    public DateTimeOffset GraceEndsAt => HandoverAt + VendorGracePeriod;
 
     public IEnumerable<Contact> ContactsOf(Party party) => Contacts.Where(c => c.Party == party);
 

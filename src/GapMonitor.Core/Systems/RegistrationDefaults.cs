@@ -19,4 +19,13 @@ public static class RegistrationDefaults
 
     /// <summary>An acknowledged alert still unresolved this long after the acknowledgement reopens.</summary>
     public static readonly TimeSpan AcknowledgementExpiresAfter = TimeSpan.FromDays(3);
+
+    /// <summary>The customer confirms it runs operations within this long after handover (or registration, when later).</summary>
+    public static readonly TimeSpan ConfirmWithin = TimeSpan.FromDays(7);
+
+    /// <summary>After each confirmation, the next is due this long later.</summary>
+    public static readonly TimeSpan ReconfirmEvery = TimeSpan.FromDays(90);
+
+    /// <summary>Both parties hear this long before the vendor's grace period ends.</summary>
+    public static readonly TimeSpan GraceEndingNotice = TimeSpan.FromDays(3);
 }

@@ -63,6 +63,8 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
         ("DELETE", "systems/{id}", [A, V], Scope.System),
         ("GET", "systems/{id}/status", [A, V, C], Scope.System),
         ("GET", "systems/{id}/audit", [A, V, C], Scope.System),
+        ("POST", "systems/{id}/ownership", [A, C], Scope.System),
+        ("GET", "systems/{id}/ownership", [A, V, C], Scope.System),
         ("POST", "systems/{id}/heartbeats", [A, V, C, I], Scope.System),
         ("POST", "systems/{id}/deployments", [A, V, C, I], Scope.System),
         ("PUT", "systems/{id}/reference", [A, V, C], Scope.System),

@@ -45,6 +45,15 @@ internal sealed class SystemEntity : ITableEntity
     /// <summary>Empty on rows written before configuration versions existed.</summary>
     public string? ConfigVersion { get; set; }
 
+    /// <summary>Empty on rows written before ownership confirmation existed: those read as the defaults.</summary>
+    public string? ConfirmWithin { get; set; }
+
+    public string? ReconfirmEvery { get; set; }
+    public string? GraceEndingNotice { get; set; }
+
+    /// <summary>Handover notices sent and the latest confirmations; empty on rows stored before ownership was tracked.</summary>
+    public string? HandoverJson { get; set; }
+
     public static SystemEntity From(MonitoredSystem s) => new()
     {
         PartitionKey = s.Id,
@@ -76,6 +85,10 @@ internal sealed class SystemEntity : ITableEntity
         IngestKeyHash = s.IngestKeyHash,
         TelemetryJson = s.Telemetry is null ? null : StorageJson.Serialize(s.Telemetry),
         ConfigVersion = s.ConfigVersion,
+        ConfirmWithin = StorageJson.Duration(s.Ownership.ConfirmWithin),
+        ReconfirmEvery = StorageJson.Duration(s.Ownership.ReconfirmEvery),
+        GraceEndingNotice = StorageJson.Duration(s.GraceEndingNotice),
+        HandoverJson = HandoverProgressJson.Serialize(s.Handover),
     };
 
     public MonitoredSystem ToDomain() => new()
@@ -111,6 +124,11 @@ internal sealed class SystemEntity : ITableEntity
         IngestKeyHash = IngestKeyHash,
         Telemetry = StorageJson.Deserialize<TelemetrySettings?>(TelemetryJson, null),
         ConfigVersion = string.IsNullOrEmpty(ConfigVersion) ? null : ConfigVersion,
+        Ownership = new OwnershipSettings(
+            string.IsNullOrEmpty(ConfirmWithin) ? OwnershipSettings.Default.ConfirmWithin : StorageJson.Duration(ConfirmWithin),
+            string.IsNullOrEmpty(ReconfirmEvery) ? OwnershipSettings.Default.ReconfirmEvery : StorageJson.Duration(ReconfirmEvery)),
+        GraceEndingNotice = string.IsNullOrEmpty(GraceEndingNotice) ? RegistrationDefaults.GraceEndingNotice : StorageJson.Duration(GraceEndingNotice),
+        Handover = StorageJson.Deserialize<HandoverProgress?>(HandoverJson, null),
         ETag = ETag.ToString(),
     };
 }
