@@ -3,6 +3,7 @@ using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Signals;
+using GapMonitor.Core.Silences;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SignalIngestion>();
         services.AddSingleton<AlertAcknowledgement>();
         services.AddSingleton<SystemScope>();
+        services.AddSingleton<SilenceNotices>();
+        services.AddSingleton<SilenceCreation>();
+        services.AddSingleton<SilenceEnding>();
         return services;
     }
 }

@@ -12,4 +12,7 @@ public sealed record NotificationData(AlertSnapshot? Alert, SystemSnapshot Syste
 
     /// <summary>The one action a notice asks of its reader, when there is one.</summary>
     public string? Action { get; init; }
+
+    /// <summary>The silence a <c>silence.created</c> notice is about.</summary>
+    public SilenceSnapshot? Silence { get; init; }
 }

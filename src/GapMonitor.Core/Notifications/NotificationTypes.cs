@@ -8,4 +8,5 @@ public static class NotificationTypes
     public const string Escalated = "alert.escalated";
     public const string Acknowledged = "alert.acknowledged";
     public const string Resolved = "alert.resolved";
+    public const string SilenceCreated = "silence.created";
 }

@@ -83,7 +83,7 @@ public sealed class SystemRegistry(
                             return null;
                         }
 
-                        next = next with { Signals = reread.Signals, IngestKeyHash = reread.IngestKeyHash, ETag = reread.ETag };
+                        next = next with { Signals = reread.Signals, IngestKeyHash = reread.IngestKeyHash, Silences = reread.Silences, ETag = reread.ETag };
                     }
 
                     isRetry = true;

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using GapMonitor.Core.Silences;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Infrastructure.Storage.Entities;
@@ -45,6 +46,9 @@ internal sealed class SystemEntity : ITableEntity
     /// <summary>Empty on rows written before configuration versions existed.</summary>
     public string? ConfigVersion { get; set; }
 
+    /// <summary>Current and future silences (id, kinds, start, end); empty on rows written before silences existed.</summary>
+    public string? SilencesJson { get; set; }
+
     public static SystemEntity From(MonitoredSystem s) => new()
     {
         PartitionKey = s.Id,
@@ -76,6 +80,7 @@ internal sealed class SystemEntity : ITableEntity
         IngestKeyHash = s.IngestKeyHash,
         TelemetryJson = s.Telemetry is null ? null : StorageJson.Serialize(s.Telemetry),
         ConfigVersion = s.ConfigVersion,
+        SilencesJson = s.Silences.Count == 0 ? null : StorageJson.Serialize(s.Silences),
     };
 
     public MonitoredSystem ToDomain() => new()
@@ -111,6 +116,7 @@ internal sealed class SystemEntity : ITableEntity
         IngestKeyHash = IngestKeyHash,
         Telemetry = StorageJson.Deserialize<TelemetrySettings?>(TelemetryJson, null),
         ConfigVersion = string.IsNullOrEmpty(ConfigVersion) ? null : ConfigVersion,
+        Silences = StorageJson.Deserialize<List<SilenceWindow>>(SilencesJson, []),
         ETag = ETag.ToString(),
     };
 }
