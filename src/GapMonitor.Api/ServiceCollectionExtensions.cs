@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusApi>();
         services.AddSingleton<SignalsApi>();
         services.AddSingleton<AlertsApi>();
+        services.AddSingleton<SilencesApi>();
         services.AddSingleton<KeysApi>();
         services.AddSingleton<OperationsApi>();
         services.AddSingleton<TelemetryApi>();
