@@ -116,7 +116,7 @@ internal sealed class SystemEntity : ITableEntity
         IngestKeyHash = IngestKeyHash,
         Telemetry = StorageJson.Deserialize<TelemetrySettings?>(TelemetryJson, null),
         ConfigVersion = string.IsNullOrEmpty(ConfigVersion) ? null : ConfigVersion,
-        Silences = StorageJson.Deserialize<List<SilenceWindow>>(SilencesJson, []),
+        Silences = string.IsNullOrEmpty(SilencesJson) ? Array.Empty<SilenceWindow>() : StorageJson.Deserialize<List<SilenceWindow>>(SilencesJson, []),
         ETag = ETag.ToString(),
     };
 }
