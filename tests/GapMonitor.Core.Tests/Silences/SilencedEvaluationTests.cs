@@ -136,7 +136,8 @@ public class SilencedEvaluationTests
         var back = new SystemBuilder()
             .WithEmail(Party.Vendor, VendorEmail).WithEmail(Party.Customer, CustomerEmail).WithWebhook(Party.Customer, CustomerHook)
             .AcknowledgeWithin(AckWithin).WithLastHeartbeat(Down + TimeSpan.FromMinutes(1)).Build()
-            with { Silences = [Window(AlertKinds.MonitoringSilent, Down, Down + TimeSpan.FromHours(1))] };
+            with
+        { Silences = [Window(AlertKinds.MonitoringSilent, Down, Down + TimeSpan.FromHours(1))] };
 
         _time.SetUtcNow(Down + TimeSpan.FromMinutes(2));
         var changes = Evaluate(back, opened with { Silenced = true });
@@ -186,7 +187,8 @@ public class SilencedEvaluationTests
         .WithWebhook(Party.Customer, CustomerHook)
         .AcknowledgeWithin(AckWithin)
         .WithLastHeartbeat(SystemBuilder.Epoch)
-        .Build() with { Silences = silences };
+        .Build() with
+    { Silences = silences };
 
     private SystemChangeSet Evaluate(MonitoredSystem system, params Alert[] active) => _evaluator.Evaluate(system, active, _time.GetUtcNow());
 
