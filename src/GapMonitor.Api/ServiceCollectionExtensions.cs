@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SignalsApi>();
         services.AddSingleton<AlertsApi>();
         services.AddSingleton<OwnershipApi>();
+        services.AddSingleton<SilencesApi>();
         services.AddSingleton<KeysApi>();
         services.AddSingleton<OperationsApi>();
         services.AddSingleton<TelemetryApi>();

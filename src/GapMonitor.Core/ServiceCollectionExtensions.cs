@@ -5,6 +5,7 @@ using GapMonitor.Core.Fleet;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Ownership;
 using GapMonitor.Core.Signals;
+using GapMonitor.Core.Silences;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OwnershipConfirmation>();
         services.AddSingleton<SystemScope>();
         services.AddSingleton<FleetQuery>();
+        services.AddSingleton<SilenceNotices>();
+        services.AddSingleton<SilenceCreation>();
+        services.AddSingleton<SilenceEnding>();
         return services;
     }
 }

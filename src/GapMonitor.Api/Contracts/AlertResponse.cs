@@ -2,6 +2,7 @@ namespace GapMonitor.Api.Contracts;
 
 /// <param name="LastNotifiedAt">When anybody was last told about the alert; the next reminder is due <c>alerting.remindEvery</c> later.</param>
 /// <param name="ReopenedAt">When an expired acknowledgement last returned the alert to open.</param>
+/// <param name="Silenced">A silence covers it: it opens and resolves, but nobody is notified until the silence ends.</param>
 public sealed record AlertResponse(
     string Id,
     string Kind,
@@ -19,4 +20,5 @@ public sealed record AlertResponse(
     string? Resolution,
     IReadOnlyList<NotificationResponse>? Notifications = null,
     DateTimeOffset? LastNotifiedAt = null,
-    DateTimeOffset? ReopenedAt = null);
+    DateTimeOffset? ReopenedAt = null,
+    bool Silenced = false);

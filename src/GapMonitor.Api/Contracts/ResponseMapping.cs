@@ -52,7 +52,8 @@ internal static class ResponseMapping
         a.ResolvedAt,
         a.Resolution,
         LastNotifiedAt: a.LastNotifiedAt,
-        ReopenedAt: a.ReopenedAt);
+        ReopenedAt: a.ReopenedAt,
+        Silenced: a.Silenced);
 
     public static AlertResponse ToResponse(this AlertWithHistory h, Principal viewer) => h.Alert.ToResponse() with
     {

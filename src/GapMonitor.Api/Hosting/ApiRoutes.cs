@@ -23,6 +23,8 @@ public static class ApiRoutes
     public const string Alerts = "alerts";
     public const string Alert = "alerts/{id}";
     public const string AlertAcknowledge = "alerts/{id}/acknowledge";
+    public const string Silences = "silences";
+    public const string Silence = "silences/{id}";
     public const string Sweep = "sweep";
     public const string Fleet = "fleet";
     public const string CustomerSources = "customers/{customer}/sources";

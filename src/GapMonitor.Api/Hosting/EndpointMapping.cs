@@ -51,6 +51,12 @@ public static class EndpointMapping
             ListParameters.Text("customer", "Only systems of this customer."),
             ListParameters.Text("owner", "Only systems whose operations this party owns now: vendor or customer."),
             ListParameters.Text("state", "new, up, late, down or retired (monitoring); lapsed (an open alert, or monitoring down); ok (neither, nor retired)."));
+        api.MapPost(Silences, (HttpContext h, SilencesApi a, CancellationToken ct) => a.CreateAsync(h, ct)).WithName("CreateSilence").Accepts<SilenceRequest>("application/json").Produces<SilenceResponse>(201).Errors();
+        api.MapGet(Silences, (HttpContext h, SilencesApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListSilences").Produces<SilenceList>().Errors().Paged(
+            ListParameters.Text("systemId", "Only silences of this system."),
+            ListParameters.Text("active", "true: in effect now; false: ended or not started yet."));
+        api.MapGet(Silence, (HttpContext h, string id, SilencesApi a, CancellationToken ct) => a.GetAsync(h, id, ct)).WithName("GetSilence").Produces<SilenceResponse>().Errors();
+        api.MapDelete(Silence, (HttpContext h, string id, SilencesApi a, CancellationToken ct) => a.EndAsync(h, id, ct)).WithName("EndSilence").Produces(204).Errors();
         api.MapPost(Sweep, (HttpContext h, OperationsApi a, CancellationToken ct) => a.SweepAsync(h, ct)).WithName("Sweep").Produces<SweepResponse>().Errors();
         api.MapPut(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.PutSourcesAsync(h, customer, ct)).WithName("PutCustomerSources").Accepts<CustomerSourcesRequest>("application/json").Produces<CustomerSourcesResponse>().Errors();
         api.MapGet(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.GetSourcesAsync(h, customer, ct)).WithName("GetCustomerSources").Produces<CustomerSourcesResponse>().Errors();

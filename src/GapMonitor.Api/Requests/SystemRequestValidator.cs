@@ -117,6 +117,7 @@ internal static partial class SystemRequestValidator
             RetiredAt = existing?.RetiredAt,
             Signals = existing?.Signals ?? new SignalState(),
             IngestKeyHash = existing?.IngestKeyHash,
+            Silences = existing?.Silences ?? [],
             Telemetry = telemetry,
             ConfigVersion = existing?.ConfigVersion,
             ETag = existing?.ETag,

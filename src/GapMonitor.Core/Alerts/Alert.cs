@@ -28,6 +28,12 @@ public sealed record Alert
     /// <summary>Parties that have been told about this alert; the resolution goes to all of them.</summary>
     public IReadOnlyList<Party> NotifiedParties { get; init; } = [];
 
+    /// <summary>A silence covered it when last evaluated: nobody is notified about it and its clocks stand still.</summary>
+    public bool Silenced { get; init; }
+
+    /// <summary>When the silence that covered it last ended; escalation, reminders and acknowledgement expiry count from here at the earliest.</summary>
+    public DateTimeOffset? UnsilencedAt { get; init; }
+
     public string? ETag { get; init; }
 
     public bool IsActive => State is AlertState.Open or AlertState.Acknowledged;
@@ -37,6 +43,9 @@ public sealed record Alert
 
     /// <summary>The escalation clock starts at the opening, or again at the latest reopening.</summary>
     public DateTimeOffset EscalationClockStart => ReopenedAt ?? OpenedAt;
+
+    /// <summary>Escalation is due <see cref="MonitoredSystem.AcknowledgeWithin"/> after this: the clock's start, or the end of a silence after it.</summary>
+    public DateTimeOffset EscalationDueFrom => UnsilencedAt is { } unsilenced && unsilenced > EscalationClockStart ? unsilenced : EscalationClockStart;
 
     /// <summary>Escalated since the escalation clock last started.</summary>
     public bool IsEscalated => EscalatedAt is { } escalated && escalated >= EscalationClockStart;

@@ -20,6 +20,7 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
     {
         ArgumentNullException.ThrowIfNull(system);
         var owner = system.OperationsOwnerAt(now);
+        var silenced = system.IsSilenced(kind, now);
         var alert = new Alert
         {
             Id = ids.NewAlertId(system.Id),
@@ -29,10 +30,58 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
             Summary = summary,
             OpenedAt = now,
             OwnerAtOpening = owner,
-            NotifiedParties = [owner],
-            LastNotifiedAt = now,
+            NotifiedParties = silenced ? [] : [owner],
+            LastNotifiedAt = silenced ? null : now,
+            Silenced = silenced,
         };
-        return Transition(system, alert, isNew: true, NotificationTypes.Opened, [owner], now, Actors.Sweep, "alert.opened", summary);
+        return Transition(system, alert, isNew: true, NotificationTypes.Opened, silenced ? [] : [owner], now, Actors.Sweep, "alert.opened", silenced ? $"{summary} (silenced: nobody notified until the silence ends)" : summary);
+    }
+
+    /// <summary>The audit entry of a silence that ended as planned (the sweep drops it from the system row).</summary>
+    public AuditEntry SilenceEnded(MonitoredSystem system, Silences.SilenceWindow silence, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(silence);
+        return new AuditEntry(ids.NewId(), system.Id, now, Actors.Sweep, "silence.ended", Detail: $"{silence.Id} ended as planned at {HumanTime.Format(silence.EndsAt)}.");
+    }
+
+    /// <summary>A silence began to cover an open alert: from now on nobody hears of it and its clocks stand still.</summary>
+    public AlertTransition MarkSilenced(MonitoredSystem system, Alert alert, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(alert);
+        var audit = new AuditEntry(ids.NewId(), system.Id, now, Actors.Sweep, "alert.silenced", alert.Id, "A silence covers this alert; notifications are held back until it ends.");
+        return new AlertTransition(alert with { Silenced = true }, IsNew: false, [], audit);
+    }
+
+    /// <summary>
+    /// The silence over a still active alert ended: what it held back goes out now (<c>data.reason = "silence-ended"</c>):
+    /// <c>alert.opened</c> to the owner when nobody was told yet, else <c>alert.reminder</c> to everyone told. An
+    /// acknowledged alert is being handled and stays quiet. Escalation, reminders and expiry count from now.
+    /// </summary>
+    public AlertTransition Unsilence(MonitoredSystem system, Alert alert, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(alert);
+        var unsilenced = alert with { Silenced = false, UnsilencedAt = now };
+        const string Action = "alert.silence-ended";
+        if (alert.State == AlertState.Acknowledged)
+        {
+            var audit = new AuditEntry(ids.NewId(), system.Id, now, Actors.Sweep, Action, alert.Id, "The silence ended; the alert is acknowledged, so nobody is notified.");
+            return new AlertTransition(unsilenced, IsNew: false, [], audit);
+        }
+
+        if (alert.NotifiedParties.Count == 0)
+        {
+            var owner = system.OperationsOwnerAt(now);
+            var opened = unsilenced with { NotifiedParties = [owner], LastNotifiedAt = now };
+            return Transition(system, opened, isNew: false, NotificationTypes.Opened, [owner], now, Actors.Sweep, Action,
+                $"Opened at {HumanTime.Format(alert.OpenedAt)} under a silence; the silence ended, {owner} notified now.", ReminderReasons.SilenceEnded);
+        }
+
+        var reminded = unsilenced with { LastNotifiedAt = now };
+        return Transition(system, reminded, isNew: false, NotificationTypes.Reminder, alert.NotifiedParties, now, Actors.Sweep, Action,
+            $"Still open since {HumanTime.Format(alert.OpenedAt)}; the silence ended, {string.Join(", ", alert.NotifiedParties)} reminded now.", ReminderReasons.SilenceEnded);
     }
 
     /// <summary>
@@ -85,6 +134,7 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
 
     public AlertTransition Acknowledge(MonitoredSystem system, Alert alert, string by, string? note, DateTimeOffset now, string actor)
     {
+        ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(alert);
         var acknowledged = alert with
         {
@@ -94,7 +144,8 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
             AcknowledgementNote = note,
             LastNotifiedAt = now,
         };
-        return Transition(system, acknowledged, isNew: false, NotificationTypes.Acknowledged, alert.NotifiedParties, now, actor, "alert.acknowledged", note);
+        IReadOnlyList<Party> told = system.IsSilenced(alert.Kind, now) ? [] : alert.NotifiedParties;
+        return Transition(system, acknowledged, isNew: false, NotificationTypes.Acknowledged, told, now, actor, "alert.acknowledged", note);
     }
 
     /// <summary>Still open: everyone told so far hears about it again.</summary>
@@ -141,9 +192,11 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
     /// <summary>Resolution goes to everyone who was told.</summary>
     public AlertTransition Resolve(MonitoredSystem system, Alert alert, string resolution, DateTimeOffset now, string actor = Actors.Sweep)
     {
+        ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(alert);
-        var resolved = alert with { State = AlertState.Resolved, ResolvedAt = now, Resolution = resolution };
-        return Transition(system, resolved, isNew: false, NotificationTypes.Resolved, alert.NotifiedParties, now, actor, "alert.resolved", resolution);
+        var silenced = system.IsSilenced(alert.Kind, now);
+        var resolved = alert with { State = AlertState.Resolved, ResolvedAt = now, Resolution = resolution, Silenced = silenced };
+        return Transition(system, resolved, isNew: false, NotificationTypes.Resolved, silenced ? [] : alert.NotifiedParties, now, actor, "alert.resolved", resolution);
     }
 
     private AlertTransition Transition(
@@ -183,7 +236,10 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
             alert.EscalatedAt,
             alert.ResolvedAt,
             alert.Resolution,
-            owner?.ToString().ToLowerInvariant());
+            owner?.ToString().ToLowerInvariant())
+        {
+            Silenced = alert.Silenced,
+        };
     }
 
     /// <summary>A notice about the system (not one alert) to <paramref name="parties"/>, with the audit entry that records it.</summary>

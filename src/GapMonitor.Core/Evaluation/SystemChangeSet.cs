@@ -1,6 +1,7 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Silences;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Evaluation;
@@ -18,6 +19,7 @@ public sealed class SystemChangeSet(string systemId)
     private readonly List<AlertTransition> _transitions = [];
     private readonly List<AuditEntry> _otherAudit = [];
     private readonly List<SystemNotice> _notices = [];
+    private readonly List<Silence> _silences = [];
 
     public string SystemId { get; } = systemId;
 
@@ -46,7 +48,10 @@ public sealed class SystemChangeSet(string systemId)
     /// </summary>
     public MonitoredSystem? UpdatedSystem { get; private set; }
 
-    public bool IsEmpty => _created.Count == 0 && _updated.Count == 0 && _notifications.Count == 0 && _audit.Count == 0 && UpdatedSystem is null;
+    /// <summary>Silence rows created or changed (inserted or replaced), written in the first transaction, with <see cref="UpdatedSystem"/>.</summary>
+    public IReadOnlyList<Silence> Silences => _silences;
+
+    public bool IsEmpty => _created.Count == 0 && _updated.Count == 0 && _notifications.Count == 0 && _audit.Count == 0 && UpdatedSystem is null && _silences.Count == 0;
 
     public void Add(AlertTransition transition)
     {
@@ -75,6 +80,12 @@ public sealed class SystemChangeSet(string systemId)
         }
 
         UpdatedSystem = system;
+    }
+
+    public void Save(Silence silence)
+    {
+        ArgumentNullException.ThrowIfNull(silence);
+        _silences.Add(silence);
     }
 
     public void AddAudit(AuditEntry entry)

@@ -44,13 +44,45 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
 
         foreach (var alert in active.Values.Where(a => !changes.UpdatedAlerts.Any(u => u.Id == a.Id)))
         {
-            if (FollowUp(system, alert, now) is { } followUp)
+            if (NextStep(system, alert, now) is { } followUp)
             {
                 changes.Add(followUp);
             }
         }
 
+        PruneEndedSilences(changes, system, now);
         return changes;
+    }
+
+    /// <summary>
+    /// While a silence covers an alert nothing follows up on it (its clocks stand still); when the silence stops
+    /// covering it, what was held back goes out. Otherwise the usual follow-up.
+    /// </summary>
+    private AlertTransition? NextStep(MonitoredSystem system, Alert alert, DateTimeOffset now)
+    {
+        if (system.IsSilenced(alert.Kind, now))
+        {
+            return alert.Silenced ? null : transitions.MarkSilenced(system, alert, now);
+        }
+
+        return alert.Silenced ? transitions.Unsilence(system, alert, now) : FollowUp(system, alert, now);
+    }
+
+    /// <summary>Silences that ended leave the system row (written with this change set, under its ETag) and the audit says so.</summary>
+    private void PruneEndedSilences(SystemChangeSet changes, MonitoredSystem system, DateTimeOffset now)
+    {
+        var ended = system.Silences.Where(s => s.EndsAt <= now).ToList();
+        if (ended.Count == 0)
+        {
+            return;
+        }
+
+        var current = changes.UpdatedSystem ?? system;
+        changes.UpdateSystem(current with { Silences = [.. current.Silences.Where(s => s.EndsAt > now)] });
+        foreach (var silence in ended)
+        {
+            changes.AddAudit(transitions.SilenceEnded(system, silence, now));
+        }
     }
 
     /// <summary>At most one notification per alert per sweep: an expiry, else a due escalation, else a due reminder.</summary>
@@ -64,6 +96,7 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
             }
 
             var acknowledgedSince = alert.AcknowledgedAt is { } at && at > lastNotified ? at : lastNotified;
+            acknowledgedSince = alert.UnsilencedAt is { } unsilenced && unsilenced > acknowledgedSince ? unsilenced : acknowledgedSince;
             return now >= acknowledgedSince + system.Alerting.AcknowledgementExpiresAfter
                 ? transitions.ExpireAcknowledgement(system, alert, now)
                 : null;
@@ -74,7 +107,7 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
             return null;
         }
 
-        if (!alert.IsEscalated && now >= alert.EscalationClockStart + system.AcknowledgeWithin)
+        if (!alert.IsEscalated && now >= alert.EscalationDueFrom + system.AcknowledgeWithin)
         {
             return transitions.Escalate(system, alert, now);
         }

@@ -13,4 +13,8 @@ public sealed record AlertSnapshot(
     DateTimeOffset? EscalatedAt = null,
     DateTimeOffset? ResolvedAt = null,
     string? Resolution = null,
-    string? Owner = null);
+    string? Owner = null)
+{
+    /// <summary>A silence covers the alert (a resolution under a silence is recorded, not sent).</summary>
+    public bool Silenced { get; init; }
+}

@@ -15,4 +15,7 @@ public sealed record NotificationData(AlertSnapshot? Alert, SystemSnapshot Syste
 
     /// <summary>Handover notices: the handover's moments and where ownership stands.</summary>
     public HandoverSnapshot? Handover { get; init; }
+
+    /// <summary>The silence a <c>silence.created</c> notice is about.</summary>
+    public SilenceSnapshot? Silence { get; init; }
 }

@@ -12,4 +12,5 @@ public static class NotificationTypes
     public const string HandoverGraceEnding = "handover.grace-ending";
     public const string HandoverCompleted = "handover.completed";
     public const string OwnershipConfirmed = "ownership.confirmed";
+    public const string SilenceCreated = "silence.created";
 }

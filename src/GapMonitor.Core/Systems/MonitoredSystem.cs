@@ -1,3 +1,5 @@
+using GapMonitor.Core.Silences;
+
 namespace GapMonitor.Core.Systems;
 
 /// <summary>A handed-over ML system and the signal state its rules need (kept together so evaluating it costs one read).</summary>
@@ -38,6 +40,9 @@ public sealed record MonitoredSystem
     /// <summary>Notices sent and ownership confirmations; null on systems stored before ownership was tracked.</summary>
     public HandoverProgress? Handover { get; init; }
 
+    /// <summary>Current and future silences (ended ones are pruned): the sweep needs no other read to honour them.</summary>
+    public IReadOnlyList<SilenceWindow> Silences { get; init; } = [];
+
     /// <summary>Opaque concurrency token of the stored row (signals change it too); null before the first write.</summary>
     public string? ETag { get; init; }
 
@@ -54,6 +59,9 @@ public sealed record MonitoredSystem
 
     /// <summary>When the vendor's grace period ends and operations pass to the customer.</summary>
     public DateTimeOffset GraceEndsAt => HandoverAt + VendorGracePeriod;
+
+    /// <summary>Whether a silence covers alerts of <paramref name="kind"/> at <paramref name="now"/>.</summary>
+    public bool IsSilenced(string kind, DateTimeOffset now) => Silences.Any(s => s.Covers(kind, now));
 
     public IEnumerable<Contact> ContactsOf(Party party) => Contacts.Where(c => c.Party == party);
 

@@ -83,7 +83,7 @@ public sealed class SystemRegistry(
                             return null;
                         }
 
-                        next = next with { Signals = reread.Signals, IngestKeyHash = reread.IngestKeyHash, Handover = reread.Handover, ETag = reread.ETag };
+                        next = next with { Signals = reread.Signals, IngestKeyHash = reread.IngestKeyHash, Handover = reread.Handover, Silences = reread.Silences, ETag = reread.ETag };
                     }
 
                     isRetry = true;

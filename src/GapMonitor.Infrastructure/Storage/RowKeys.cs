@@ -21,6 +21,9 @@ internal static class RowKeys
     public const string DeploymentPrefix = "deployment-";
     public const string DeploymentEnd = "deployment.";
 
+    public const string SilencePrefix = "silence-";
+    public const string SilenceEnd = "silence.";
+
     public const string MetricPrefix = "metric-";
     public const string MetricEnd = "metric.";
 
@@ -30,6 +33,8 @@ internal static class RowKeys
     public static string Active(string kind) => ActivePrefix + kind;
 
     public static string Alert(string alertId) => AlertPrefix + alertId;
+
+    public static string Silence(string silenceId) => SilencePrefix + silenceId;
 
     public static string Notification(string notificationId) => NotificationPrefix + notificationId;
 

@@ -65,6 +65,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStorageHealthProbe, TableStorageHealthProbe>();
         services.AddSingleton<ISystemStore, TableSystemStore>();
         services.AddSingleton<IAlertStore, TableAlertStore>();
+        services.AddSingleton<ISilenceStore, TableSilenceStore>();
         services.AddSingleton<IOutbox, TableOutbox>();
         services.AddSingleton<ISignalHistory, TableSignalHistory>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();

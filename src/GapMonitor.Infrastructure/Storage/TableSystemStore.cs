@@ -80,6 +80,12 @@ public sealed class TableSystemStore(StorageTables tables, ILogger<TableSystemSt
             ?? throw new ConcurrencyConflictException($"System {changes.SystemId} no longer exists.");
         // Notices go first, so that they are written in the same transaction as the system row that remembers them as sent.
         var units = changes.Notices.Select(NoticeActions).ToList();
+        if (changes.Silences.Count > 0)
+        {
+            // First of all: a silence row is always in the transaction that writes the system row the sweep reads it from.
+            units.Insert(0, [.. changes.Silences.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, SilenceEntity.From(s, owner.Vendor, owner.Customer)))]);
+        }
+
         if (changes.OtherAudit.Count > 0)
         {
             units.Add([.. changes.OtherAudit.Select(a => new TableTransactionAction(TableTransactionActionType.Add, AuditEntity.From(a)))]);

@@ -18,6 +18,7 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
     private readonly Dictionary<Caller, string?> _keys = [];
     private string _alertId = null!;
     private string _spareKeyId = null!;
+    private string _silenceId = null!;
     private int _created;
 
     public enum Scope
@@ -27,6 +28,7 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
         Alert,
         Customer,
         Key,
+        Silence,
     }
 
     public enum Caller
@@ -75,6 +77,10 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
         ("GET", "alerts", [A, V, C], Scope.None),
         ("GET", "alerts/{id}", [A, V, C], Scope.Alert),
         ("POST", "alerts/{id}/acknowledge", [A, V, C], Scope.Alert),
+        ("POST", "silences", [A, V, C], Scope.System),
+        ("GET", "silences", [A, V, C], Scope.None),
+        ("GET", "silences/{id}", [A, V, C], Scope.Silence),
+        ("DELETE", "silences/{id}", [A, V, C], Scope.Silence),
         ("POST", "sweep", [A], Scope.None),
         ("GET", "fleet", [A, V, C], Scope.None),
         ("PUT", "customers/{customer}/sources", [A], Scope.Customer),
@@ -115,6 +121,8 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
         _host.Time.Advance(TimeSpan.FromMinutes(10));
         await _host.SweepAsync();
         _alertId = (await _host.JsonAsync(HttpMethod.Get, $"/api/alerts?systemId={OwnSystem}", ApiTestHost.AdminKey)).GetProperty("items")[0].GetProperty("id").GetString()!;
+        _silenceId = (await _host.JsonAsync(HttpMethod.Post, "/api/silences", ApiTestHost.AdminKey, new { systemId = OwnSystem, kinds = new[] { "drift-detected" }, endsAt = _host.Time.GetUtcNow().AddDays(1), reason = "Retraining" }, 201))
+            .GetProperty("id").GetString()!;
     }
 
     public Task DisposeAsync() => _host.DisposeAsync().AsTask();
@@ -214,6 +222,7 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
             .Replace("systems/{id}", $"systems/{OwnSystem}", StringComparison.Ordinal)
             .Replace("alerts/{id}", $"alerts/{_alertId}", StringComparison.Ordinal)
             .Replace("keys/{id}", $"keys/{_spareKeyId}", StringComparison.Ordinal)
+            .Replace("silences/{id}", $"silences/{_silenceId}", StringComparison.Ordinal)
             .Replace("{customer}", "acme", StringComparison.Ordinal);
         string? etag = null;
         if (method is "PUT" or "PATCH" && template == "systems/{id}")
@@ -256,6 +265,9 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
             ("POST", "systems/{id}/metrics") => Json($$"""{"batchId":"b-{{++_created}}","metrics":[{"name":"accuracy","value":0.9}]}"""),
             ("POST", "alerts/{id}/acknowledge") => Json("""{"note":"seen"}"""),
             ("PUT", "customers/{customer}/sources") => Json("""{"containers":[],"workspaces":[]}"""),
+            ("POST", "silences") => Json(System.Text.Json.JsonSerializer.Serialize(
+                new { systemId = OwnSystem, kinds = new[] { "drift-detected" }, endsAt = _host.Time.GetUtcNow().AddHours(1), reason = "Planned work" },
+                new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))),
             _ when method is "POST" or "PUT" => Json("{}"),
             _ => null,
         };

@@ -33,6 +33,8 @@ internal sealed class AlertEntity : ITableEntity
     public string NotifiedParties { get; set; } = "";
     public DateTimeOffset? LastNotifiedAt { get; set; }
     public DateTimeOffset? ReopenedAt { get; set; }
+    public bool? Silenced { get; set; }
+    public DateTimeOffset? UnsilencedAt { get; set; }
 
     public static AlertEntity From(Alert a, string vendor, string customer) => new()
     {
@@ -56,6 +58,8 @@ internal sealed class AlertEntity : ITableEntity
         NotifiedParties = string.Join(',', a.NotifiedParties),
         LastNotifiedAt = a.LastNotifiedAt,
         ReopenedAt = a.ReopenedAt,
+        Silenced = a.Silenced ? true : null,
+        UnsilencedAt = a.UnsilencedAt,
     };
 
     public Alert ToDomain() => new()
@@ -76,6 +80,8 @@ internal sealed class AlertEntity : ITableEntity
         NotifiedParties = [.. NotifiedParties.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Party>)],
         LastNotifiedAt = LastNotifiedAt,
         ReopenedAt = ReopenedAt,
+        Silenced = Silenced == true,
+        UnsilencedAt = UnsilencedAt,
         ETag = ETag.ToString(),
     };
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using GapMonitor.Core.Silences;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Infrastructure.Storage.Entities;
@@ -54,6 +55,9 @@ internal sealed class SystemEntity : ITableEntity
     /// <summary>Handover notices sent and the latest confirmations; empty on rows stored before ownership was tracked.</summary>
     public string? HandoverJson { get; set; }
 
+    /// <summary>Current and future silences (id, kinds, start, end); empty on rows written before silences existed.</summary>
+    public string? SilencesJson { get; set; }
+
     public static SystemEntity From(MonitoredSystem s) => new()
     {
         PartitionKey = s.Id,
@@ -89,6 +93,7 @@ internal sealed class SystemEntity : ITableEntity
         ReconfirmEvery = StorageJson.Duration(s.Ownership.ReconfirmEvery),
         GraceEndingNotice = StorageJson.Duration(s.GraceEndingNotice),
         HandoverJson = HandoverProgressJson.Serialize(s.Handover),
+        SilencesJson = s.Silences.Count == 0 ? null : StorageJson.Serialize(s.Silences),
     };
 
     public MonitoredSystem ToDomain() => new()
@@ -129,6 +134,7 @@ internal sealed class SystemEntity : ITableEntity
             string.IsNullOrEmpty(ReconfirmEvery) ? OwnershipSettings.Default.ReconfirmEvery : StorageJson.Duration(ReconfirmEvery)),
         GraceEndingNotice = string.IsNullOrEmpty(GraceEndingNotice) ? RegistrationDefaults.GraceEndingNotice : StorageJson.Duration(GraceEndingNotice),
         Handover = StorageJson.Deserialize<HandoverProgress?>(HandoverJson, null),
+        Silences = string.IsNullOrEmpty(SilencesJson) ? Array.Empty<SilenceWindow>() : StorageJson.Deserialize<List<SilenceWindow>>(SilencesJson, []),
         ETag = ETag.ToString(),
     };
 }

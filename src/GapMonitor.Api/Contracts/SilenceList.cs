@@ -1,0 +1,3 @@
+namespace GapMonitor.Api.Contracts;
+
+public sealed record SilenceList(IReadOnlyList<SilenceResponse> Items, string? Next) : ListPage<SilenceResponse>(Items, Next);

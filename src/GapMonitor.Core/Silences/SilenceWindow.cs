@@ -1,0 +1,10 @@
+namespace GapMonitor.Core.Silences;
+
+/// <summary>
+/// What the rules need of a current or future silence, kept on the system row so a sweep sees it without another read.
+/// </summary>
+public sealed record SilenceWindow(string Id, IReadOnlyList<string> Kinds, DateTimeOffset StartsAt, DateTimeOffset EndsAt)
+{
+    public bool Covers(string kind, DateTimeOffset now) =>
+        StartsAt <= now && now < EndsAt && Kinds.Contains(kind, StringComparer.Ordinal);
+}
