@@ -16,11 +16,17 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
     {
     }
 
-    public AlertTransition Open(MonitoredSystem system, string kind, string summary, DateTimeOffset now)
+    /// <summary>
+    /// Opens an alert that goes to the owner, or to <paramref name="recipients"/> (e.g. both parties) at once; then, when
+    /// that includes a party other than the owner, it counts as escalated from the start: nobody is left to escalate to.
+    /// Under a silence nobody is told until it ends.
+    /// </summary>
+    public AlertTransition Open(MonitoredSystem system, string kind, string summary, DateTimeOffset now, IReadOnlyList<Party>? recipients = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         var owner = system.OperationsOwnerAt(now);
         var silenced = system.IsSilenced(kind, now);
+        IReadOnlyList<Party> told = silenced ? [] : [.. (recipients ?? [owner]).Distinct()];
         var alert = new Alert
         {
             Id = ids.NewAlertId(system.Id),
@@ -30,11 +36,12 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
             Summary = summary,
             OpenedAt = now,
             OwnerAtOpening = owner,
-            NotifiedParties = silenced ? [] : [owner],
+            EscalatedAt = told.Any(p => p != owner) ? now : null,
+            NotifiedParties = told,
             LastNotifiedAt = silenced ? null : now,
             Silenced = silenced,
         };
-        return Transition(system, alert, isNew: true, NotificationTypes.Opened, silenced ? [] : [owner], now, Actors.Sweep, "alert.opened", silenced ? $"{summary} (silenced: nobody notified until the silence ends)" : summary);
+        return Transition(system, alert, isNew: true, NotificationTypes.Opened, told, now, Actors.Sweep, "alert.opened", silenced ? $"{summary} (silenced: nobody notified until the silence ends)" : summary);
     }
 
     /// <summary>The audit entry of a silence that ended as planned (the sweep drops it from the system row).</summary>
@@ -82,31 +89,6 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
         var reminded = unsilenced with { LastNotifiedAt = now };
         return Transition(system, reminded, isNew: false, NotificationTypes.Reminder, alert.NotifiedParties, now, Actors.Sweep, Action,
             $"Still open since {HumanTime.Format(alert.OpenedAt)}; the silence ended, {string.Join(", ", alert.NotifiedParties)} reminded now.", ReminderReasons.SilenceEnded);
-    }
-
-    /// <summary>
-    /// Opens an alert that goes to <paramref name="recipients"/> at once, e.g. both parties. When that includes a party
-    /// other than the owner the alert counts as escalated from the start: nobody is left to escalate to.
-    /// </summary>
-    public AlertTransition Open(MonitoredSystem system, string kind, string summary, DateTimeOffset now, IReadOnlyList<Party> recipients)
-    {
-        ArgumentNullException.ThrowIfNull(system);
-        ArgumentNullException.ThrowIfNull(recipients);
-        var owner = system.OperationsOwnerAt(now);
-        var alert = new Alert
-        {
-            Id = ids.NewAlertId(system.Id),
-            SystemId = system.Id,
-            Kind = kind,
-            State = AlertState.Open,
-            Summary = summary,
-            OpenedAt = now,
-            OwnerAtOpening = owner,
-            EscalatedAt = recipients.Any(p => p != owner) ? now : null,
-            NotifiedParties = [.. recipients.Distinct()],
-            LastNotifiedAt = now,
-        };
-        return Transition(system, alert, isNew: true, NotificationTypes.Opened, recipients, now, Actors.Sweep, "alert.opened", summary);
     }
 
     /// <summary>Nobody acknowledged in time: the other party is told too.</summary>
