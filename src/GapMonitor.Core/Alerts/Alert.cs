@@ -30,6 +30,9 @@ public sealed record Alert
 
     public string? ETag { get; init; }
 
+    /// <summary>Of a <c>contact-unreachable</c> alert: the contacts it names (email address or webhook host).</summary>
+    public IReadOnlyList<string> Contacts { get; init; } = [];
+
     public bool IsActive => State is AlertState.Open or AlertState.Acknowledged;
 
     /// <summary>Alerts stored before reminders existed fall back to their escalation or opening.</summary>

@@ -1,4 +1,5 @@
 using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Systems;
 
@@ -8,7 +9,7 @@ namespace GapMonitor.Core.Evaluation;
 /// The gap rules, as a pure function of a system, its active alerts and the time:
 /// which alerts to open, escalate and resolve.
 /// </summary>
-public sealed class SystemEvaluator(AlertTransitions transitions)
+public sealed class SystemEvaluator(AlertTransitions transitions, UnreachableContactRules? unreachableContacts = null)
 {
     public SystemChangeSet Evaluate(MonitoredSystem system, IReadOnlyList<Alert> activeAlerts, DateTimeOffset now)
     {
@@ -39,6 +40,7 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
             resolution: "The latest heartbeat reports ok.");
 
         EvaluateTelemetry(changes, system, active, now);
+        unreachableContacts?.ApplyContactChanges(changes, system, active.GetValueOrDefault(AlertKinds.ContactUnreachable), now);
 
         foreach (var alert in active.Values.Where(a => !changes.UpdatedAlerts.Any(u => u.Id == a.Id)))
         {

@@ -13,4 +13,11 @@ public sealed record AlertSnapshot(
     DateTimeOffset? EscalatedAt = null,
     DateTimeOffset? ResolvedAt = null,
     string? Resolution = null,
-    string? Owner = null);
+    string? Owner = null)
+{
+    /// <summary>Of a <c>contact-unreachable</c> alert: the contact that cannot be reached (email address or webhook host), the first of <see cref="Contacts"/>.</summary>
+    public string? Contact { get; init; }
+
+    /// <summary>Of a <c>contact-unreachable</c> alert: every contact that cannot be reached.</summary>
+    public IReadOnlyList<string>? Contacts { get; init; }
+}

@@ -4,4 +4,5 @@ namespace GapMonitor.Core.Notifications;
 public static class ReminderReasons
 {
     public const string AcknowledgementExpired = "acknowledgement-expired";
+    public const string AnotherContactUnreachable = "another-contact-unreachable";
 }

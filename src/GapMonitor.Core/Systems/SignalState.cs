@@ -21,4 +21,10 @@ public sealed record SignalState
 
     /// <summary>Version of the reference dataset drift is measured against; null until one is uploaded.</summary>
     public string? ReferenceVersion { get; init; }
+
+    /// <summary>
+    /// Contact targets (email address or webhook URL) whose last delivery was given up; the active
+    /// <c>contact-unreachable</c> alert names them, and it resolves when none is left (a delivery succeeded, or the contact was removed).
+    /// </summary>
+    public IReadOnlyList<string> UnreachableContacts { get; init; } = [];
 }

@@ -66,6 +66,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISystemStore, TableSystemStore>();
         services.AddSingleton<IAlertStore, TableAlertStore>();
         services.AddSingleton<IOutbox, TableOutbox>();
+        services.AddSingleton<IDeliveryLog, TableDeliveryLog>();
         services.AddSingleton<ISignalHistory, TableSignalHistory>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();

@@ -34,6 +34,9 @@ internal sealed class AlertEntity : ITableEntity
     public DateTimeOffset? LastNotifiedAt { get; set; }
     public DateTimeOffset? ReopenedAt { get; set; }
 
+    /// <summary>Of a contact-unreachable alert: JSON array of the contacts it names; empty otherwise.</summary>
+    public string? ContactsJson { get; set; }
+
     public static AlertEntity From(Alert a, string vendor, string customer) => new()
     {
         PartitionKey = a.SystemId,
@@ -56,6 +59,7 @@ internal sealed class AlertEntity : ITableEntity
         NotifiedParties = string.Join(',', a.NotifiedParties),
         LastNotifiedAt = a.LastNotifiedAt,
         ReopenedAt = a.ReopenedAt,
+        ContactsJson = a.Contacts.Count == 0 ? null : StorageJson.Serialize(a.Contacts),
     };
 
     public Alert ToDomain() => new()
@@ -76,6 +80,7 @@ internal sealed class AlertEntity : ITableEntity
         NotifiedParties = [.. NotifiedParties.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Party>)],
         LastNotifiedAt = LastNotifiedAt,
         ReopenedAt = ReopenedAt,
+        Contacts = StorageJson.Deserialize<List<string>>(ContactsJson, []),
         ETag = ETag.ToString(),
     };
 }

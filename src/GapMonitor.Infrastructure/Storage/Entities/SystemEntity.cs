@@ -45,6 +45,9 @@ internal sealed class SystemEntity : ITableEntity
     /// <summary>Empty on rows written before configuration versions existed.</summary>
     public string? ConfigVersion { get; set; }
 
+    /// <summary>JSON array of the contact targets whose delivery was given up; empty when all can be reached.</summary>
+    public string? UnreachableContactsJson { get; set; }
+
     public static SystemEntity From(MonitoredSystem s) => new()
     {
         PartitionKey = s.Id,
@@ -76,6 +79,7 @@ internal sealed class SystemEntity : ITableEntity
         IngestKeyHash = s.IngestKeyHash,
         TelemetryJson = s.Telemetry is null ? null : StorageJson.Serialize(s.Telemetry),
         ConfigVersion = s.ConfigVersion,
+        UnreachableContactsJson = s.Signals.UnreachableContacts.Count == 0 ? null : StorageJson.Serialize(s.Signals.UnreachableContacts),
     };
 
     public MonitoredSystem ToDomain() => new()
@@ -107,6 +111,7 @@ internal sealed class SystemEntity : ITableEntity
             LastSeenModelVersion = LastSeenModelVersion,
             Drift = StorageJson.Deserialize<DriftSignal?>(DriftJson, null),
             ReferenceVersion = ReferenceVersion,
+            UnreachableContacts = StorageJson.Deserialize<List<string>>(UnreachableContactsJson, []),
         },
         IngestKeyHash = IngestKeyHash,
         Telemetry = StorageJson.Deserialize<TelemetrySettings?>(TelemetryJson, null),
