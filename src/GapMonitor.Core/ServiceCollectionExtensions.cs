@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SystemEvaluation>();
         services.AddSingleton<UnreachableContactRules>();
         services.AddSingleton<ContactReachability>();
+        services.AddSingleton<ContactTest>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<SweepService>();
         services.AddSingleton<SystemSignals>();

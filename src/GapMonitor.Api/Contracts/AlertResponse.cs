@@ -19,4 +19,11 @@ public sealed record AlertResponse(
     string? Resolution,
     IReadOnlyList<NotificationResponse>? Notifications = null,
     DateTimeOffset? LastNotifiedAt = null,
-    DateTimeOffset? ReopenedAt = null);
+    DateTimeOffset? ReopenedAt = null)
+{
+    /// <summary>Of a <c>contact-unreachable</c> alert: the contact that cannot be reached (email address or webhook host).</summary>
+    public string? Contact { get; init; }
+
+    /// <summary>Of a <c>contact-unreachable</c> alert: every contact that cannot be reached.</summary>
+    public IReadOnlyList<string>? Contacts { get; init; }
+}

@@ -50,7 +50,11 @@ internal static class ResponseMapping
         a.ResolvedAt,
         a.Resolution,
         LastNotifiedAt: a.LastNotifiedAt,
-        ReopenedAt: a.ReopenedAt);
+        ReopenedAt: a.ReopenedAt)
+    {
+        Contact = a.Contacts.Count > 0 ? a.Contacts[0] : null,
+        Contacts = a.Contacts.Count > 0 ? a.Contacts : null,
+    };
 
     public static AlertResponse ToResponse(this AlertWithHistory h, Principal viewer) => h.Alert.ToResponse() with
     {

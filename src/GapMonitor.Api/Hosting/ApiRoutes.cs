@@ -24,4 +24,6 @@ public static class ApiRoutes
     public const string AlertAcknowledge = "alerts/{id}/acknowledge";
     public const string Sweep = "sweep";
     public const string CustomerSources = "customers/{customer}/sources";
+    public const string SystemContactsTest = "systems/{id}/contacts/test";
+    public const string SystemDeliveries = "systems/{id}/deliveries";
 }
