@@ -86,7 +86,7 @@ internal sealed class InMemorySystemStore(InMemoryOutbox? outbox = null) : ISyst
             var current = _systems[changes.SystemId];
             var updated = changes.UpdatedAlerts.ToDictionary(a => a.Id, StringComparer.Ordinal);
             List<Alert> active = [.. current.ActiveAlerts.Select(a => updated.GetValueOrDefault(a.Id, a)), .. changes.CreatedAlerts];
-            _systems[changes.SystemId] = new SystemWithAlerts(system ?? current.System, [.. active.Where(a => a.State != AlertState.Resolved)]);
+            _systems[changes.SystemId] = new SystemWithAlerts(changes.UpdatedSystem ?? system ?? current.System, [.. active.Where(a => a.State != AlertState.Resolved)]);
             _applied.Add(changes);
             outbox?.Add(changes.Notifications);
         }
