@@ -76,6 +76,8 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
         ("POST", "sweep", [A], Scope.None),
         ("PUT", "customers/{customer}/sources", [A], Scope.Customer),
         ("GET", "customers/{customer}/sources", [A, C], Scope.Customer),
+        ("POST", "systems/{id}/contacts/test", [A, V, C], Scope.System),
+        ("GET", "systems/{id}/deliveries", [A, V, C], Scope.System),
     ];
 
     public static TheoryData<string, string> Routes()
