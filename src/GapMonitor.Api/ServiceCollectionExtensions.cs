@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MetricsApi>();
         services.AddSingleton<CustomersApi>();
         services.AddSingleton<FleetApi>();
+        services.AddSingleton<ContactsApi>();
         return services;
     }
 }

@@ -26,6 +26,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertTransitions>();
         services.AddSingleton<SystemEvaluator>();
         services.AddSingleton<SystemEvaluation>();
+        services.AddSingleton<UnreachableContactRules>();
+        services.AddSingleton<ContactReachability>();
+        services.AddSingleton<ContactTest>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<SweepService>();
         services.AddSingleton<SystemSignals>();

@@ -15,7 +15,7 @@ namespace GapMonitor.Testing;
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on a free loopback port, in process. It collects every message
-/// it accepts, parsed with MimeKit, and rejects RCPT TO with 550 for addresses in <see cref="RejectedRecipients"/>.
+/// it accepts, parsed with MimeKit, and rejects RCPT TO with 550 for addresses in <see cref="RejectedRecipients"/> and defers it with 450 for those in <see cref="DeferredRecipients"/>.
 /// With a certificate it offers STARTTLS and AUTH only after it; without one, AUTH in clear (to prove a client never uses it).
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
@@ -41,6 +41,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     /// <summary>Recipients answered with "550 mailbox unavailable" (case-insensitive).</summary>
     public ConcurrentDictionary<string, bool> RejectedRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Recipients answered with "450 mailbox busy, try again later" (case-insensitive).</summary>
+    public ConcurrentDictionary<string, bool> DeferredRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<MimeMessage> Messages
     {
@@ -168,6 +171,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private sealed class RejectingFilter(TestSmtpServer owner) : MailboxFilter
     {
         public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
-            Task.FromResult(!owner.RejectedRecipients.ContainsKey(to.AsAddress()));
+            owner.DeferredRecipients.ContainsKey(to.AsAddress())
+                ? throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)450, "mailbox busy, try again later"))
+                : Task.FromResult(!owner.RejectedRecipients.ContainsKey(to.AsAddress()));
     }
 }

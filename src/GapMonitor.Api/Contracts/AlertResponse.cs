@@ -21,4 +21,11 @@ public sealed record AlertResponse(
     IReadOnlyList<NotificationResponse>? Notifications = null,
     DateTimeOffset? LastNotifiedAt = null,
     DateTimeOffset? ReopenedAt = null,
-    bool Silenced = false);
+    bool Silenced = false)
+{
+    /// <summary>Of a <c>contact-unreachable</c> alert: the contact that cannot be reached (email address or webhook host).</summary>
+    public string? Contact { get; init; }
+
+    /// <summary>Of a <c>contact-unreachable</c> alert: every contact that cannot be reached.</summary>
+    public IReadOnlyList<string>? Contacts { get; init; }
+}

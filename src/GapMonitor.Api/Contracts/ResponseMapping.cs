@@ -53,7 +53,11 @@ internal static class ResponseMapping
         a.Resolution,
         LastNotifiedAt: a.LastNotifiedAt,
         ReopenedAt: a.ReopenedAt,
-        Silenced: a.Silenced);
+        Silenced: a.Silenced)
+    {
+        Contact = a.Contacts.Count > 0 ? a.Contacts[0] : null,
+        Contacts = a.Contacts.Count > 0 ? a.Contacts : null,
+    };
 
     public static AlertResponse ToResponse(this AlertWithHistory h, Principal viewer) => h.Alert.ToResponse() with
     {

@@ -28,4 +28,6 @@ public static class ApiRoutes
     public const string Sweep = "sweep";
     public const string Fleet = "fleet";
     public const string CustomerSources = "customers/{customer}/sources";
+    public const string SystemContactsTest = "systems/{id}/contacts/test";
+    public const string SystemDeliveries = "systems/{id}/deliveries";
 }

@@ -60,6 +60,8 @@ public static class EndpointMapping
         api.MapPost(Sweep, (HttpContext h, OperationsApi a, CancellationToken ct) => a.SweepAsync(h, ct)).WithName("Sweep").Produces<SweepResponse>().Errors();
         api.MapPut(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.PutSourcesAsync(h, customer, ct)).WithName("PutCustomerSources").Accepts<CustomerSourcesRequest>("application/json").Produces<CustomerSourcesResponse>().Errors();
         api.MapGet(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.GetSourcesAsync(h, customer, ct)).WithName("GetCustomerSources").Produces<CustomerSourcesResponse>().Errors();
+        api.MapPost(SystemContactsTest, (HttpContext h, string id, ContactsApi a, CancellationToken ct) => a.TestAsync(h, id, ct)).WithName("TestContacts").Accepts<ContactTestRequest>("application/json").Produces<ContactTestAccepted>(202).Errors();
+        api.MapGet(SystemDeliveries, (HttpContext h, string id, ContactsApi a, CancellationToken ct) => a.DeliveriesAsync(h, id, ct)).WithName("ListDeliveries").Produces<DeliveryList>().Errors().Paged();
         return app;
     }
 

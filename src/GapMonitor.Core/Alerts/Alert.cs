@@ -5,6 +5,8 @@ namespace GapMonitor.Core.Alerts;
 /// <summary>An alert of one kind on one system. At most one is open (or acknowledged) per system and kind.</summary>
 public sealed record Alert
 {
+    private readonly ValueList<string> _contacts = ValueList<string>.Empty;
+
     public required string Id { get; init; }
     public required string SystemId { get; init; }
     public required string Kind { get; init; }
@@ -35,6 +37,9 @@ public sealed record Alert
     public DateTimeOffset? UnsilencedAt { get; init; }
 
     public string? ETag { get; init; }
+
+    /// <summary>Of a <c>contact-unreachable</c> alert: the contacts it names (email address or webhook host).</summary>
+    public IReadOnlyList<string> Contacts { get => _contacts; init => _contacts = new(value); }
 
     public bool IsActive => State is AlertState.Open or AlertState.Acknowledged;
 

@@ -197,7 +197,10 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
             Snapshot(alert, system.OperationsOwnerAt(now)),
             SystemSnapshot.Of(system),
             reason));
-        var notifications = fanOut.ToParties(system, recipients, envelope, alert.Id);
+        // Nothing about an unreachable contact is sent to a contact that cannot be reached.
+        var notifications = alert.Kind == AlertKinds.ContactUnreachable
+            ? fanOut.ToContacts(system, Delivery.ContactNames.ReachableOf(system, recipients), envelope, alert.Id)
+            : fanOut.ToParties(system, recipients, envelope, alert.Id);
         var audit = new AuditEntry(ids.NewId(), system.Id, now, actor, action, alert.Id, detail);
         return new AlertTransition(alert, isNew, notifications, audit);
     }
@@ -221,6 +224,8 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
             owner?.ToString().ToLowerInvariant())
         {
             Silenced = alert.Silenced,
+            Contact = alert.Contacts.Count > 0 ? alert.Contacts[0] : null,
+            Contacts = alert.Contacts.Count > 0 ? alert.Contacts : null,
         };
     }
 

@@ -19,7 +19,8 @@ public sealed class OutboxDelivery(
     RetrySchedule retrySchedule,
     TimeProvider timeProvider,
     ILogger<OutboxDelivery> logger,
-    IHistoryArchive? archive = null)
+    IHistoryArchive? archive = null,
+    ContactReachability? reachability = null)
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
 
@@ -192,6 +193,11 @@ public sealed class OutboxDelivery(
             try
             {
                 await outbox.RecordAttemptsAsync(results, cancellationToken);
+                if (reachability is not null)
+                {
+                    await reachability.RecordAsync(results[0].Updated.SystemId, [.. results.Select(r => r.Updated)], cancellationToken);
+                }
+
                 return;
             }
             catch (ConcurrencyConflictException)

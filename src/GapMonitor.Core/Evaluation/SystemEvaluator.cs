@@ -1,4 +1,5 @@
 using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Ownership;
 using GapMonitor.Core.Systems;
@@ -9,7 +10,7 @@ namespace GapMonitor.Core.Evaluation;
 /// The gap rules, as a pure function of a system, its active alerts and the time:
 /// which alerts to open, escalate and resolve.
 /// </summary>
-public sealed class SystemEvaluator(AlertTransitions transitions)
+public sealed class SystemEvaluator(AlertTransitions transitions, UnreachableContactRules? unreachableContacts = null)
 {
     public SystemChangeSet Evaluate(MonitoredSystem system, IReadOnlyList<Alert> activeAlerts, DateTimeOffset now)
     {
@@ -41,6 +42,7 @@ public sealed class SystemEvaluator(AlertTransitions transitions)
 
         EvaluateTelemetry(changes, system, active, now);
         HandoverSweepRules.Apply(changes, system, active, now, transitions);
+        unreachableContacts?.ApplyContactChanges(changes, system, active.GetValueOrDefault(AlertKinds.ContactUnreachable), now);
 
         foreach (var alert in active.Values.Where(a => !changes.UpdatedAlerts.Any(u => u.Id == a.Id)))
         {

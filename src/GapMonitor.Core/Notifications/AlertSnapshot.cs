@@ -17,4 +17,10 @@ public sealed record AlertSnapshot(
 {
     /// <summary>A silence covers the alert (a resolution under a silence is recorded, not sent).</summary>
     public bool Silenced { get; init; }
+
+    /// <summary>Of a <c>contact-unreachable</c> alert: the contact that cannot be reached (email address or webhook host), the first of <see cref="Contacts"/>.</summary>
+    public string? Contact { get; init; }
+
+    /// <summary>Of a <c>contact-unreachable</c> alert: every contact that cannot be reached.</summary>
+    public IReadOnlyList<string>? Contacts { get; init; }
 }

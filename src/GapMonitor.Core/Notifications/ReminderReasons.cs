@@ -10,4 +10,7 @@ public static class ReminderReasons
 
     /// <summary>The notification was held back while a silence covered the alert, and goes out now that it ended.</summary>
     public const string SilenceEnded = "silence-ended";
+
+    /// <summary>Another contact of the system cannot be reached either (contact-unreachable names it now).</summary>
+    public const string AnotherContactUnreachable = "another-contact-unreachable";
 }

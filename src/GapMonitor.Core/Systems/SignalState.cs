@@ -3,6 +3,8 @@ namespace GapMonitor.Core.Systems;
 /// <summary>The latest signals received for a system.</summary>
 public sealed record SignalState
 {
+    private readonly ValueList<string> _unreachableContacts = ValueList<string>.Empty;
+
     public DateTimeOffset? LastHeartbeatAt { get; init; }
     public HeartbeatStatus? LastHeartbeatStatus { get; init; }
     public string? LastHeartbeatMessage { get; init; }
@@ -21,4 +23,10 @@ public sealed record SignalState
 
     /// <summary>Version of the reference dataset drift is measured against; null until one is uploaded.</summary>
     public string? ReferenceVersion { get; init; }
+
+    /// <summary>
+    /// Contact targets (email address or webhook URL) whose last delivery was given up; the active
+    /// <c>contact-unreachable</c> alert names them, and it resolves when none is left (a delivery succeeded, or the contact was removed).
+    /// </summary>
+    public IReadOnlyList<string> UnreachableContacts { get => _unreachableContacts; init => _unreachableContacts = new(value); }
 }

@@ -67,6 +67,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAlertStore, TableAlertStore>();
         services.AddSingleton<ISilenceStore, TableSilenceStore>();
         services.AddSingleton<IOutbox, TableOutbox>();
+        services.AddSingleton<IDeliveryLog, TableDeliveryLog>();
         services.AddSingleton<ISignalHistory, TableSignalHistory>();
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();

@@ -44,6 +44,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         { "DELETE", "/api/systems/acme-churn" },
         { "GET", "/api/systems/acme-churn/status" },
         { "GET", "/api/systems/acme-churn/audit" },
+        { "POST", "/api/systems/acme-churn/contacts/test" },
+        { "GET", "/api/systems/acme-churn/deliveries" },
         { "POST", "/api/systems/acme-churn/heartbeats" },
         { "POST", "/api/systems/acme-churn/deployments" },
         { "GET", "/api/alerts/{alert}" },

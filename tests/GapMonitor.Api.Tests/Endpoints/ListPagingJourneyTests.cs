@@ -141,7 +141,7 @@ public sealed class ListPagingJourneyTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, page.GetProperty("next").ValueKind);
     }
 
-    public static TheoryData<string> ListRoutes => ["/api/systems", "/api/alerts", "/api/systems/sys-0/audit", "/api/systems/sys-0/drift", "/api/systems/sys-0/metrics"];
+    public static TheoryData<string> ListRoutes => ["/api/systems", "/api/alerts", "/api/systems/sys-0/audit", "/api/systems/sys-0/drift", "/api/systems/sys-0/metrics", "/api/systems/sys-0/deliveries"];
 
     [Theory]
     [MemberData(nameof(ListRoutes))]
@@ -164,6 +164,7 @@ public sealed class ListPagingJourneyTests : IAsyncLifetime
         var tampered = route.EndsWith("/audit", StringComparison.Ordinal) ? Cursor("systems/{id}/audit", "zzz")
             : route.EndsWith("/metrics", StringComparison.Ordinal) ? Cursor("systems/{id}/metrics", "audit-1")
             : route.EndsWith("/drift", StringComparison.Ordinal) ? Cursor("systems/{id}/drift", "abc")
+            : route.EndsWith("/deliveries", StringComparison.Ordinal) ? Cursor("systems/{id}/deliveries", "audit-1")
             : route == "/api/alerts" ? Cursor("alerts", "12|x")
             : Cursor("systems", "a\u0001");
         foreach (var cursor in new[] { "%%%", "not*base64", Cursor("nothing", "x"), otherList, tampered })

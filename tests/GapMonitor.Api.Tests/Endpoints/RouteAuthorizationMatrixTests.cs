@@ -85,6 +85,8 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
         ("GET", "fleet", [A, V, C], Scope.None),
         ("PUT", "customers/{customer}/sources", [A], Scope.Customer),
         ("GET", "customers/{customer}/sources", [A, C], Scope.Customer),
+        ("POST", "systems/{id}/contacts/test", [A, V, C], Scope.System),
+        ("GET", "systems/{id}/deliveries", [A, V, C], Scope.System),
     ];
 
     public static TheoryData<string, string> Routes()

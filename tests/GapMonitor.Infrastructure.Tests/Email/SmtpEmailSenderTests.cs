@@ -147,6 +147,20 @@ public sealed class SmtpEmailSenderTests
     }
 
     [Fact]
+    public async Task SendAsync_WhenRecipientIsDeferredWith450_ReturnsRetryableFailure()
+    {
+        await using var server = await TestSmtpServer.StartAsync();
+        server.DeferredRecipients["busy@acme.example"] = true;
+
+        var result = await Sender(server.Port).SendAsync(TestMessages.Email("busy@acme.example"));
+
+        Assert.False(result.Succeeded);
+        Assert.False(result.Permanent);
+        Assert.StartsWith("SMTP 450", result.Error, StringComparison.Ordinal);
+        Assert.Empty(server.Messages);
+    }
+
+    [Fact]
     public async Task SendAsync_WhenTargetIsNotAnAddress_FailsPermanently()
     {
         await using var server = await TestSmtpServer.StartAsync();

@@ -36,6 +36,9 @@ internal sealed class AlertEntity : ITableEntity
     public bool? Silenced { get; set; }
     public DateTimeOffset? UnsilencedAt { get; set; }
 
+    /// <summary>Of a contact-unreachable alert: JSON array of the contacts it names; empty otherwise.</summary>
+    public string? ContactsJson { get; set; }
+
     public static AlertEntity From(Alert a, string vendor, string customer) => new()
     {
         PartitionKey = a.SystemId,
@@ -60,6 +63,7 @@ internal sealed class AlertEntity : ITableEntity
         ReopenedAt = a.ReopenedAt,
         Silenced = a.Silenced ? true : null,
         UnsilencedAt = a.UnsilencedAt,
+        ContactsJson = a.Contacts.Count == 0 ? null : StorageJson.Serialize(a.Contacts),
     };
 
     public Alert ToDomain() => new()
@@ -82,6 +86,7 @@ internal sealed class AlertEntity : ITableEntity
         ReopenedAt = ReopenedAt,
         Silenced = Silenced == true,
         UnsilencedAt = UnsilencedAt,
+        Contacts = StorageJson.Deserialize<List<string>>(ContactsJson, []),
         ETag = ETag.ToString(),
     };
 }

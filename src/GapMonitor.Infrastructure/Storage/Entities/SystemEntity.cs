@@ -58,6 +58,9 @@ internal sealed class SystemEntity : ITableEntity
     /// <summary>Current and future silences (id, kinds, start, end); empty on rows written before silences existed.</summary>
     public string? SilencesJson { get; set; }
 
+    /// <summary>JSON array of the contact targets whose delivery was given up; empty when all can be reached.</summary>
+    public string? UnreachableContactsJson { get; set; }
+
     public static SystemEntity From(MonitoredSystem s) => new()
     {
         PartitionKey = s.Id,
@@ -94,6 +97,7 @@ internal sealed class SystemEntity : ITableEntity
         GraceEndingNotice = StorageJson.Duration(s.GraceEndingNotice),
         HandoverJson = HandoverProgressJson.Serialize(s.Handover),
         SilencesJson = s.Silences.Count == 0 ? null : StorageJson.Serialize(s.Silences),
+        UnreachableContactsJson = s.Signals.UnreachableContacts.Count == 0 ? null : StorageJson.Serialize(s.Signals.UnreachableContacts),
     };
 
     public MonitoredSystem ToDomain() => new()
@@ -125,6 +129,7 @@ internal sealed class SystemEntity : ITableEntity
             LastSeenModelVersion = LastSeenModelVersion,
             Drift = StorageJson.Deserialize<DriftSignal?>(DriftJson, null),
             ReferenceVersion = ReferenceVersion,
+            UnreachableContacts = StorageJson.Deserialize<List<string>>(UnreachableContactsJson, []),
         },
         IngestKeyHash = IngestKeyHash,
         Telemetry = StorageJson.Deserialize<TelemetrySettings?>(TelemetryJson, null),

@@ -1,0 +1,3 @@
+namespace GapMonitor.Api.Contracts;
+
+public sealed record ContactTestAccepted(IReadOnlyList<ContactTestNotification> Notifications);

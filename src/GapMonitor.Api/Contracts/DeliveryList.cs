@@ -1,0 +1,3 @@
+namespace GapMonitor.Api.Contracts;
+
+public sealed record DeliveryList(IReadOnlyList<DeliveryResponse> Items, string? Next) : ListPage<DeliveryResponse>(Items, Next);
