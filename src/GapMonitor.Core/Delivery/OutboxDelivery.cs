@@ -19,7 +19,8 @@ public sealed class OutboxDelivery(
     RetrySchedule retrySchedule,
     TimeProvider timeProvider,
     ILogger<OutboxDelivery> logger,
-    IHistoryArchive? archive = null)
+    IHistoryArchive? archive = null,
+    ActionLinks.ActionLinkIssuer? actionLinks = null)
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
 
@@ -256,7 +257,8 @@ public sealed class OutboxDelivery(
             }
             else if (TryReadEnvelope(notification, out var envelope, out var error))
             {
-                result = await SendSafelyAsync(sender, new OutboundMessage(notification, envelope, secret), cancellationToken);
+                var message = new OutboundMessage(notification, envelope, secret);
+                result = await SendSafelyAsync(sender, actionLinks?.Attach(message) ?? message, cancellationToken);
             }
             else
             {

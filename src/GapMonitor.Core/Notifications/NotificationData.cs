@@ -12,4 +12,7 @@ public sealed record NotificationData(AlertSnapshot? Alert, SystemSnapshot Syste
 
     /// <summary>The one action a notice asks of its reader, when there is one.</summary>
     public string? Action { get; init; }
+
+    /// <summary>Signed action links (<c>data.links</c>), added at send time for the one recipient; never stored.</summary>
+    public ActionLinks.ActionLinkUrls? Links { get; init; }
 }
