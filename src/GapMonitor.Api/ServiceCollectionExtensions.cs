@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TelemetryApi>();
         services.AddSingleton<MetricsApi>();
         services.AddSingleton<CustomersApi>();
+        services.AddSingleton<ActionLinksApi>();
         return services;
     }
 }

@@ -47,8 +47,16 @@ public static class EndpointMapping
         api.MapPost(Sweep, (HttpContext h, OperationsApi a, CancellationToken ct) => a.SweepAsync(h, ct)).WithName("Sweep").Produces<SweepResponse>().Errors();
         api.MapPut(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.PutSourcesAsync(h, customer, ct)).WithName("PutCustomerSources").Accepts<CustomerSourcesRequest>("application/json").Produces<CustomerSourcesResponse>().Errors();
         api.MapGet(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.GetSourcesAsync(h, customer, ct)).WithName("GetCustomerSources").Produces<CustomerSourcesResponse>().Errors();
+        var act = "/" + PageRoutes.Act;
+        app.MapGet(act, (HttpContext h, string token, ActionLinksApi a, CancellationToken ct) => a.GetAsync(h, token, ct)).WithName("ShowActionLink").Pages();
+        app.MapPost(act, (HttpContext h, string token, ActionLinksApi a, CancellationToken ct) => a.PostAsync(h, token, ct)).WithName("UseActionLink").Pages();
         return app;
     }
+
+    /// <summary>An HTML page: 200, or 404 (altered link, unknown action), 410 (expired link), 409 and 503 (try again).</summary>
+    private static RouteHandlerBuilder Pages(this RouteHandlerBuilder builder) => builder
+        .Produces<string>(200, "text/html").Produces<string>(404, "text/html").Produces<string>(409, "text/html")
+        .Produces<string>(410, "text/html").Produces<string>(503, "text/html");
 
     private static RouteHandlerBuilder Errors(this RouteHandlerBuilder builder) => builder
         .ProducesProblem(400, ProblemJson).ProducesProblem(401, ProblemJson).ProducesProblem(403, ProblemJson)
