@@ -4,6 +4,7 @@ using GapMonitor.Core.ActionLinks;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 using GapMonitor.Infrastructure.Tests.Reliability;
+using GapMonitor.Infrastructure.Tests.Storage;
 using GapMonitor.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -54,7 +55,7 @@ public sealed class ActionLinkDeliveryTests(AzuriteFixture azurite)
         await scenario.SweepAsync();
 
         var email = Assert.Single(smtp.Messages);
-        var urls = System.Text.RegularExpressions.Regex.Matches(email.TextBody, @"https://gapmonitor\.example/act/[A-Za-z0-9_.-]+").Select(m => m.Value).ToList();
+        var urls = System.Text.RegularExpressions.Regex.Matches(email.TextBody!, @"https://gapmonitor\.example/act/[A-Za-z0-9_.-]+").Select(m => m.Value).ToList();
         Assert.Equal(3, urls.Count);
         Assert.Equal(
             [ActionLinkActions.Acknowledge, ActionLinkActions.Snooze, ActionLinkActions.Status],
