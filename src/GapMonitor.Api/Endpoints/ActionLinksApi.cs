@@ -28,6 +28,7 @@ public sealed class ActionLinksApi(ActionLinkUse links, ILogger<ActionLinksApi> 
         var status = StatusCodes.Status200OK;
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             page = await use();
             status = page.Kind switch
             {
