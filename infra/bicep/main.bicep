@@ -51,6 +51,9 @@ param deliverySchedule string = '*/20 * * * * *'
 @description('NCRONTAB schedule of telemetry pulls from customer sources.')
 param pullSchedule string = '0 */5 * * * *'
 
+@description('Public address of the service, the base of action links ({publicBaseUrl}/act/{token}); default: the function app\'s azurewebsites.net address.')
+param publicBaseUrl string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-gapmonitor-${resourceToken}'
@@ -162,6 +165,7 @@ module functionApp 'modules/function-app.bicep' = {
       GapMonitor__SweepSchedule: sweepSchedule
       GapMonitor__DeliverySchedule: deliverySchedule
       GapMonitor__PullSchedule: pullSchedule
+      GapMonitor__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
     })
   }
 }

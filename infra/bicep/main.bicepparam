@@ -17,3 +17,5 @@ param smtpFrom = readEnvironmentVariable('GAPMONITOR_SMTP_FROM', '')
 param sweepSchedule = readEnvironmentVariable('GAPMONITOR_SWEEP_SCHEDULE', '0 */1 * * * *')
 param deliverySchedule = readEnvironmentVariable('GAPMONITOR_DELIVERY_SCHEDULE', '*/20 * * * * *')
 param pullSchedule = readEnvironmentVariable('GAPMONITOR_PULL_SCHEDULE', '0 */5 * * * *')
+
+param publicBaseUrl = readEnvironmentVariable('GAPMONITOR_PUBLIC_BASE_URL', '')

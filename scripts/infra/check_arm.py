@@ -30,6 +30,7 @@ APP_SETTINGS = [
     "GapMonitor__Email__Smtp__UserName", "GapMonitor__Email__Smtp__Password",
     "GapMonitor__Email__Smtp__From", "GapMonitor__Webhooks__AllowPrivateNetworks",
     "GapMonitor__SweepSchedule", "GapMonitor__DeliverySchedule", "GapMonitor__PullSchedule",
+    "GapMonitor__PublicBaseUrl",
 ]
 TABLES = ["systems", "history", "apikeys", "idempotency", "drift", "sources", "archive"]
 CONTAINERS = ["references", "telemetry", "driftreports", "deployments"]

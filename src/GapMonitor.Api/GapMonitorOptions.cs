@@ -31,6 +31,38 @@ public sealed class GapMonitorOptions
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// The service's public address (absolute http(s) URL); action links are <c>{PublicBaseUrl}/act/{token}</c>. The
+    /// standalone host defaults to its own listening address; without it the Functions app sends no links.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public ActionLinkOptions ActionLinks { get; set; } = new();
+
+    /// <summary>The configured public address, or null when unset; a value that is not an absolute http(s) URL is refused at startup.</summary>
+    public Uri? PublicBaseUri() =>
+        string.IsNullOrWhiteSpace(PublicBaseUrl) ? null
+        : Uri.TryCreate(PublicBaseUrl.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) && url.Query.Length == 0 && url.Fragment.Length == 0 ? url
+        : throw new FormatException("GapMonitor:PublicBaseUrl must be an absolute http(s) URL without query or fragment.");
+
+    public static bool IsPublicBaseUrlValid(GapMonitorOptions options) => Valid(() => options?.PublicBaseUri());
+
+    public static bool IsActionLinkSigningKeyValid(GapMonitorOptions options) =>
+        Valid(() => Core.ActionLinks.ActionLinkSigningKey.From(options?.ActionLinks.SigningKey, null));
+
+    private static bool Valid(Action read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>No admin key (no admin access) or one long enough not to be guessed; both hosts refuse to start otherwise.</summary>
     public static bool IsAdminKeyStrong(GapMonitorOptions options) =>
         options is not null && (string.IsNullOrEmpty(options.AdminApiKey) || options.AdminApiKey.Trim().Length >= MinAdminKeyLength);

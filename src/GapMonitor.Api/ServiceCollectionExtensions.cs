@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomersApi>();
         services.AddSingleton<FleetApi>();
         services.AddSingleton<ContactsApi>();
+        services.AddSingleton<ActionLinksApi>();
         return services;
     }
 }

@@ -1,12 +1,15 @@
 using GapMonitor.Api;
 using GapMonitor.Api.Scheduling;
 using GapMonitor.Core;
+using GapMonitor.Core.ActionLinks;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Sweeping;
 using GapMonitor.Infrastructure.Delivery;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GapMonitor.Composition;
@@ -21,7 +24,15 @@ public static class GapMonitorServiceCollectionExtensions
             .Validate(o => CronSchedules.IsValid(o.DeliverySchedule), $"{Schedules.DeliverySetting} is not a valid six-field NCRONTAB expression.")
             .Validate(o => CronSchedules.IsValid(o.PullSchedule), $"{Schedules.PullSetting} is not a valid six-field NCRONTAB expression.")
             .Validate(GapMonitorOptions.IsAdminKeyStrong, $"GapMonitor:AdminApiKey must be at least {GapMonitorOptions.MinAdminKeyLength} characters (not counting surrounding spaces); generate one, e.g. openssl rand -hex 32.")
+            .Validate(GapMonitorOptions.IsPublicBaseUrlValid, "GapMonitor:PublicBaseUrl must be an absolute http(s) URL without query or fragment.")
+            .Validate(GapMonitorOptions.IsActionLinkSigningKeyValid, $"GapMonitor:ActionLinks:SigningKey must be base64 of at least {ActionLinkSigningKey.MinBytes} bytes.")
             .ValidateOnStart();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<GapMonitorOptions>>().Value;
+            return new ActionLinkSettings(ActionLinkSigningKey.From(options.ActionLinks.SigningKey, options.AdminApiKey));
+        });
+        services.TryAddSingleton<IPublicBaseUrl>(sp => new ConfiguredPublicBaseUrl(sp.GetRequiredService<IOptions<GapMonitorOptions>>().Value.PublicBaseUri()));
         services.AddSingleton(sp => new SweepSettings(sp.GetRequiredService<IOptions<GapMonitorOptions>>().Value.SweepPullBudget));
         services.AddGapMonitorCore();
         services.AddGapMonitorStorage(configuration);

@@ -1,3 +1,4 @@
+using GapMonitor.Core.ActionLinks;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Evaluation;
@@ -40,6 +41,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SilenceNotices>();
         services.AddSingleton<SilenceCreation>();
         services.AddSingleton<SilenceEnding>();
+        services.TryAddSingleton(new ActionLinkSettings(SigningKey: null));
+        services.TryAddSingleton<Ports.IPublicBaseUrl>(new ConfiguredPublicBaseUrl(null));
+        services.AddSingleton<ActionLinkSigner>();
+        services.AddSingleton<ActionLinkIssuer>();
+        services.AddSingleton<ActionLinkUse>();
+        services.AddSingleton<IActionLinkHandler, AcknowledgeLinkHandler>();
+        services.AddSingleton<IActionLinkHandler, StatusLinkHandler>();
         return services;
     }
 }

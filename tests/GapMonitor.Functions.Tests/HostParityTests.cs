@@ -17,7 +17,7 @@ public sealed class HostParityTests
         var described = JsonNode.Parse(StandaloneHost.DescribeRoutes(app))!;
         var standalone = described["routes"]!.AsArray().Select(r => $"{r!["method"]} {r["path"]}").ToHashSet(StringComparer.Ordinal);
         var functions = FunctionTriggers.Http
-            .SelectMany(f => f.Trigger.Methods!.Select(m => $"{m.ToUpperInvariant()} /{ApiRoutes.Prefix}/{f.Trigger.Route}"))
+            .SelectMany(f => f.Trigger.Methods!.Select(m => $"{m.ToUpperInvariant()} /{f.Trigger.Route}"))
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.NotEmpty(standalone);
@@ -34,14 +34,21 @@ public sealed class HostParityTests
         AssertSameSet(standalone, functions, "standalone host", "Functions app");
     }
 
+    /// <summary>
+    /// The Functions host adds no prefix: action links (<c>/act/{token}</c>) live outside <c>/api</c>, so every API
+    /// trigger names <c>api/</c> itself.
+    /// </summary>
     [Fact]
-    public void HostJson_RoutePrefix_IsTheApiPrefix()
+    public void HostJson_RoutePrefix_IsEmpty_AndEveryOtherTriggerIsUnderTheApiPrefix()
     {
         using var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
 
         var prefix = hostJson.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString();
 
-        Assert.Equal(ApiRoutes.Prefix, prefix);
+        Assert.Equal(string.Empty, prefix);
+        Assert.All(
+            FunctionTriggers.Http.Where(f => f.Trigger.Route != PageRoutes.Act),
+            f => Assert.StartsWith(ApiRoutes.Prefix + "/", f.Trigger.Route, StringComparison.Ordinal));
     }
 
     private static void AssertSameSet(HashSet<string> expected, HashSet<string> actual, string expectedName, string actualName)

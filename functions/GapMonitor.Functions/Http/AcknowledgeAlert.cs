@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class AcknowledgeAlert(AlertsApi api)
 {
     [Function(nameof(AcknowledgeAlert))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.AlertAcknowledge)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "/" + ApiRoutes.AlertAcknowledge)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.AcknowledgeAsync(req.HttpContext, id, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class CreateKey(KeysApi api)
 {
     [Function(nameof(CreateKey))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Keys)] HttpRequest req, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Keys)] HttpRequest req, CancellationToken cancellationToken) =>
         api.CreateAsync(req.HttpContext, cancellationToken);
 }

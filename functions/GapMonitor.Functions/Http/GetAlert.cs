@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class GetAlert(AlertsApi api)
 {
     [Function(nameof(GetAlert))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Alert)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Alert)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.GetAsync(req.HttpContext, id, cancellationToken);
 }

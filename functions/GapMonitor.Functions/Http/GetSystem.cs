@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class GetSystem(SystemsApi api)
 {
     [Function(nameof(GetSystem))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.SystemById)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "/" + ApiRoutes.SystemById)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.GetAsync(req.HttpContext, id, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class GetSystemStatus(StatusApi api)
 {
     [Function(nameof(GetSystemStatus))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.SystemStatus)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "/" + ApiRoutes.SystemStatus)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.GetAsync(req.HttpContext, id, cancellationToken);
 }

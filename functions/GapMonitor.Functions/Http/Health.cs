@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class Health(OperationsApi api)
 {
     [Function(nameof(Health))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest req, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Health)] HttpRequest req, CancellationToken cancellationToken) =>
         api.HealthAsync(req.HttpContext, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class ListAlerts(AlertsApi api)
 {
     [Function(nameof(ListAlerts))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Alerts)] HttpRequest req, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Alerts)] HttpRequest req, CancellationToken cancellationToken) =>
         api.ListAsync(req.HttpContext, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class ListDriftWindows(TelemetryApi api)
 {
     [Function(nameof(ListDriftWindows))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.DriftWindows)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "/" + ApiRoutes.DriftWindows)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.ListDriftAsync(req.HttpContext, id, cancellationToken);
 }

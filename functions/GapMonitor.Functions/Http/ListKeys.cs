@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class ListKeys(KeysApi api)
 {
     [Function(nameof(ListKeys))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Keys)] HttpRequest req, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Keys)] HttpRequest req, CancellationToken cancellationToken) =>
         api.ListAsync(req.HttpContext, cancellationToken);
 }

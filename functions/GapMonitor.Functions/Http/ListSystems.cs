@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class ListSystems(SystemsApi api)
 {
     [Function(nameof(ListSystems))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Systems)] HttpRequest req, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Systems)] HttpRequest req, CancellationToken cancellationToken) =>
         api.ListAsync(req.HttpContext, cancellationToken);
 }

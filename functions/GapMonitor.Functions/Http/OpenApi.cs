@@ -7,6 +7,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class OpenApi(OpenApiDocumentSource documents)
 {
     [Function(nameof(OpenApi))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest req, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "/" + ApiRoutes.OpenApi)] HttpRequest req, CancellationToken cancellationToken) =>
         documents.GetAsync(req.HttpContext, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class PatchSystem(SystemPatchApi api)
 {
     [Function(nameof(PatchSystem))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = ApiRoutes.SystemById)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = ApiRoutes.Prefix + "/" + ApiRoutes.SystemById)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.PatchAsync(req.HttpContext, id, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class PostDeployment(SignalsApi api)
 {
     [Function(nameof(PostDeployment))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Deployments)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Deployments)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.DeploymentAsync(req.HttpContext, id, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class PostHeartbeat(SignalsApi api)
 {
     [Function(nameof(PostHeartbeat))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Heartbeats)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Heartbeats)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.HeartbeatAsync(req.HttpContext, id, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class PostMetrics(MetricsApi api)
 {
     [Function(nameof(PostMetrics))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Metrics)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Metrics)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.PostAsync(req.HttpContext, id, cancellationToken);
 }

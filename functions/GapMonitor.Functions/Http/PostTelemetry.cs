@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class PostTelemetry(TelemetryApi api)
 {
     [Function(nameof(PostTelemetry))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Telemetry)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Telemetry)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.PostTelemetryAsync(req.HttpContext, id, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class PutCustomerSources(CustomersApi api)
 {
     [Function(nameof(PutCustomerSources))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.CustomerSources)] HttpRequest req, string customer, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Prefix + "/" + ApiRoutes.CustomerSources)] HttpRequest req, string customer, CancellationToken cancellationToken) =>
         api.PutSourcesAsync(req.HttpContext, customer, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class PutReference(TelemetryApi api)
 {
     [Function(nameof(PutReference))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Reference)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Reference)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.PutReferenceAsync(req.HttpContext, id, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class RegisterSystem(SystemsApi api)
 {
     [Function(nameof(RegisterSystem))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Systems)] HttpRequest req, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Systems)] HttpRequest req, CancellationToken cancellationToken) =>
         api.CreateAsync(req.HttpContext, cancellationToken);
 }

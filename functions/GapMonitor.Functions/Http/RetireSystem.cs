@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class RetireSystem(SystemsApi api)
 {
     [Function(nameof(RetireSystem))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.SystemById)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Prefix + "/" + ApiRoutes.SystemById)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.RetireAsync(req.HttpContext, id, cancellationToken);
 }

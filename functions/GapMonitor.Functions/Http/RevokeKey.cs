@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class RevokeKey(KeysApi api)
 {
     [Function(nameof(RevokeKey))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Key)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Key)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.RevokeAsync(req.HttpContext, id, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class RotateIngestKey(IngestKeyApi api)
 {
     [Function(nameof(RotateIngestKey))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.SystemIngestKey)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "/" + ApiRoutes.SystemIngestKey)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.RotateAsync(req.HttpContext, id, cancellationToken);
 }

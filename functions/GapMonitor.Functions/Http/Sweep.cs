@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class Sweep(OperationsApi api)
 {
     [Function(nameof(Sweep))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Sweep)] HttpRequest req, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Sweep)] HttpRequest req, CancellationToken cancellationToken) =>
         api.SweepAsync(req.HttpContext, cancellationToken);
 }

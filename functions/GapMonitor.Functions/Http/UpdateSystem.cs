@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class UpdateSystem(SystemsApi api)
 {
     [Function(nameof(UpdateSystem))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.SystemById)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Prefix + "/" + ApiRoutes.SystemById)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.UpdateAsync(req.HttpContext, id, cancellationToken);
 }

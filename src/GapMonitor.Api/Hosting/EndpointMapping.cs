@@ -62,8 +62,16 @@ public static class EndpointMapping
         api.MapGet(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.GetSourcesAsync(h, customer, ct)).WithName("GetCustomerSources").Produces<CustomerSourcesResponse>().Errors();
         api.MapPost(SystemContactsTest, (HttpContext h, string id, ContactsApi a, CancellationToken ct) => a.TestAsync(h, id, ct)).WithName("TestContacts").Accepts<ContactTestRequest>("application/json").Produces<ContactTestAccepted>(202).Errors();
         api.MapGet(SystemDeliveries, (HttpContext h, string id, ContactsApi a, CancellationToken ct) => a.DeliveriesAsync(h, id, ct)).WithName("ListDeliveries").Produces<DeliveryList>().Errors().Paged();
+        var act = "/" + PageRoutes.Act;
+        app.MapGet(act, (HttpContext h, string token, ActionLinksApi a, CancellationToken ct) => a.GetAsync(h, token, ct)).WithName("ShowActionLink").Pages();
+        app.MapPost(act, (HttpContext h, string token, ActionLinksApi a, CancellationToken ct) => a.PostAsync(h, token, ct)).WithName("UseActionLink").Pages();
         return app;
     }
+
+    /// <summary>An HTML page: 200, or 404 (altered link, unknown action), 410 (expired link), 409 and 503 (try again).</summary>
+    private static RouteHandlerBuilder Pages(this RouteHandlerBuilder builder) => builder
+        .Produces<string>(200, "text/html").Produces<string>(404, "text/html").Produces<string>(409, "text/html")
+        .Produces<string>(410, "text/html").Produces<string>(503, "text/html");
 
     private static RouteHandlerBuilder Errors(this RouteHandlerBuilder builder) => builder
         .ProducesProblem(400, ProblemJson).ProducesProblem(401, ProblemJson).ProducesProblem(403, ProblemJson)

@@ -1,10 +1,15 @@
 using System.Text.Json;
+using GapMonitor.Api;
 using GapMonitor.Api.Hosting;
 using GapMonitor.Api.Scheduling;
 using GapMonitor.Composition;
+using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Storage.Local;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace GapMonitor.Cli.Serve;
 
@@ -34,6 +39,8 @@ public static class StandaloneHost
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Error).AddFilter("System.Net.Http", LogLevel.Warning);
         settings.ConfigureServices?.Invoke(builder.Services);
+        builder.Services.TryAddSingleton<IPublicBaseUrl>(sp => new ListeningPublicBaseUrl(
+            sp.GetRequiredService<IOptions<GapMonitorOptions>>().Value.PublicBaseUri(), sp.GetRequiredService<IServer>()));
         builder.Services.AddGapMonitor(builder.Configuration, settings.DataDirectory);
         OpenApiDocumentSource.AddDocument(builder.Services);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("GapMonitor:MaxRequestBytes") ?? 1024 * 1024);

@@ -20,7 +20,8 @@ public sealed class OutboxDelivery(
     TimeProvider timeProvider,
     ILogger<OutboxDelivery> logger,
     IHistoryArchive? archive = null,
-    ContactReachability? reachability = null)
+    ContactReachability? reachability = null,
+    ActionLinks.ActionLinkIssuer? actionLinks = null)
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
 
@@ -262,7 +263,8 @@ public sealed class OutboxDelivery(
             }
             else if (TryReadEnvelope(notification, out var envelope, out var error))
             {
-                result = await SendSafelyAsync(sender, new OutboundMessage(notification, envelope, secret), cancellationToken);
+                var message = new OutboundMessage(notification, envelope, secret);
+                result = await SendSafelyAsync(sender, actionLinks?.Attach(message) ?? message, cancellationToken);
             }
             else
             {

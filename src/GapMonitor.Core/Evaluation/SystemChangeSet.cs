@@ -1,3 +1,4 @@
+using GapMonitor.Core.ActionLinks;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Notifications;
@@ -20,6 +21,7 @@ public sealed class SystemChangeSet(string systemId)
     private readonly List<AuditEntry> _otherAudit = [];
     private readonly List<SystemNotice> _notices = [];
     private readonly List<Silence> _silences = [];
+    private readonly List<UsedActionLink> _usedLinks = [];
 
     public string SystemId { get; } = systemId;
 
@@ -51,7 +53,10 @@ public sealed class SystemChangeSet(string systemId)
     /// <summary>Silence rows created or changed (inserted or replaced), written in the first transaction, with <see cref="UpdatedSystem"/>.</summary>
     public IReadOnlyList<Silence> Silences => _silences;
 
-    public bool IsEmpty => _created.Count == 0 && _updated.Count == 0 && _notifications.Count == 0 && _audit.Count == 0 && UpdatedSystem is null && _silences.Count == 0;
+    /// <summary>Action links this change uses up; written in the first transaction, where a second use conflicts.</summary>
+    public IReadOnlyList<UsedActionLink> UsedLinks => _usedLinks;
+
+    public bool IsEmpty => _created.Count == 0 && _updated.Count == 0 && _notifications.Count == 0 && _audit.Count == 0 && UpdatedSystem is null && _silences.Count == 0 && _usedLinks.Count == 0;
 
     public void Add(AlertTransition transition)
     {
@@ -92,5 +97,20 @@ public sealed class SystemChangeSet(string systemId)
     {
         _audit.Add(entry);
         _otherAudit.Add(entry);
+    }
+
+    /// <summary>
+    /// Marks an action link used, in the same transaction as the change it makes: the store inserts the marker, so a
+    /// second use of the link fails the whole transaction (<see cref="Concurrency.ConcurrencyConflictException"/>).
+    /// </summary>
+    public void MarkLinkUsed(UsedActionLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (link.SystemId != SystemId)
+        {
+            throw new ArgumentException($"The change set is for {SystemId}, not {link.SystemId}.", nameof(link));
+        }
+
+        _usedLinks.Add(link);
     }
 }

@@ -18,4 +18,7 @@ public sealed record NotificationData(AlertSnapshot? Alert, SystemSnapshot Syste
 
     /// <summary>The silence a <c>silence.created</c> notice is about.</summary>
     public SilenceSnapshot? Silence { get; init; }
+
+    /// <summary>Signed action links (<c>data.links</c>), added at send time for the one recipient; never stored.</summary>
+    public ActionLinks.ActionLinkUrls? Links { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using GapMonitor.Core.ActionLinks;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Ports;
 using Microsoft.Extensions.Options;
@@ -96,9 +97,11 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
             facts.Add(("Resolved", $"{Time(resolved)}{resolution}"));
         }
 
-        var (happened, meaning, needsAcknowledgement) = Explain(envelope);
-        var acknowledgeCall = needsAcknowledgement ? $"POST /api/alerts/{alert.Id}/acknowledge" : null;
-        return new EmailContent(Subject(envelope), happened, alert.Summary, facts, meaning, acknowledgeCall);
+        var acknowledgeLink = envelope.Data.Links?.Acknowledge;
+        var (happened, meaning, needsAcknowledgement) = Explain(envelope, acknowledgeLink is not null);
+        // With action links on, the one action is a link (it asks before it acts); without, the API call that does it.
+        var acknowledgeCall = needsAcknowledgement ? acknowledgeLink ?? $"POST /api/alerts/{alert.Id}/acknowledge" : null;
+        return new EmailContent(Subject(envelope), happened, alert.Summary, facts, meaning, acknowledgeCall, OtherLinks(envelope.Data.Links, needsAcknowledgement ? null : acknowledgeLink));
     }
 
     /// <summary>A notice about the system: its title, its text, and the action it asks for, if any.</summary>
@@ -119,17 +122,19 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
             data.Message ?? string.Empty,
             facts,
             data.Action ?? "No action is needed.",
-            AcknowledgeCall: null);
+            AcknowledgeCall: null,
+            OtherLinks(data.Links, acknowledge: null));
     }
 
     /// <summary>The message id all emails about one alert reply to: <c>alert-{alertId}@gapmonitor</c>.</summary>
     public static string ThreadId(string alertId) => $"alert-{alertId}@gapmonitor";
 
     /// <summary>What happened, what it means and whether the one action to take is acknowledging.</summary>
-    private static (string Happened, string Meaning, bool NeedsAcknowledgement) Explain(NotificationEnvelope envelope)
+    private static (string Happened, string Meaning, bool NeedsAcknowledgement) Explain(NotificationEnvelope envelope, bool withLink)
     {
         var alert = envelope.Data.Alert!;
-        const string acknowledge = "Look into it, then acknowledge the alert (optional JSON body: {\"by\": \"you\", \"note\": \"what you do\"}):";
+        var how = withLink ? "with this link" : "(optional JSON body: {\"by\": \"you\", \"note\": \"what you do\"})";
+        var acknowledge = $"Look into it, then acknowledge the alert {how}:";
         return envelope.Type switch
         {
             NotificationTypes.Resolved => ($"The {alert.Kind} alert is resolved.", "No action is needed: the alert is resolved.", false),
@@ -139,7 +144,7 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
                 false),
             NotificationTypes.Escalated => (
                 $"The {alert.Kind} alert was not acknowledged in time and is escalated.",
-                AlertKindMeanings.Of(alert.Kind) + " It was not acknowledged in time, so both parties are now told. Whoever takes it on acknowledges it (optional JSON body: {\"by\": \"you\", \"note\": \"what you do\"}):",
+                AlertKindMeanings.Of(alert.Kind) + $" It was not acknowledged in time, so both parties are now told. Whoever takes it on acknowledges it {how}:",
                 true),
             NotificationTypes.Reminder when envelope.Data.Reason == ReminderReasons.AcknowledgementExpired => (
                 $"Reminder: the acknowledgement of the {alert.Kind} alert expired and the alert is open again.",
@@ -172,6 +177,11 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
             text.Append("\n    ").Append(content.AcknowledgeCall).Append('\n');
         }
 
+        foreach (var (label, url) in content.Links)
+        {
+            text.Append('\n').Append(label).Append(":\n    ").Append(url).Append('\n');
+        }
+
         return text.ToString();
     }
 
@@ -190,7 +200,14 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
         html.Append("</table>\n<p>").Append(E(content.Advice)).Append("</p>\n");
         if (content.AcknowledgeCall is not null)
         {
-            html.Append("<pre>").Append(E(content.AcknowledgeCall)).Append("</pre>\n");
+            html.Append(content.AcknowledgeCall.StartsWith("http", StringComparison.Ordinal)
+                ? $"<p><a href=\"{E(content.AcknowledgeCall)}\">{E(content.AcknowledgeCall)}</a></p>\n"
+                : $"<pre>{E(content.AcknowledgeCall)}</pre>\n");
+        }
+
+        foreach (var (label, url) in content.Links)
+        {
+            html.Append("<p>").Append(E(label)).Append(":<br><a href=\"").Append(E(url)).Append("\">").Append(E(url)).Append("</a></p>\n");
         }
 
         return html.Append("</body></html>\n").ToString();
@@ -204,5 +221,38 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
         string Summary,
         IReadOnlyList<(string Label, string Value)> Facts,
         string Advice,
-        string? AcknowledgeCall);
+        string? AcknowledgeCall,
+        IReadOnlyList<(string Label, string Url)> Links);
+
+    /// <summary>The action links besides the one asked for in the advice, labelled for people.</summary>
+    private static List<(string Label, string Url)> OtherLinks(ActionLinkUrls? links, string? acknowledge)
+    {
+        var other = new List<(string, string)>();
+        if (links is null)
+        {
+            return other;
+        }
+
+        if (acknowledge is not null)
+        {
+            other.Add(("Acknowledge", acknowledge));
+        }
+
+        if (links.ConfirmOwnership is { } confirm)
+        {
+            other.Add(("Confirm that you run operations", confirm));
+        }
+
+        if (links.Snooze is { } snooze)
+        {
+            other.Add(($"Snooze alerts of this kind for {ActionLinkSettings.SnoozeFor.TotalHours:0} hours", snooze));
+        }
+
+        if (links.Status is { } status)
+        {
+            other.Add(("Status of the system", status));
+        }
+
+        return other;
+    }
 }

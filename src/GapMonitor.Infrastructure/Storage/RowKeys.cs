@@ -23,6 +23,7 @@ internal static class RowKeys
 
     public const string SilencePrefix = "silence-";
     public const string SilenceEnd = "silence.";
+    public const string LinkPrefix = "link-";
 
     public const string MetricPrefix = "metric-";
     public const string MetricEnd = "metric.";
@@ -31,6 +32,9 @@ internal static class RowKeys
         $"{MetricPrefix}{InvertedTicks.Of(at)}-{batchId}-{index.ToString("D6", CultureInfo.InvariantCulture)}";
 
     public static string Active(string kind) => ActivePrefix + kind;
+
+    /// <summary>A used action link's marker; the token id is base64url, so it is a valid key.</summary>
+    public static string Link(string tokenId) => LinkPrefix + tokenId;
 
     public static string Alert(string alertId) => AlertPrefix + alertId;
 

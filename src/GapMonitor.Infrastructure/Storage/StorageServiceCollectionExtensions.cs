@@ -73,6 +73,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<ICustomerSourceStore, TableCustomerSourceStore>();
         services.AddSingleton<IHistoryArchive, TableHistoryArchive>();
+        services.AddSingleton<IUsedActionLinks, TableUsedActionLinks>();
         services.AddSingleton<Telemetry.TelemetryBlobs>();
         services.AddSingleton<Core.Ports.ITelemetryStateStore, Telemetry.BlobTelemetryStateStore>();
         services.AddSingleton<Core.Ports.IReferenceProfiles, Telemetry.BlobReferenceProfiles>();

@@ -92,6 +92,19 @@ public sealed class TableSystemStore(StorageTables tables, ILogger<TableSystemSt
         }
 
         units.AddRange(changes.Transitions.Select(t => TransitionActions(t, owner)));
+        if (changes.UsedLinks.Count > 0)
+        {
+            // Inserted with the first unit, so they share its transaction: a link used before fails the whole change.
+            List<TableTransactionAction> markers = [.. changes.UsedLinks.Select(l => new TableTransactionAction(TableTransactionActionType.Add, UsedLinkEntity.From(l)))];
+            if (units.Count == 0)
+            {
+                units.Add(markers);
+            }
+            else
+            {
+                units[0] = [.. markers, .. units[0]];
+            }
+        }
         var guardRows = system is null ? 0 : 1;
         var systemETag = system?.ETag;
         var batch = new List<TableTransactionAction>();

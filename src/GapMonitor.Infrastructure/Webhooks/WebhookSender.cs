@@ -8,7 +8,7 @@ using Polly.Timeout;
 namespace GapMonitor.Infrastructure.Webhooks;
 
 /// <summary>
-/// Delivers a notification by POSTing its JSON body, signed per Standard Webhooks, to the contact's URL.
+/// Delivers a notification by POSTing its JSON body (with the action links of <see cref="OutboundMessage.Body"/>), signed per Standard Webhooks, to the contact's URL.
 /// 2xx is delivered; every other outcome is a failure the outbox retries, except targets that can never
 /// be reached (a refused address or port, an unusable URL or secret, a receiver answering 410 Gone), which are permanent.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, Standard
         WebhookSignature signature;
         try
         {
-            signature = signer.Sign(notification.Id, notification.Body, message.WebhookSecret);
+            signature = signer.Sign(notification.Id, message.Body, message.WebhookSecret);
         }
         catch (FormatException ex)
         {
@@ -47,7 +47,7 @@ public sealed class WebhookSender(IHttpClientFactory httpClientFactory, Standard
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(notification.Body)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(message.Body)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         };
         request.Headers.Add(StandardWebhookHeaders.Id, signature.Id);
         request.Headers.Add(StandardWebhookHeaders.Timestamp, signature.TimestampHeaderValue);

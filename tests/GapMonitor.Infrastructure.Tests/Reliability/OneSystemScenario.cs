@@ -30,14 +30,14 @@ internal sealed class OneSystemScenario : IAsyncDisposable
 
     /// <param name="storageProxy">When given, the service reaches Table Storage only through it (the test's own reads do not).</param>
     public static async Task<OneSystemScenario> StartAsync(
-        AzuriteFixture azurite, FakeTimeProvider time, Contact contact, int? smtpPort = null, CuttableTcpProxy? storageProxy = null)
+        AzuriteFixture azurite, FakeTimeProvider time, Contact contact, int? smtpPort = null, CuttableTcpProxy? storageProxy = null, Action<IServiceCollection>? configure = null)
     {
         var prefix = AzuriteFixture.NewTablePrefix();
         var tables = await azurite.CreateTablesAsync(prefix);
         var system = new SystemBuilder().WithId(SystemId).RegisteredAt(time.GetUtcNow()).WithContact(contact).Build();
         await new TableSystemStore(tables).CreateAsync(system, new AuditEntry(Guid.NewGuid().ToString("N"), SystemId, time.GetUtcNow(), "admin", "system.registered"));
         var connectionString = storageProxy is null ? azurite.ConnectionString : ReliabilityGraph.WithTablePort(azurite.ConnectionString, storageProxy.Port);
-        var graph = await ReliabilityGraph.BuildAsync(connectionString, prefix, time, smtpPort);
+        var graph = await ReliabilityGraph.BuildAsync(connectionString, prefix, time, smtpPort, configure);
         time.Advance(UntilSilent);
         return new OneSystemScenario(graph, tables, prefix, time);
     }

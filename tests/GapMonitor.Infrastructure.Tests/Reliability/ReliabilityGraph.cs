@@ -19,7 +19,8 @@ namespace GapMonitor.Infrastructure.Tests.Reliability;
 /// </summary>
 internal static partial class ReliabilityGraph
 {
-    public static async Task<ServiceProvider> BuildAsync(string connectionString, string tablePrefix, TimeProvider time, int? smtpPort = null)
+    /// <param name="configure">Runs last: its registrations replace the defaults (e.g. action link settings).</param>
+    public static async Task<ServiceProvider> BuildAsync(string connectionString, string tablePrefix, TimeProvider time, int? smtpPort = null, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?> { ["GapMonitor:Webhooks:AllowPrivateNetworks"] = "true" };
         if (smtpPort is { } port)
@@ -46,6 +47,7 @@ internal static partial class ReliabilityGraph
         services.AddSingleton(Options.Create(new StorageOptions { TablePrefix = tablePrefix }));
         services.AddSingleton(Options.Create(new RetentionOptions()));
         services.AddGapMonitorStores();
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<StorageTables>().EnsureCreatedAsync();
         return provider;

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GapMonitor.Api.Tests.Hosting;
+using GapMonitor.Testing;
+
+namespace GapMonitor.Api.Tests.Endpoints;
+
+/// <summary>
+/// One-click action links over a real loopback port, on Azurite, with a real webhook receiver and SMTP server: the link
+/// in the notification shows a page on GET (changing nothing), acts on POST as its recipient, is harmless the second
+/// time, and refuses an altered (404) or expired (410) token.
+/// </summary>
+public sealed partial class ActionLinkJourneyTests : IAsyncLifetime
+{
+    private ApiTestHost _host = null!;
+    private TestWebhookReceiver _customerHook = null!;
+    private string _vendorKey = null!;
+    private string _customerKey = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await ApiTestHost.StartAsync();
+        _customerHook = TestWebhookReceiver.Start(timeProvider: _host.Time, path: "/customer");
+        _vendorKey = await _host.CreateKeyAsync("vendor", vendor: "contoso-ml");
+        _customerKey = await _host.CreateKeyAsync("customer", customer: "acme");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _customerHook.DisposeAsync();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WebhookAcknowledgeLink_ShowsOnGet_ActsOnPostAsTheWebhookHost_IsHarmlessTwice_AndRefusesAlteredOrExpiredTokens()
+    {
+        var alertId = await OpenAlertAsync("acme-links");
+        var opened = Assert.Single(_customerHook.Requests);
+        Assert.True(opened.SignatureValid, opened.SignatureFailure);
+        using var body = JsonDocument.Parse(opened.Body);
+        var links = body.RootElement.GetProperty("data").GetProperty("links");
+        var link = links.GetProperty("acknowledge").GetString()!;
+        Assert.StartsWith($"{_host.BaseAddress.AbsoluteUri.TrimEnd('/')}/act/", link, StringComparison.Ordinal);
+        Assert.True(links.TryGetProperty("status", out _));
+        Assert.True(links.TryGetProperty("snooze", out _));
+        Assert.False(links.TryGetProperty("confirmOwnership", out _));
+
+        await AcknowledgeJourneyAsync(link, alertId, "acme-links", "webhook:127.0.0.1");
+    }
+
+    [Fact]
+    public async Task EmailAcknowledgeLink_ActsAsTheEmailAddress_AndTheStatusLinkShowsTheSystemReadOnly()
+    {
+        var alertId = await OpenAlertAsync("acme-mail-links");
+        var mail = Assert.Single(_host.Smtp.Messages, m => m.Headers["X-GapMonitor-Event"] == "alert.opened" && m.To.Mailboxes.Single().Address == "mlops@acme.example");
+        var urls = LinkPattern().Matches(mail.TextBody!).Select(m => m.Value).ToList();
+        Assert.Equal(3, urls.Count);
+        Assert.All(urls, u => Assert.Contains($"href=\"{u}\"", mail.HtmlBody, StringComparison.Ordinal));
+        Assert.DoesNotContain("POST /api/alerts", mail.TextBody, StringComparison.Ordinal);
+
+        var (statusCode, statusPage) = await PageAsync(HttpMethod.Get, urls[2]);
+        Assert.Equal(HttpStatusCode.OK, statusCode);
+        Assert.Contains("Status of Model acme-mail-links", statusPage, StringComparison.Ordinal);
+        Assert.Contains("monitoring-silent, open since", statusPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", statusPage, StringComparison.Ordinal);
+
+        await AcknowledgeJourneyAsync(urls[0], alertId, "acme-mail-links", "mlops@acme.example");
+    }
+
+    private async Task AcknowledgeJourneyAsync(string link, string alertId, string systemId, string recipient)
+    {
+        // GET shows what the link will do, with one button, and changes nothing (mail scanners open links).
+        using (var get = await _host.Client.GetAsync(new Uri(link)))
+        {
+            var page = await get.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+            Assert.Equal("text/html", get.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'", get.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("nosniff", get.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("no-referrer", get.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Equal("no-store", get.Headers.CacheControl!.ToString());
+            Assert.Contains($"Model {systemId} ({systemId})", page, StringComparison.Ordinal);
+            Assert.Contains("monitoring-silent", page, StringComparison.Ordinal);
+            Assert.Single(Regex.Matches(page, "<form method=\"post\""));
+            Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("open", (await AlertAsync(alertId)).GetProperty("state").GetString());
+
+        // POST acts, as the link's recipient.
+        var (posted, donePage) = await PageAsync(HttpMethod.Post, link);
+        Assert.Equal(HttpStatusCode.OK, posted);
+        Assert.Contains("Alert acknowledged", donePage, StringComparison.Ordinal);
+        var acknowledged = await AlertAsync(alertId);
+        Assert.Equal(("acknowledged", recipient), (acknowledged.GetProperty("state").GetString(), acknowledged.GetProperty("acknowledgedBy").GetString()));
+        var audit = await AcknowledgementAuditAsync(systemId);
+        Assert.Equal(recipient, Assert.Single(audit).GetProperty("actor").GetString());
+
+        // A second POST: "already done", nothing changes.
+        var (again, againPage) = await PageAsync(HttpMethod.Post, link);
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Contains("Already done", againPage, StringComparison.Ordinal);
+        Assert.Single(await AcknowledgementAuditAsync(systemId));
+        var (getUsed, usedPage) = await PageAsync(HttpMethod.Get, link);
+        Assert.Equal((HttpStatusCode.OK, true), (getUsed, usedPage.Contains("Already done", StringComparison.Ordinal)));
+
+        // An altered token is no token at all; a genuine one past 7 days is gone.
+        var tokenStart = link.LastIndexOf('/') + 1;
+        var altered = link[..(tokenStart + 5)] + (link[tokenStart + 5] == 'A' ? 'B' : 'A') + link[(tokenStart + 6)..];
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await PageAsync(method, altered)).Status);
+        }
+
+        _host.Time.Advance(TimeSpan.FromDays(8));
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+        {
+            var (status, page) = await PageAsync(method, link);
+            Assert.Equal(HttpStatusCode.Gone, status);
+            Assert.Contains("expired", page, StringComparison.Ordinal);
+        }
+
+        Assert.Single(await AcknowledgementAuditAsync(systemId));
+    }
+
+    /// <summary>Registers a system handed over 20 days ago (the customer owns operations) that goes silent: one open alert.</summary>
+    private async Task<string> OpenAlertAsync(string systemId)
+    {
+        await _host.JsonAsync(HttpMethod.Post, "/api/systems", _vendorKey, SystemBodies.Registration(
+            systemId, "contoso-ml", "acme", _host.Time.GetUtcNow().AddDays(-20), customerWebhook: _customerHook.Url, customerSecret: _customerHook.Secret), 201);
+        _host.Time.Advance(TimeSpan.FromMinutes(7) + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, (await _host.SweepAsync()).GetProperty("alertsOpened").GetInt32());
+        return (await _host.JsonAsync(HttpMethod.Get, $"/api/alerts?systemId={systemId}", _customerKey)).GetProperty("items")[0].GetProperty("id").GetString()!;
+    }
+
+    private Task<JsonElement> AlertAsync(string alertId) => _host.JsonAsync(HttpMethod.Get, $"/api/alerts/{alertId}", _customerKey);
+
+    private async Task<List<JsonElement>> AcknowledgementAuditAsync(string systemId) =>
+        [.. (await _host.JsonAsync(HttpMethod.Get, $"/api/systems/{systemId}/audit", _customerKey)).GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString() == "alert.acknowledged")];
+
+    /// <summary>A browser's request: a POST submits the page's form (an empty urlencoded body), without any key.</summary>
+    private async Task<(HttpStatusCode Status, string Page)> PageAsync(HttpMethod method, string url)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(url));
+        if (method == HttpMethod.Post)
+        {
+            request.Content = new FormUrlEncodedContent([]);
+        }
+
+        using var response = await _host.Client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/act/[A-Za-z0-9_.-]+")]
+    private static partial Regex LinkPattern();
+}
