@@ -48,6 +48,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ActionLinkUse>();
         services.AddSingleton<IActionLinkHandler, AcknowledgeLinkHandler>();
         services.AddSingleton<IActionLinkHandler, StatusLinkHandler>();
+        services.AddSingleton<IActionLinkHandler, ConfirmOwnershipLinkHandler>();
+        services.AddSingleton<IActionLinkHandler, SnoozeLinkHandler>();
         return services;
     }
 }

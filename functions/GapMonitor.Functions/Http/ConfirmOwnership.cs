@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class ConfirmOwnership(OwnershipApi api)
 {
     [Function(nameof(ConfirmOwnership))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.SystemOwnership)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "/" + ApiRoutes.SystemOwnership)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.ConfirmAsync(req.HttpContext, id, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class CreateSilence(SilencesApi api)
 {
     [Function(nameof(CreateSilence))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Silences)] HttpRequest req, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Silences)] HttpRequest req, CancellationToken cancellationToken) =>
         api.CreateAsync(req.HttpContext, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class EndSilence(SilencesApi api)
 {
     [Function(nameof(EndSilence))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Silence)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Silence)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.EndAsync(req.HttpContext, id, cancellationToken);
 }

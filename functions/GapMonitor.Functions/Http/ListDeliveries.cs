@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class ListDeliveries(ContactsApi api)
 {
     [Function(nameof(ListDeliveries))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.SystemDeliveries)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "/" + ApiRoutes.SystemDeliveries)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.DeliveriesAsync(req.HttpContext, id, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class ListFleet(FleetApi api)
 {
     [Function(nameof(ListFleet))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Fleet)] HttpRequest req, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Fleet)] HttpRequest req, CancellationToken cancellationToken) =>
         api.ListAsync(req.HttpContext, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class ListSilences(SilencesApi api)
 {
     [Function(nameof(ListSilences))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Silences)] HttpRequest req, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "/" + ApiRoutes.Silences)] HttpRequest req, CancellationToken cancellationToken) =>
         api.ListAsync(req.HttpContext, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class TestContacts(ContactsApi api)
 {
     [Function(nameof(TestContacts))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.SystemContactsTest)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "/" + ApiRoutes.SystemContactsTest)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.TestAsync(req.HttpContext, id, cancellationToken);
 }

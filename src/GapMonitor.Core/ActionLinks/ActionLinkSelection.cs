@@ -10,7 +10,7 @@ public static class ActionLinkSelection
     /// <summary>Handover notices (API.md, "Ownership after handover"): they ask the customer to confirm ownership.</summary>
     public static readonly IReadOnlySet<string> HandoverNoticeTypes = new HashSet<string>(StringComparer.Ordinal)
     {
-        "handover.started", "handover.grace-ending", "handover.completed",
+        NotificationTypes.HandoverStarted, NotificationTypes.HandoverGraceEnding, NotificationTypes.HandoverCompleted,
     };
 
     /// <returns>The actions in the order they are offered; always at least <see cref="ActionLinkActions.Status"/>.</returns>

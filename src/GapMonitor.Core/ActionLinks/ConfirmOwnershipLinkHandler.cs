@@ -1,22 +1,15 @@
 using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Ownership;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.ActionLinks;
 
 /// <summary>
-/// A <c>confirmOwnership</c> link (sent to customer contacts only): the customer confirms it runs operations.
-/// NOT REGISTERED YET: the confirmation use case (OwnershipConfirmation, issue 10) is wired in at merge time by passing
-/// <paramref name="confirm"/>; until then no handler serves the action and its links answer "not available" (404).
+/// A <c>confirmOwnership</c> link (sent to customer contacts only): the customer confirms it runs operations, as the
+/// link's recipient (<see cref="OwnershipConfirmation"/>, by = actor = recipient).
 /// </summary>
-/// <param name="confirm">
-/// Confirms ownership of the system as the token's recipient (by = actor = recipient), applying the given hook to the
-/// change set it writes; true when it confirmed now, false when nothing was due to confirm.
-/// </param>
-public sealed class ConfirmOwnershipLinkHandler(
-    ISystemStore store,
-    Func<ActionLinkToken, Action<SystemChangeSet>, CancellationToken, Task<bool>> confirm,
-    TimeProvider timeProvider) : IActionLinkHandler
+public sealed class ConfirmOwnershipLinkHandler(ISystemStore store, OwnershipConfirmation confirmation, TimeProvider timeProvider) : IActionLinkHandler
 {
     public string Action => ActionLinkActions.ConfirmOwnership;
 
@@ -48,7 +41,8 @@ public sealed class ConfirmOwnershipLinkHandler(
             return ActionLinkPage.NotFound();
         }
 
-        return await confirm(token, alsoWrite, cancellationToken)
+        var result = await confirmation.ConfirmAsync(token.SystemId, token.Recipient, note: null, token.Recipient, alsoWrite, cancellationToken);
+        return result.Outcome == OwnershipConfirmationOutcome.Confirmed
             ? new ActionLinkPage(ActionLinkPageKind.Done, "Ownership confirmed", $"{token.Recipient} confirmed that the customer runs operations; both parties are told.")
             : await PreviewAsync(token, cancellationToken);
     }

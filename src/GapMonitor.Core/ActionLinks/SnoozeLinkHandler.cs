@@ -1,21 +1,15 @@
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Ports;
+using GapMonitor.Core.Silences;
+using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.ActionLinks;
 
 /// <summary>
-/// A <c>snooze</c> link: silences the system for the token's alert kind for <see cref="ActionLinkSettings.SnoozeFor"/>
-/// (the other party is told, as for every silence). NOT REGISTERED YET: the silence use case (issue 10) is wired in at
-/// merge time by passing <paramref name="silence"/>; until then its links answer "not available" (404).
+/// A <c>snooze</c> link: silences the system for the token's alert kind for <see cref="ActionLinkSettings.SnoozeFor"/>,
+/// created by the recipient's party (the other party is told, as for every silence).
 /// </summary>
-/// <param name="silence">
-/// Creates the silence (system = token.SystemId, kinds = [token.Kind], from now for <see cref="ActionLinkSettings.SnoozeFor"/>,
-/// by = recipient, created by token.Party), applying the given hook to the change set it writes; true when created.
-/// </param>
-public sealed class SnoozeLinkHandler(
-    ISystemStore store,
-    Func<ActionLinkToken, Action<SystemChangeSet>, CancellationToken, Task<bool>> silence,
-    TimeProvider timeProvider) : IActionLinkHandler
+public sealed class SnoozeLinkHandler(ISystemStore store, SilenceCreation silences, TimeProvider timeProvider) : IActionLinkHandler
 {
     public string Action => ActionLinkActions.Snooze;
 
@@ -41,8 +35,17 @@ public sealed class SnoozeLinkHandler(
     public async Task<ActionLinkPage> ActAsync(ActionLinkToken token, Action<SystemChangeSet> alsoWrite, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return token.Kind is not null && await silence(token, alsoWrite, cancellationToken)
+        return token.Kind is not null && await SnoozeAsync(token, alsoWrite, cancellationToken)
             ? new ActionLinkPage(ActionLinkPageKind.Done, "Snoozed", $"{token.Kind} alerts of this system notify nobody for the next {ActionLinkSettings.SnoozeFor.TotalHours:0} hours; the other party is told.")
             : await PreviewAsync(token, cancellationToken);
+    }
+
+    private async Task<bool> SnoozeAsync(ActionLinkToken token, Action<SystemChangeSet> alsoWrite, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var draft = new SilenceDraft(token.SystemId, [token.Kind!], now, now + ActionLinkSettings.SnoozeFor, $"Snoozed for {ActionLinkSettings.SnoozeFor.TotalHours:0} hours from a link.", token.Recipient);
+        var creator = token.Party == Party.Customer ? SilenceCreator.Customer : SilenceCreator.Vendor;
+        var outcome = await silences.CreateAsync(draft, new SilenceAuthor(creator, token.Recipient, _ => true), alsoWrite, cancellationToken);
+        return outcome.Result == SilenceResult.Created;
     }
 }

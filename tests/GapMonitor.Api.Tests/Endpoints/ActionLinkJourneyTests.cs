@@ -36,7 +36,7 @@ public sealed partial class ActionLinkJourneyTests : IAsyncLifetime
     public async Task WebhookAcknowledgeLink_ShowsOnGet_ActsOnPostAsTheWebhookHost_IsHarmlessTwice_AndRefusesAlteredOrExpiredTokens()
     {
         var alertId = await OpenAlertAsync("acme-links");
-        var opened = Assert.Single(_customerHook.Requests);
+        var opened = Assert.Single(NotHandover(_customerHook));
         Assert.True(opened.SignatureValid, opened.SignatureFailure);
         using var body = JsonDocument.Parse(opened.Body);
         var links = body.RootElement.GetProperty("data").GetProperty("links");
@@ -67,6 +67,63 @@ public sealed partial class ActionLinkJourneyTests : IAsyncLifetime
 
         await AcknowledgeJourneyAsync(urls[0], alertId, "acme-mail-links", "mlops@acme.example");
     }
+
+    [Fact]
+    public async Task HandoverStartedConfirmOwnershipLink_ConfirmsAsTheCustomerContact_AndOnlyTheCustomerGetsIt()
+    {
+        var vendorHook = TestWebhookReceiver.Start(timeProvider: _host.Time, path: "/vendor");
+        await using (vendorHook)
+        {
+            await _host.JsonAsync(HttpMethod.Post, "/api/systems", _vendorKey, SystemBodies.Registration(
+                "acme-confirm", "contoso-ml", "acme", _host.Time.GetUtcNow().AddDays(-1), customerWebhook: _customerHook.Url, customerSecret: _customerHook.Secret,
+                vendorWebhook: vendorHook.Url, vendorSecret: vendorHook.Secret), 201);
+            await _host.SweepAsync();
+
+            var started = Assert.Single(_customerHook.Requests, r => Type(r) == "handover.started");
+            var link = JsonDocument.Parse(started.Body).RootElement.GetProperty("data").GetProperty("links").GetProperty("confirmOwnership").GetString()!;
+            var vendorNotice = Assert.Single(vendorHook.Requests, r => Type(r) == "handover.started");
+            Assert.False(JsonDocument.Parse(vendorNotice.Body).RootElement.GetProperty("data").GetProperty("links").TryGetProperty("confirmOwnership", out _));
+            Assert.Equal("due", (await _host.JsonAsync(HttpMethod.Get, "/api/systems/acme-confirm/ownership", _customerKey)).GetProperty("state").GetString());
+
+            var (shown, page) = await PageAsync(HttpMethod.Get, link);
+            Assert.Equal(HttpStatusCode.OK, shown);
+            Assert.Contains("Confirm ownership", page, StringComparison.Ordinal);
+            Assert.Equal("due", (await _host.JsonAsync(HttpMethod.Get, "/api/systems/acme-confirm/ownership", _customerKey)).GetProperty("state").GetString());
+
+            var (posted, done) = await PageAsync(HttpMethod.Post, link);
+            Assert.Equal(HttpStatusCode.OK, posted);
+            Assert.Contains("Ownership confirmed", done, StringComparison.Ordinal);
+            var ownership = await _host.JsonAsync(HttpMethod.Get, "/api/systems/acme-confirm/ownership", _vendorKey);
+            Assert.Equal(("confirmed", "webhook:127.0.0.1"), (ownership.GetProperty("state").GetString(), ownership.GetProperty("confirmedBy").GetString()));
+            var (again, againPage) = await PageAsync(HttpMethod.Post, link);
+            Assert.Equal((HttpStatusCode.OK, true), (again, againPage.Contains("Already done", StringComparison.Ordinal)));
+            Assert.Single((await _host.JsonAsync(HttpMethod.Get, "/api/systems/acme-confirm/ownership", _vendorKey)).GetProperty("history").EnumerateArray());
+        }
+    }
+
+    [Fact]
+    public async Task SnoozeLink_SilencesThatKindFor24Hours_AsTheRecipientsParty_AndTellsTheOtherParty()
+    {
+        await OpenAlertAsync("acme-snooze");
+        var opened = Assert.Single(NotHandover(_customerHook));
+        var link = JsonDocument.Parse(opened.Body).RootElement.GetProperty("data").GetProperty("links").GetProperty("snooze").GetString()!;
+
+        var (posted, done) = await PageAsync(HttpMethod.Post, link);
+
+        Assert.Equal(HttpStatusCode.OK, posted);
+        Assert.Contains("Snoozed", done, StringComparison.Ordinal);
+        var silence = Assert.Single((await _host.JsonAsync(HttpMethod.Get, "/api/silences?systemId=acme-snooze", _vendorKey)).GetProperty("items").EnumerateArray());
+        Assert.Equal(["monitoring-silent"], silence.GetProperty("kinds").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(("customer", "webhook:127.0.0.1"), (silence.GetProperty("createdBy").GetString(), silence.GetProperty("by").GetString()));
+        Assert.Equal(TimeSpan.FromHours(24), silence.GetProperty("endsAt").GetDateTimeOffset() - silence.GetProperty("startsAt").GetDateTimeOffset());
+        await _host.SweepAsync();
+        Assert.Contains(_host.Smtp.Messages, m => m.Headers["X-GapMonitor-Event"] == "silence.created" && m.To.Mailboxes.Single().Address == "support@contoso-ml.example");
+        var (again, againPage) = await PageAsync(HttpMethod.Post, link);
+        Assert.Equal((HttpStatusCode.OK, true), (again, againPage.Contains("Already done", StringComparison.Ordinal)));
+        Assert.Single((await _host.JsonAsync(HttpMethod.Get, "/api/silences?systemId=acme-snooze", _vendorKey)).GetProperty("items").EnumerateArray());
+    }
+
+    private static string? Type(ReceivedWebhook request) => JsonDocument.Parse(request.Body).RootElement.GetProperty("type").GetString();
 
     private async Task AcknowledgeJourneyAsync(string link, string alertId, string systemId, string recipient)
     {
@@ -155,4 +212,8 @@ public sealed partial class ActionLinkJourneyTests : IAsyncLifetime
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/act/[A-Za-z0-9_.-]+")]
     private static partial Regex LinkPattern();
+
+    /// <summary>What a receiver got, leaving out the handover notices every newly registered system sends.</summary>
+    private static List<ReceivedWebhook> NotHandover(TestWebhookReceiver hook) =>
+        [.. hook.Requests.Where(r => !(JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString() ?? string.Empty).StartsWith("handover.", StringComparison.Ordinal))];
 }

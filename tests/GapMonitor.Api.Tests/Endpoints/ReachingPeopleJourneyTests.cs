@@ -48,7 +48,7 @@ public sealed class ReachingPeopleJourneyTests : IAsyncLifetime
         Assert.Equal("open", alert.GetProperty("state").GetString());
         Assert.Equal("127.0.0.1", alert.GetProperty("contact").GetString());
         Assert.DoesNotContain("s3cr3t", alert.ToString(), StringComparison.Ordinal);
-        var told = _vendorHook.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement).Single(b => b.GetProperty("data").GetProperty("alert").GetProperty("kind").GetString() == "contact-unreachable");
+        var told = _vendorHook.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement).Single(b => b.GetProperty("data").TryGetProperty("alert", out var a) && a.GetProperty("kind").GetString() == "contact-unreachable");
         Assert.Equal("alert.opened", told.GetProperty("type").GetString());
         Assert.Equal("127.0.0.1", told.GetProperty("data").GetProperty("alert").GetProperty("contact").GetString());
         Assert.Single(_host.Smtp.Messages, m => m.Headers["X-GapMonitor-Alert-Id"] == alert.GetProperty("id").GetString() && m.To.Mailboxes.Single().Address == CustomerEmail);
@@ -142,7 +142,10 @@ public sealed class ReachingPeopleJourneyTests : IAsyncLifetime
     private async Task<JsonElement> OpenContactUnreachableAsync()
     {
         await _host.JsonAsync(HttpMethod.Post, "/api/systems", _vendorKey, Registration(withGoneHook: true), 201);
-        _host.Time.Advance(TimeSpan.FromMinutes(7) + TimeSpan.FromSeconds(1));
+
+        // The first sweep comes more than a day after registration: the handover notices are passed over as too late
+        // to be news, so the only notifications are about alerts (the counts below rely on it).
+        _host.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(7));
         await _host.SweepAsync();
         await _host.SweepAsync();
         return await ContactUnreachableAsync();

@@ -56,13 +56,13 @@ public sealed class SilenceJourneyTests : IAsyncLifetime
 
         // The customer is told (webhook, signed; and email), the vendor who created it is not.
         await _host.SweepAsync();
-        var notice = Assert.Single(_customerHook.Requests);
+        var notice = Assert.Single(NotHandover(_customerHook));
         Assert.True(notice.SignatureValid, notice.SignatureFailure);
         var data = JsonDocument.Parse(notice.Body).RootElement;
         Assert.Equal("silence.created", data.GetProperty("type").GetString());
         Assert.Equal(silenceId, data.GetProperty("data").GetProperty("silence").GetProperty("id").GetString());
         Assert.Equal("Retraining on November data", data.GetProperty("data").GetProperty("silence").GetProperty("reason").GetString());
-        Assert.Empty(_vendorHook.Requests);
+        Assert.Empty(NotHandover(_vendorHook));
         var mail = Assert.Single(_host.Smtp.Messages, m => m.Headers["X-GapMonitor-Event"] == "silence.created");
         Assert.Equal("mlops@acme.example", mail.To.Mailboxes.Single().Address);
         Assert.Contains("Retraining on November data", mail.TextBody, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class SilenceJourneyTests : IAsyncLifetime
         _host.Time.Advance(TimeSpan.FromMinutes(30));
         Assert.Equal(0, (await _host.SweepAsync()).GetProperty("alertsEscalated").GetInt32());
         Assert.Equal(["silence.created"], Events(_customerHook));
-        Assert.Empty(_vendorHook.Requests);
+        Assert.Empty(NotHandover(_vendorHook));
         Assert.DoesNotContain(_host.Smtp.Messages, m => m.Headers["X-GapMonitor-Event"]!.StartsWith("alert.", StringComparison.Ordinal));
 
         // The silence ends: the held-back opening goes to the owner exactly once, even with two sweeps at the same time.
@@ -84,9 +84,9 @@ public sealed class SilenceJourneyTests : IAsyncLifetime
         await Task.WhenAll(_host.SweepAsync(), _host.SweepAsync());
         await _host.SweepAsync();
         Assert.Equal(["silence.created", "alert.opened"], Events(_customerHook));
-        Assert.Equal("silence-ended", Reason(_customerHook.Requests[^1].Body));
-        Assert.All(_customerHook.Requests, r => Assert.True(r.SignatureValid, r.SignatureFailure));
-        Assert.Empty(_vendorHook.Requests);
+        Assert.Equal("silence-ended", Reason(NotHandover(_customerHook)[^1].Body));
+        Assert.All(NotHandover(_customerHook), r => Assert.True(r.SignatureValid, r.SignatureFailure));
+        Assert.Empty(NotHandover(_vendorHook));
         Assert.Single(_host.Smtp.Messages, m => m.Headers["X-GapMonitor-Event"] == "alert.opened");
         var unsilenced = await _host.JsonAsync(HttpMethod.Get, $"/api/alerts/{alert.GetProperty("id").GetString()}", customerKey);
         Assert.False(unsilenced.GetProperty("silenced").GetBoolean());
@@ -145,7 +145,7 @@ public sealed class SilenceJourneyTests : IAsyncLifetime
         await _host.SweepAsync();
         await _host.SweepAsync();
         Assert.Equal(["alert.opened", "alert.reminder"], Events(_customerHook));
-        Assert.Equal("silence-ended", Reason(_customerHook.Requests[^1].Body));
+        Assert.Equal("silence-ended", Reason(NotHandover(_customerHook)[^1].Body));
         Assert.False((await _host.JsonAsync(HttpMethod.Get, $"/api/alerts?systemId={SystemId}", vendorKey)).GetProperty("items")[0].GetProperty("silenced").GetBoolean());
     }
 
@@ -259,8 +259,12 @@ public sealed class SilenceJourneyTests : IAsyncLifetime
     };
 
     private static List<string> Events(TestWebhookReceiver hook) =>
-        [.. hook.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!)];
+        [.. NotHandover(hook).Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!)];
 
     private static string? Reason(string body) =>
         JsonDocument.Parse(body).RootElement.GetProperty("data").TryGetProperty("reason", out var reason) ? reason.GetString() : null;
+
+    /// <summary>What a receiver got, leaving out the handover notices every newly registered system sends.</summary>
+    private static List<ReceivedWebhook> NotHandover(TestWebhookReceiver hook) =>
+        [.. hook.Requests.Where(r => !(JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString() ?? string.Empty).StartsWith("handover.", StringComparison.Ordinal))];
 }
