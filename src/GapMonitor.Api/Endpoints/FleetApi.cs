@@ -56,12 +56,12 @@ public sealed class FleetApi(ApiPipeline pipeline, FleetQuery query)
         row.System.Customer,
         ResponseMapping.Lower(row.Owner),
         new FleetMonitoringResponse(row.Monitoring, row.System.Signals.LastHeartbeatAt),
-        Ownership: null,
+        new FleetOwnershipResponse(ResponseMapping.Lower(row.Ownership), row.OwnershipDueAt),
         row.OpenAlerts,
         row.AcknowledgedAlerts,
         row.OldestUnacknowledgedAt,
         row.LastDrift is { } d ? new FleetDriftResponse(d.WindowEnd, d.DatasetDrift, d.DriftShare) : null,
-        SilencedUntil: null,
+        row.SilencedUntil,
         new FleetContinuityResponse(row.ContinuityScore),
         row.Lapsed);
 

@@ -1,3 +1,4 @@
+using GapMonitor.Core.Ownership;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Fleet;
@@ -9,6 +10,8 @@ namespace GapMonitor.Core.Fleet;
 /// <param name="OldestUnacknowledgedAt">Since when the longest-waiting open alert waits (its opening, or its reopening).</param>
 /// <param name="Lapsed">An open alert, or monitoring down (a retired system never lapses).</param>
 /// <param name="ContinuityScore">Share of the scorecard's practices met, 0–100.</param>
+/// <param name="Ownership">Where the customer's confirmation of ownership stands, and when the next one is due.</param>
+/// <param name="SilencedUntil">The latest end of the silences in effect now; null when none is.</param>
 public sealed record FleetRow(
     MonitoredSystem System,
     Party Owner,
@@ -18,4 +21,7 @@ public sealed record FleetRow(
     DateTimeOffset? OldestUnacknowledgedAt,
     DriftSignal? LastDrift,
     bool Lapsed,
-    int ContinuityScore);
+    int ContinuityScore,
+    OwnershipState Ownership,
+    DateTimeOffset OwnershipDueAt,
+    DateTimeOffset? SilencedUntil);

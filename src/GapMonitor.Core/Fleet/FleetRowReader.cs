@@ -1,5 +1,6 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Ownership;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Status;
 
@@ -25,7 +26,10 @@ public static class FleetRowReader
             open.Count == 0 ? null : open.Min(a => a.EscalationClockStart),
             system.Signals.Drift,
             !system.IsRetired && (open.Count > 0 || heartbeat == HeartbeatState.Down),
-            Score(ContinuityScorecard.Read(system, heartbeat, active, now)));
+            Score(ContinuityScorecard.Read(system, heartbeat, active, now)),
+            OwnershipRules.StateAt(system, now),
+            OwnershipRules.DueAt(system),
+            system.Silences.Where(s => s.StartsAt <= now && now < s.EndsAt).Select(s => (DateTimeOffset?)s.EndsAt).Max());
     }
 
     /// <summary>The share of practices met (<c>ok</c>), as a whole percentage.</summary>

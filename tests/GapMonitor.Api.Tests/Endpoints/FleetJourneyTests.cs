@@ -44,6 +44,19 @@ public sealed class FleetJourneyTests : IAsyncLifetime
     public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     [Fact]
+    public async Task ASilenceInEffect_ShowsAsSilencedUntilItsEnd()
+    {
+        var endsAt = _host.Time.GetUtcNow().AddHours(2);
+        await _host.JsonAsync(HttpMethod.Post, "/api/silences", _contoso, new { systemId = "acme-churn", endsAt, reason = "Retraining" }, 201);
+
+        var fleet = await _host.JsonAsync(HttpMethod.Get, "/api/fleet", ApiTestHost.AdminKey);
+
+        var items = fleet.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("systemId").GetString()!);
+        Assert.Equal(endsAt, items["acme-churn"].GetProperty("silencedUntil").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, items["acme-fraud"].GetProperty("silencedUntil").ValueKind);
+    }
+
+    [Fact]
     public async Task Admin_SeesEverySystemOnOneLine_WithTotals()
     {
         var fleet = await _host.JsonAsync(HttpMethod.Get, "/api/fleet", ApiTestHost.AdminKey);
@@ -56,7 +69,8 @@ public sealed class FleetJourneyTests : IAsyncLifetime
         Assert.Equal(("Model acme-churn", "contoso-ml", "acme", "customer"), (up.GetProperty("name").GetString(), up.GetProperty("vendor").GetString(), up.GetProperty("customer").GetString(), up.GetProperty("owner").GetString()));
         Assert.Equal("up", up.GetProperty("monitoring").GetProperty("state").GetString());
         Assert.Equal(_heartbeatAt, up.GetProperty("monitoring").GetProperty("lastHeartbeatAt").GetDateTimeOffset());
-        Assert.Equal(JsonValueKind.Null, up.GetProperty("ownership").ValueKind);
+        Assert.Equal("due", up.GetProperty("ownership").GetProperty("state").GetString());
+        Assert.Equal(_heartbeatAt - TimeSpan.FromMinutes(8) + TimeSpan.FromDays(7), up.GetProperty("ownership").GetProperty("dueAt").GetDateTimeOffset());
         Assert.Equal(JsonValueKind.Null, up.GetProperty("silencedUntil").ValueKind);
         Assert.Equal(JsonValueKind.Null, up.GetProperty("lastDrift").ValueKind);
         Assert.Equal(JsonValueKind.Null, up.GetProperty("oldestUnacknowledgedAt").ValueKind);
