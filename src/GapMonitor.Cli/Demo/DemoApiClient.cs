@@ -41,4 +41,20 @@ internal sealed class DemoApiClient(HttpClient http)
 
     public Task<JsonElement> GetAsync(string path, string key, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, key, null, cancellationToken);
+
+    /// <summary>What a person does with an action link: opens it (GET shows the page), then presses its one button (POST).</summary>
+    public async Task SendFormAsync(string link, CancellationToken cancellationToken)
+    {
+        using (var page = await http.GetAsync(new Uri(link), cancellationToken))
+        {
+            page.EnsureSuccessStatusCode();
+        }
+
+        using var content = new FormUrlEncodedContent([]);
+        using var done = await http.PostAsync(new Uri(link), content, cancellationToken);
+        if (!done.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST of an action link answered {(int)done.StatusCode}.");
+        }
+    }
 }

@@ -8,6 +8,8 @@ internal static class DemoFleet
     public const string HeartbeatPeriod = "PT10S";
     public const string HeartbeatGrace = "PT5S";
     public const string AcknowledgeWithin = "PT20S";
+    public const string RemindEvery = "PT15S";
+    public const string AcknowledgementExpiresAfter = "PT25S";
 
     public static readonly string[] Receivers = ["acme", "globex", "initech", "umbrella", "contoso", "fabrikam"];
 
@@ -38,6 +40,7 @@ internal static class DemoFleet
         vendorGracePeriod = "P14D",
         monitoring = new { heartbeatPeriod = HeartbeatPeriod, heartbeatGrace = HeartbeatGrace },
         acknowledgeWithin = AcknowledgeWithin,
+        alerting = new { remindEvery = RemindEvery, acknowledgementExpiresAfter = AcknowledgementExpiresAfter },
         contacts = new object[]
         {
             new { party = "customer", email = $"mlops@{s.Customer}.example" },

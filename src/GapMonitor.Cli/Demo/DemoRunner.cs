@@ -57,13 +57,14 @@ internal static class DemoRunner
 
         using var http = new HttpClient { BaseAddress = new Uri(ServiceUrl) };
         var api = new DemoApiClient(http);
-        var story = new DemoStory(api, adminKey, receiver.Url, secrets);
+        var story = new DemoStory(api, adminKey, receiver, secrets);
         await story.PlayAsync(cancellationToken);
 
         await DemoReport.ShowAsync(api, adminKey, story, receiver, mailDirectory, webhookLog, cancellationToken);
 
         AnsiConsole.Write(new Rule("[bold]The service keeps running[/]").LeftJustified());
         AnsiConsole.MarkupLineInterpolated($"API at [link]{ServiceUrl}/api[/], OpenAPI at [link]{ServiceUrl}/api/openapi.json[/]. Healthy systems keep sending heartbeats. [bold]Ctrl+C[/] stops everything.");
+        AnsiConsole.MarkupLineInterpolated($"From another terminal, the ops CLI: [bold]GAPMONITOR_KEY={story.Keys["vendor contoso-ml"]} ./gapmonitor fleet[/] (also [bold]status[/], [bold]alerts --state open[/], [bold]ack[/], [bold]silence[/], [bold]confirm-ownership[/]).");
         try
         {
             await story.KeepHealthyAliveAsync(cancellationToken);

@@ -3,8 +3,11 @@ using Spectre.Console;
 
 namespace GapMonitor.Cli.Demo;
 
-/// <summary>The demo's timeline: register the fleet, send heartbeats, go silent, sweep, acknowledge, recover.</summary>
-internal sealed class DemoStory(DemoApiClient api, string adminKey, string receiverUrl, IReadOnlyDictionary<string, string> secrets)
+/// <summary>
+/// The demo's timeline: register the fleet, send heartbeats, confirm ownership by link, silence planned work, go silent,
+/// sweep, acknowledge (and let the acknowledgement expire), recover, remind.
+/// </summary>
+internal sealed class DemoStory(DemoApiClient api, string adminKey, DemoWebhookReceiver receiver, IReadOnlyDictionary<string, string> secrets)
 {
     public Dictionary<string, string> Keys { get; } = new(StringComparer.Ordinal);
 
@@ -31,7 +34,7 @@ internal sealed class DemoStory(DemoApiClient api, string adminKey, string recei
             var now = TimeProvider.System.GetUtcNow();
             foreach (var s in DemoFleet.Systems)
             {
-                var created = await api.PostAsync("/api/systems", Keys[$"vendor {s.Vendor}"], DemoFleet.Registration(s, now, receiverUrl, secrets), cancellationToken);
+                var created = await api.PostAsync("/api/systems", Keys[$"vendor {s.Vendor}"], DemoFleet.Registration(s, now, receiver.Url, secrets), cancellationToken);
                 IngestKeys[s.Id] = created.GetProperty("ingestKey").GetString()!;
                 AnsiConsole.MarkupLineInterpolated($"  [green]✓[/] [bold]{s.Id}[/] ({s.Vendor} → {s.Customer}): [grey]{s.Story}[/]");
             }
@@ -60,13 +63,41 @@ internal sealed class DemoStory(DemoApiClient api, string adminKey, string recei
                 $"/api/alerts/{failingAlert}/acknowledge", Keys["customer globex"], new { by = "dana@globex.example", note = "Restarting the drift job with more memory." }, cancellationToken));
         }
 
+        await ConfirmOwnershipByLinkAsync("acme", "acme-churn", cancellationToken);
+        await Step("Fabrikam silences initech-vision's monitoring alerts for 2 minutes of planned maintenance; Initech is told (silence.created)", () => api.PostAsync(
+            "/api/silences", Keys["vendor fabrikam-ai"], new { systemId = "initech-vision", kinds = new[] { "monitoring-silent" }, endsAt = TimeProvider.System.GetUtcNow().AddMinutes(2), reason = "Planned maintenance of the monitoring job", by = "kim@fabrikam.example" }, cancellationToken));
+
         await WaitAsync("acme-fraud and initech-vision stay silent past period + grace (15 s)…", TimeSpan.FromSeconds(17), cancellationToken);
-        await SweepAsync("Sweep 2: silence detected and the drift window closed, owners told", cancellationToken);
-        await WaitAsync("Nobody acknowledges within acknowledgeWithin (20 s)…", TimeSpan.FromSeconds(21), cancellationToken);
-        await SweepAsync("Sweep 3: unacknowledged alerts escalate to the other party", cancellationToken);
+        await SweepAsync("Sweep 2: silence detected and the drift window closed, owners told (initech-vision's alert opens silenced: nobody is told)", cancellationToken);
+        await WaitAsync("Nobody acknowledges within acknowledgeWithin (20 s); Globex's acknowledgement lasts only 25 s…", TimeSpan.FromSeconds(21), cancellationToken);
+        await SweepAsync("Sweep 3: unacknowledged alerts escalate to the other party; Globex's acknowledgement expired, so its alert is open again", cancellationToken);
 
         await Step("ACME's monitoring comes back: a fresh heartbeat resolves the silent alert", () => HeartbeatAsync("acme-fraud", "ok", "Scheduler restarted", cancellationToken));
         await SweepAsync("Sweep 4: the heartbeat resolved the alert; the sweep tells everyone who was told", cancellationToken);
+        await WaitAsync("What is still open keeps reminding everyone told, every remindEvery (15 s)…", TimeSpan.FromSeconds(16), cancellationToken);
+        await SweepAsync("Sweep 5: reminders for the alerts still open (alert.reminder)", cancellationToken);
+    }
+
+    /// <summary>
+    /// The customer clicks the <c>confirmOwnership</c> link of the <c>handover.started</c> notice its webhook received:
+    /// the GET shows what it will do, the POST confirms, as the webhook's host.
+    /// </summary>
+    private async Task ConfirmOwnershipByLinkAsync(string customer, string systemId, CancellationToken cancellationToken)
+    {
+        var notice = receiver.Received.FirstOrDefault(w => w.Receiver == customer && w.SystemId == systemId && w.Type == "handover.started");
+        if (notice?.Links?.GetValueOrDefault("confirmOwnership") is not { } link)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]No handover.started with a confirmOwnership link reached {customer}'s webhook yet; skipping the confirmation.[/]");
+            return;
+        }
+
+        await Step($"{customer} confirms it runs operations of {systemId}: one click on the link in its handover.started webhook", async () =>
+        {
+            AnsiConsole.MarkupLineInterpolated($"  [grey]GET  {link[..Math.Min(link.Length, 60)]}… shows what it will do (mail scanners change nothing); POST confirms[/]");
+            await api.SendFormAsync(link, cancellationToken);
+            var ownership = await api.GetAsync($"/api/systems/{systemId}/ownership", Keys[$"customer {customer}"], cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"  [green]✓[/] ownership {ownership.GetProperty("state").GetString()} by {ownership.GetProperty("confirmedBy").GetString()}; next due {ownership.GetProperty("dueAt").GetDateTimeOffset():yyyy-MM-dd HH:mm} UTC");
+        });
     }
 
     /// <summary>Keeps the healthy systems' heartbeats coming while the demo service stays up.</summary>

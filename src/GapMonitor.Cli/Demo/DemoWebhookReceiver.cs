@@ -38,20 +38,25 @@ internal sealed class DemoWebhookReceiver : IAsyncDisposable
                 ? WebhookVerificationResult.Invalid("unknown receiver")
                 : verifier.Verify(secret, http.Request.Headers["webhook-id"], http.Request.Headers["webhook-timestamp"], http.Request.Headers["webhook-signature"], body);
             string? type = null, kind = null, system = null;
+            Dictionary<string, string>? links = null;
             try
             {
                 using var json = JsonDocument.Parse(body);
                 type = json.RootElement.GetProperty("type").GetString();
                 var data = json.RootElement.GetProperty("data");
-                kind = data.GetProperty("alert").GetProperty("kind").GetString();
+                // Notices about a system (handover, silences, contact tests) have no alert.
+                kind = data.TryGetProperty("alert", out var alert) ? alert.GetProperty("kind").GetString() : null;
                 system = data.GetProperty("system").GetProperty("id").GetString();
+                links = data.TryGetProperty("links", out var found) && found.ValueKind == JsonValueKind.Object
+                    ? found.EnumerateObject().ToDictionary(l => l.Name, l => l.Value.GetString() ?? string.Empty, StringComparer.Ordinal)
+                    : null;
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
             {
                 type = "(unreadable body)";
             }
 
-            var entry = new ReceivedWebhook(TimeProvider.System.GetUtcNow(), name, http.Request.Headers["webhook-id"].ToString(), type, kind, system, result.IsValid, result.Failure);
+            var entry = new ReceivedWebhook(TimeProvider.System.GetUtcNow(), name, http.Request.Headers["webhook-id"].ToString(), type, kind, system, result.IsValid, result.Failure, links);
             receiver!.Received.Enqueue(entry);
             await File.AppendAllTextAsync(receiver._logPath, JsonSerializer.Serialize(entry) + Environment.NewLine, http.RequestAborted);
             return result.IsValid ? Results.NoContent() : Results.Unauthorized();

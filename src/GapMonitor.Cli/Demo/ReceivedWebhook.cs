@@ -1,3 +1,13 @@
 namespace GapMonitor.Cli.Demo;
 
-internal sealed record ReceivedWebhook(DateTimeOffset At, string Receiver, string WebhookId, string? Type, string? Kind, string? SystemId, bool SignatureValid, string? Failure);
+/// <param name="Links">The notification's one-click action links (<c>data.links</c>), by action.</param>
+internal sealed record ReceivedWebhook(
+    DateTimeOffset At,
+    string Receiver,
+    string WebhookId,
+    string? Type,
+    string? Kind,
+    string? SystemId,
+    bool SignatureValid,
+    string? Failure,
+    IReadOnlyDictionary<string, string>? Links = null);
