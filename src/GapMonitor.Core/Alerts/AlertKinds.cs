@@ -16,4 +16,7 @@ public static class AlertKinds
         MonitoringSilent, MonitoringFailing, DriftDetected, OwnershipUnconfirmed,
         DeploymentUnannounced, TelemetryStale, ContactUnreachable,
     };
+
+    /// <summary>Kinds that go to both parties at once when they open: nobody is left to escalate to.</summary>
+    public static readonly IReadOnlySet<string> ToBothParties = new HashSet<string>(StringComparer.Ordinal) { OwnershipUnconfirmed, ContactUnreachable };
 }

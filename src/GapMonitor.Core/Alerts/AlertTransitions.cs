@@ -80,10 +80,12 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
 
         if (alert.NotifiedParties.Count == 0)
         {
+            // An alert that goes to both parties at once (ownership-unconfirmed) still does when its silence ends.
             var owner = system.OperationsOwnerAt(now);
-            var opened = unsilenced with { NotifiedParties = [owner], LastNotifiedAt = now };
-            return Transition(system, opened, isNew: false, NotificationTypes.Opened, [owner], now, Actors.Sweep, Action,
-                $"Opened at {HumanTime.Format(alert.OpenedAt)} under a silence; the silence ended, {owner} notified now.", ReminderReasons.SilenceEnded);
+            IReadOnlyList<Party> told = AlertKinds.ToBothParties.Contains(alert.Kind) ? [Party.Vendor, Party.Customer] : [owner];
+            var opened = unsilenced with { NotifiedParties = told, LastNotifiedAt = now, EscalatedAt = told.Count > 1 ? now : alert.EscalatedAt };
+            return Transition(system, opened, isNew: false, NotificationTypes.Opened, told, now, Actors.Sweep, Action,
+                $"Opened at {HumanTime.Format(alert.OpenedAt)} under a silence; the silence ended, {string.Join(", ", told)} notified now.", ReminderReasons.SilenceEnded);
         }
 
         var reminded = unsilenced with { LastNotifiedAt = now };

@@ -120,6 +120,8 @@ public sealed class UnreachableContactRules(IdGenerator ids, NotificationFanOut 
     private AlertTransition Open(MonitoredSystem system, List<string> names, bool tell, DateTimeOffset now)
     {
         var summary = Summary(system, names);
+        // Under a silence nobody is told; the sweep tells both parties when it ends (AlertTransitions.Unsilence).
+        var silenced = system.IsSilenced(AlertKinds.ContactUnreachable, now);
         var alert = new Alert
         {
             Id = ids.NewAlertId(system.Id),
@@ -130,18 +132,24 @@ public sealed class UnreachableContactRules(IdGenerator ids, NotificationFanOut 
             OpenedAt = now,
             OwnerAtOpening = system.OperationsOwnerAt(now),
             // Both parties are told at once, so there is nobody left to escalate to.
-            EscalatedAt = now,
-            NotifiedParties = [Party.Vendor, Party.Customer],
-            LastNotifiedAt = now,
+            EscalatedAt = silenced ? null : now,
+            NotifiedParties = silenced ? [] : [Party.Vendor, Party.Customer],
+            LastNotifiedAt = silenced ? null : now,
+            Silenced = silenced,
             Contacts = names,
         };
-        return Transition(system, alert, isNew: true, tell ? NotificationTypes.Opened : null, null, now, "alert.opened", summary);
+        return Transition(system, alert, isNew: true, tell && !silenced ? NotificationTypes.Opened : null, null, now, "alert.opened", summary);
     }
 
     /// <summary>The alert names a different set of contacts; only a newly unreachable contact is told about (to the others).</summary>
     private AlertTransition Rename(MonitoredSystem system, Alert active, List<string> names, List<string> told, DateTimeOffset now)
     {
         var summary = Summary(system, names);
+        if (active.Silenced || system.IsSilenced(AlertKinds.ContactUnreachable, now))
+        {
+            told = [];
+        }
+
         var renamed = active with
         {
             Summary = summary,

@@ -67,28 +67,43 @@ public static class HandoverSweepRules
             $"Stored before ownership confirmation existed: the first confirmation is due by {HumanTime.Format(OwnershipRules.DueAt(tracked))}; handover notices already past are not sent."));
     }
 
+    /// <summary>
+    /// The notices now due, oldest first. At most one is sent per sweep, the next waits for the next sweep (passed-over
+    /// ones, an audit row each, go along): a notice is written in the same transaction as the system row that marks it
+    /// sent, and one always fits in it.
+    /// </summary>
     private static HandoverProgress Notices(SystemChangeSet changes, MonitoredSystem system, DateTimeOffset now, AlertTransitions transitions)
     {
         var progress = system.Handover!;
-        var startsAt = OwnershipRules.HandoverStartsAt(system);
-        if (progress.StartedNoticeAt is null && now >= startsAt)
+        var sent = false;
+        bool Due(DateTimeOffset? noticeAt, DateTimeOffset moment, bool late) => noticeAt is null && now >= moment && (late || !sent);
+        void Record(SystemNotice notice)
         {
-            changes.Add(SendOrPassOver(system, NotificationTypes.HandoverStarted, startsAt, now, late: now - startsAt > LateAfter, HandoverTexts.Started, transitions));
+            changes.Add(notice);
+            sent |= notice.Notifications.Count > 0;
+        }
+
+        var startsAt = OwnershipRules.HandoverStartsAt(system);
+        var startedLate = now - startsAt > LateAfter;
+        if (Due(progress.StartedNoticeAt, startsAt, startedLate))
+        {
+            Record(SendOrPassOver(system, NotificationTypes.HandoverStarted, startsAt, now, startedLate, HandoverTexts.Started, transitions));
             progress = progress with { StartedNoticeAt = now };
         }
 
+        // Once the grace period is over, "about to end" would be wrong: handover.completed says it.
         var graceEndingAt = GraceEndingAt(system);
-        if (progress.GraceEndingNoticeAt is null && now >= graceEndingAt)
+        var graceEndingLate = now - graceEndingAt > LateAfter || now >= system.GraceEndsAt;
+        if (Due(progress.GraceEndingNoticeAt, graceEndingAt, graceEndingLate))
         {
-            // Once the grace period is over, "about to end" would be wrong: handover.completed says it.
-            var late = now - graceEndingAt > LateAfter || now >= system.GraceEndsAt;
-            changes.Add(SendOrPassOver(system, NotificationTypes.HandoverGraceEnding, graceEndingAt, now, late, HandoverTexts.GraceEnding, transitions));
+            Record(SendOrPassOver(system, NotificationTypes.HandoverGraceEnding, graceEndingAt, now, graceEndingLate, HandoverTexts.GraceEnding, transitions));
             progress = progress with { GraceEndingNoticeAt = now };
         }
 
-        if (progress.CompletedNoticeAt is null && now >= system.GraceEndsAt)
+        var completedLate = now - system.GraceEndsAt > LateAfter;
+        if (Due(progress.CompletedNoticeAt, system.GraceEndsAt, completedLate))
         {
-            changes.Add(SendOrPassOver(system, NotificationTypes.HandoverCompleted, system.GraceEndsAt, now, now - system.GraceEndsAt > LateAfter, HandoverTexts.Completed, transitions));
+            Record(SendOrPassOver(system, NotificationTypes.HandoverCompleted, system.GraceEndsAt, now, completedLate, HandoverTexts.Completed, transitions));
             progress = progress with { CompletedNoticeAt = now };
         }
 

@@ -2,6 +2,7 @@ using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Silences;
 using GapMonitor.Core.Systems;
 using GapMonitor.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -45,6 +46,23 @@ public class UnreachableContactRulesTests
         var body = NotificationEnvelope.FromJson(changes.Notifications[0].Body);
         Assert.Equal("hooks.acme.example", body.Data.Alert!.Contact);
         Assert.Single(changes.Audit);
+    }
+
+    [Fact]
+    public void GivenUpWebhook_UnderASilence_OpensSilencedTellingNobody_AndBothPartiesHearWhenItEnds()
+    {
+        var now = _time.GetUtcNow();
+        var silenced = System() with { Silences = [new SilenceWindow("s1", [AlertKinds.ContactUnreachable], now - TimeSpan.FromMinutes(1), now + TimeSpan.FromHours(1))] };
+
+        var changes = Apply(silenced, null, GivenUp(CustomerHook));
+
+        var opened = Assert.Single(changes.CreatedAlerts);
+        Assert.True(opened.Silenced);
+        Assert.Empty(changes.Notifications);
+        _time.Advance(TimeSpan.FromHours(2));
+        var ended = _evaluator.Evaluate(changes.UpdatedSystem! with { Silences = [] }, [opened], _time.GetUtcNow());
+        var told = ended.Notifications.Where(n => n.AlertId == opened.Id).Select(n => n.Target).Order();
+        Assert.Equal(new[] { CustomerEmail, OtherCustomerEmail, VendorEmail }.Order(), told);
     }
 
     [Fact]

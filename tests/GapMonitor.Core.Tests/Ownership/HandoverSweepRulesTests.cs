@@ -126,6 +126,24 @@ public class HandoverSweepRulesTests
     }
 
     [Fact]
+    public void Evaluate_WhenTwoNoticesAreDueAtOnce_SendsOneASweep_SoEachIsWrittenWithTheRowThatMarksItSent()
+    {
+        // Handed over at the epoch with a grace period shorter than the notice: grace-ending was due half a day before
+        // handover, so at handover both handover.started and handover.grace-ending are due, neither late.
+        var system = Registered(handoverAt: SystemBuilder.Epoch) with { VendorGracePeriod = TimeSpan.FromDays(2), GraceEndingNotice = TimeSpan.FromDays(2.5) };
+        _time.SetUtcNow(SystemBuilder.Epoch);
+
+        var first = Evaluate(system, []);
+
+        AssertNotified(first, NotificationTypes.HandoverStarted, Everyone);
+        Assert.Null(first.UpdatedSystem!.Handover!.GraceEndingNoticeAt);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var second = Evaluate(first.UpdatedSystem!, []);
+        AssertNotified(second, NotificationTypes.HandoverGraceEnding, Everyone);
+        Assert.NotNull(second.UpdatedSystem!.Handover!.GraceEndingNoticeAt);
+    }
+
+    [Fact]
     public void Evaluate_WhenRegisteredLongAfterTheGracePeriod_SendsOnlyHandoverStarted_AndPassesOverTheRestWithAnAuditEntry()
     {
         var system = Registered(handoverAt: SystemBuilder.Epoch - TimeSpan.FromDays(20));
