@@ -23,6 +23,11 @@ public sealed class ConfirmOwnershipLinkHandler(ISystemStore store, OwnershipCon
             return ActionLinkPage.NotFound();
         }
 
+        if (current.System.IsRetired)
+        {
+            return Retired(current.System);
+        }
+
         return new ActionLinkPage(
             ActionLinkPageKind.Confirm,
             $"Confirm that {current.System.Customer} runs operations of {current.System.Name}?",
@@ -42,8 +47,18 @@ public sealed class ConfirmOwnershipLinkHandler(ISystemStore store, OwnershipCon
         }
 
         var result = await confirmation.ConfirmAsync(token.SystemId, token.Recipient, note: null, token.Recipient, alsoWrite, cancellationToken);
-        return result.Outcome == OwnershipConfirmationOutcome.Confirmed
-            ? new ActionLinkPage(ActionLinkPageKind.Done, "Ownership confirmed", $"{token.Recipient} confirmed that the customer runs operations; both parties are told.")
-            : await PreviewAsync(token, cancellationToken);
+        return result.Outcome switch
+        {
+            OwnershipConfirmationOutcome.Confirmed => new ActionLinkPage(ActionLinkPageKind.Done, "Ownership confirmed", $"{token.Recipient} confirmed that the customer runs operations; both parties are told."),
+            OwnershipConfirmationOutcome.Retired when result.System is { } retired => Retired(retired),
+            OwnershipConfirmationOutcome.Retired => new ActionLinkPage(ActionLinkPageKind.Information, "Nothing to confirm", "The system is retired: there are no operations to own."),
+            _ => ActionLinkPage.NotFound(),
+        };
     }
+
+    private ActionLinkPage Retired(MonitoredSystem system) =>
+        new(ActionLinkPageKind.Information, "Nothing to confirm", "The system is retired: there are no operations to own.")
+        {
+            Facts = ActionLinkSystemFacts.Of(system, timeProvider.GetUtcNow()),
+        };
 }

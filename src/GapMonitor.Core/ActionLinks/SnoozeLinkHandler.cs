@@ -35,17 +35,21 @@ public sealed class SnoozeLinkHandler(ISystemStore store, SilenceCreation silenc
     public async Task<ActionLinkPage> ActAsync(ActionLinkToken token, Action<SystemChangeSet> alsoWrite, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return token.Kind is not null && await SnoozeAsync(token, alsoWrite, cancellationToken)
-            ? new ActionLinkPage(ActionLinkPageKind.Done, "Snoozed", $"{token.Kind} alerts of this system notify nobody for the next {ActionLinkSettings.SnoozeFor.TotalHours:0} hours; the other party is told.")
-            : await PreviewAsync(token, cancellationToken);
-    }
+        if (token.Kind is null)
+        {
+            return ActionLinkPage.NotFound();
+        }
 
-    private async Task<bool> SnoozeAsync(ActionLinkToken token, Action<SystemChangeSet> alsoWrite, CancellationToken cancellationToken)
-    {
         var now = timeProvider.GetUtcNow();
-        var draft = new SilenceDraft(token.SystemId, [token.Kind!], now, now + ActionLinkSettings.SnoozeFor, $"Snoozed for {ActionLinkSettings.SnoozeFor.TotalHours:0} hours from a link.", token.Recipient);
+        var draft = new SilenceDraft(token.SystemId, [token.Kind], now, now + ActionLinkSettings.SnoozeFor, $"Snoozed for {ActionLinkSettings.SnoozeFor.TotalHours:0} hours from a link.", token.Recipient);
         var creator = token.Party == Party.Customer ? SilenceCreator.Customer : SilenceCreator.Vendor;
         var outcome = await silences.CreateAsync(draft, new SilenceAuthor(creator, token.Recipient, _ => true), alsoWrite, cancellationToken);
-        return outcome.Result == SilenceResult.Created;
+        return outcome.Result switch
+        {
+            SilenceResult.Created => new ActionLinkPage(ActionLinkPageKind.Done, "Snoozed", $"{token.Kind} alerts of this system notify nobody for the next {ActionLinkSettings.SnoozeFor.TotalHours:0} hours; the other party is told."),
+            SilenceResult.TooMany => new ActionLinkPage(ActionLinkPageKind.Information, "Not snoozed", $"The system already has {SilenceRules.MaxPerSystem} current or planned silences; end one first."),
+            SilenceResult.Invalid => new ActionLinkPage(ActionLinkPageKind.Information, "Not snoozed", string.Join(" ", (outcome.Errors ?? []).Select(e => e.Message))),
+            _ => ActionLinkPage.NotFound(),
+        };
     }
 }

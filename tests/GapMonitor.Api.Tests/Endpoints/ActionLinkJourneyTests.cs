@@ -102,6 +102,30 @@ public sealed partial class ActionLinkJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConfirmOwnershipLink_OfARetiredSystem_SaysThereIsNothingToConfirm_AndConfirmsNothing()
+    {
+        await _host.JsonAsync(HttpMethod.Post, "/api/systems", _vendorKey, SystemBodies.Registration(
+            "acme-retired", "contoso-ml", "acme", _host.Time.GetUtcNow().AddDays(-1), customerWebhook: _customerHook.Url, customerSecret: _customerHook.Secret), 201);
+        await _host.SweepAsync();
+        var started = Assert.Single(_customerHook.Requests, r => Type(r) == "handover.started");
+        var link = JsonDocument.Parse(started.Body).RootElement.GetProperty("data").GetProperty("links").GetProperty("confirmOwnership").GetString()!;
+        using (var retired = await _host.SendAsync(HttpMethod.Delete, "/api/systems/acme-retired", _vendorKey))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, retired.StatusCode);
+        }
+
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+        {
+            var (status, page) = await PageAsync(method, link);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Contains("Nothing to confirm", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("<form", page, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("due", (await _host.JsonAsync(HttpMethod.Get, "/api/systems/acme-retired/ownership", _vendorKey)).GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task SnoozeLink_SilencesThatKindFor24Hours_AsTheRecipientsParty_AndTellsTheOtherParty()
     {
         await OpenAlertAsync("acme-snooze");
