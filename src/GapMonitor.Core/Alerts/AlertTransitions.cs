@@ -82,7 +82,7 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
         {
             // An alert that goes to both parties at once (ownership-unconfirmed) still does when its silence ends.
             var owner = system.OperationsOwnerAt(now);
-            IReadOnlyList<Party> told = AlertKinds.ToBothParties.Contains(alert.Kind) ? [Party.Vendor, Party.Customer] : [owner];
+            IReadOnlyList<Party> told = AlertKinds.ToBothParties.Contains(alert.Kind) ? Parties.Both : [owner];
             var opened = unsilenced with { NotifiedParties = told, LastNotifiedAt = now, EscalatedAt = told.Count > 1 ? now : alert.EscalatedAt };
             return Transition(system, opened, isNew: false, NotificationTypes.Opened, told, now, Actors.Sweep, Action,
                 $"Opened at {HumanTime.Format(alert.OpenedAt)} under a silence; the silence ended, {string.Join(", ", told)} notified now.", ReminderReasons.SilenceEnded);

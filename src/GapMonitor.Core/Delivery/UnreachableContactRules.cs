@@ -133,7 +133,7 @@ public sealed class UnreachableContactRules(IdGenerator ids, NotificationFanOut 
             OwnerAtOpening = system.OperationsOwnerAt(now),
             // Both parties are told at once, so there is nobody left to escalate to.
             EscalatedAt = silenced ? null : now,
-            NotifiedParties = silenced ? [] : [Party.Vendor, Party.Customer],
+            NotifiedParties = silenced ? [] : Parties.Both,
             LastNotifiedAt = silenced ? null : now,
             Silenced = silenced,
             Contacts = names,
@@ -155,7 +155,7 @@ public sealed class UnreachableContactRules(IdGenerator ids, NotificationFanOut 
             Summary = summary,
             Contacts = names,
             LastNotifiedAt = told.Count > 0 ? now : active.LastNotifiedAt,
-            NotifiedParties = told.Count > 0 ? [.. active.NotifiedParties.Union([Party.Vendor, Party.Customer])] : active.NotifiedParties,
+            NotifiedParties = told.Count > 0 ? [.. active.NotifiedParties.Union(Parties.Both)] : active.NotifiedParties,
         };
         var detail = told.Count > 0
             ? $"Also unreachable: {string.Join(", ", told.Select(ContactNames.Of).Distinct())}. {summary}"
@@ -172,7 +172,7 @@ public sealed class UnreachableContactRules(IdGenerator ids, NotificationFanOut 
                 AlertTransitions.Snapshot(alert, system.OperationsOwnerAt(now)),
                 SystemSnapshot.Of(system),
                 reason));
-            notifications = fanOut.ToContacts(system, ContactNames.ReachableOf(system, [Party.Vendor, Party.Customer]), envelope, alert.Id);
+            notifications = fanOut.ToContacts(system, ContactNames.ReachableOf(system, Parties.Both), envelope, alert.Id);
         }
 
         return new AlertTransition(alert, isNew, notifications, new AuditEntry(ids.NewId(), system.Id, now, Actors.Delivery, action, alert.Id, detail));

@@ -29,7 +29,7 @@ public static class FleetRowReader
             Score(ContinuityScorecard.Read(system, heartbeat, active, now)),
             OwnershipRules.StateAt(system, now),
             OwnershipRules.DueAt(system),
-            system.Silences.Where(s => s.StartsAt <= now && now < s.EndsAt).Select(s => (DateTimeOffset?)s.EndsAt).Max());
+            system.Silences.Where(s => s.IsActiveAt(now)).Select(s => (DateTimeOffset?)s.EndsAt).Max());
     }
 
     /// <summary>The share of practices met (<c>ok</c>), as a whole percentage.</summary>

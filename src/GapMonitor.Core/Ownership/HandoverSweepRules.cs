@@ -15,7 +15,6 @@ public static class HandoverSweepRules
     /// <summary>A notice more than this late (stored before notices existed, or sweeps stopped) is passed over, not sent.</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromDays(1);
 
-    private static readonly Party[] BothParties = [Party.Customer, Party.Vendor];
 
     public static void Apply(SystemChangeSet changes, MonitoredSystem system, IReadOnlyDictionary<string, Alert> active, DateTimeOffset now, AlertTransitions transitions)
     {
@@ -40,7 +39,7 @@ public static class HandoverSweepRules
         var overdue = OwnershipRules.StateAt(current, now) == OwnershipState.Overdue;
         if (overdue && open is null)
         {
-            changes.Add(transitions.Open(current, AlertKinds.OwnershipUnconfirmed, HandoverTexts.UnconfirmedSummary(current), now, BothParties));
+            changes.Add(transitions.Open(current, AlertKinds.OwnershipUnconfirmed, HandoverTexts.UnconfirmedSummary(current), now, Parties.Both));
         }
         else if (!overdue && open is not null)
         {
@@ -125,7 +124,7 @@ public static class HandoverSweepRules
         }
 
         var envelope = new NotificationEnvelope(type, now, data(system, now));
-        return transitions.Notice(system, BothParties, envelope, Audit.Actors.Sweep, type, envelope.Data.Title);
+        return transitions.Notice(system, Parties.Both, envelope, Audit.Actors.Sweep, type, envelope.Data.Title);
     }
 
     /// <summary><see cref="MonitoredSystem.GraceEndingNotice"/> before the vendor's grace period ends.</summary>

@@ -15,7 +15,6 @@ namespace GapMonitor.Core.Ownership;
 /// </summary>
 public sealed class OwnershipConfirmation(ISystemStore store, AlertTransitions transitions, TimeProvider timeProvider)
 {
-    private static readonly Party[] BothParties = [Party.Customer, Party.Vendor];
 
     /// <summary>
     /// Through the API: a customer key of the system's customer, or admin. A vendor key may not confirm on the customer's
@@ -96,7 +95,7 @@ public sealed class OwnershipConfirmation(ISystemStore store, AlertTransitions t
         var changes = new SystemChangeSet(system.Id);
         changes.UpdateSystem(confirmed);
         var envelope = new NotificationEnvelope(NotificationTypes.OwnershipConfirmed, now, HandoverTexts.Confirmed(confirmed, confirmation, now));
-        changes.Add(transitions.Notice(confirmed, BothParties, envelope, confirmation.Actor, NotificationTypes.OwnershipConfirmed, envelope.Data.Message));
+        changes.Add(transitions.Notice(confirmed, Parties.Both, envelope, confirmation.Actor, NotificationTypes.OwnershipConfirmed, envelope.Data.Message));
         if (current.ActiveAlerts.FirstOrDefault(a => a.Kind == AlertKinds.OwnershipUnconfirmed && a.IsActive) is { } unconfirmed)
         {
             changes.Add(transitions.Resolve(confirmed, unconfirmed, $"Ownership confirmed by {confirmation.By} at {HumanTime.Format(now)}.", now, confirmation.Actor));

@@ -16,11 +16,11 @@ public sealed class SilenceNotices(IdGenerator ids, NotificationFanOut fanOut)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(silence);
-        Party[] recipients = silence.CreatedBy switch
+        IReadOnlyList<Party> recipients = silence.CreatedBy switch
         {
             SilenceCreator.Vendor => [Party.Customer],
             SilenceCreator.Customer => [Party.Vendor],
-            _ => [Party.Vendor, Party.Customer],
+            _ => Parties.Both,
         };
         var creator = silence.CreatedBy switch
         {

@@ -5,6 +5,7 @@ namespace GapMonitor.Core.Silences;
 /// </summary>
 public sealed record SilenceWindow(string Id, IReadOnlyList<string> Kinds, DateTimeOffset StartsAt, DateTimeOffset EndsAt)
 {
-    public bool Covers(string kind, DateTimeOffset now) =>
-        StartsAt <= now && now < EndsAt && Kinds.Contains(kind, StringComparer.Ordinal);
+    public bool IsActiveAt(DateTimeOffset now) => StartsAt <= now && now < EndsAt;
+
+    public bool Covers(string kind, DateTimeOffset now) => IsActiveAt(now) && Kinds.Contains(kind, StringComparer.Ordinal);
 }
