@@ -10,11 +10,13 @@ public static class AlertKinds
     public const string DeploymentUnannounced = "deployment-unannounced";
     public const string TelemetryStale = "telemetry-stale";
     public const string ContactUnreachable = "contact-unreachable";
+    public const string PerformanceDegraded = "performance-degraded";
+    public const string PerformanceAtRisk = "performance-at-risk";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         MonitoringSilent, MonitoringFailing, DriftDetected, OwnershipUnconfirmed,
-        DeploymentUnannounced, TelemetryStale, ContactUnreachable,
+        DeploymentUnannounced, TelemetryStale, ContactUnreachable, PerformanceDegraded, PerformanceAtRisk,
     };
 
     /// <summary>Kinds that go to both parties at once when they open: nobody is left to escalate to.</summary>

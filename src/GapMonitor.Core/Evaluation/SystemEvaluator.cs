@@ -2,6 +2,7 @@ using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Ownership;
+using GapMonitor.Core.Performance;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Evaluation;
@@ -136,6 +137,10 @@ public sealed class SystemEvaluator(AlertTransitions transitions, UnreachableCon
                 $"{drift.CleanStreak} consecutive window(s) without dataset drift.");
         }
 
+        var cleanToResolve = telemetry?.CleanWindowsToResolve ?? TelemetrySettings.DefaultCleanWindowsToResolve;
+        EvaluatePerformance(changes, system, active, now, AlertKinds.PerformanceDegraded, signals.Performance?.Realized, "Realized", cleanToResolve);
+        EvaluatePerformance(changes, system, active, now, AlertKinds.PerformanceAtRisk, signals.Performance?.Estimated, "Estimated", cleanToResolve);
+
         if (signals.LastSeenModelVersion is { } seen)
         {
             var announced = signals.LastDeployedModelVersion ?? system.Model?.Version;
@@ -153,6 +158,21 @@ public sealed class SystemEvaluator(AlertTransitions transitions, UnreachableCon
                 () => $"No telemetry from the configured sources of {system.Name} since {HumanTime.Format(since)} (longer than {System.Xml.XmlConvert.ToString(telemetry.StaleAfter)}).",
                 "Telemetry is arriving again.");
         }
+    }
+
+    /// <summary>A window's metrics outside their thresholds open the kind; it resolves after clean windows, like drift.</summary>
+    private void EvaluatePerformance(
+        SystemChangeSet changes, MonitoredSystem system, Dictionary<string, Alert> active, DateTimeOffset now, string kind, PerformanceJudgment? judgment, string source, int cleanToResolve)
+    {
+        if (judgment is null)
+        {
+            return;
+        }
+
+        var shouldBeOpen = judgment.Breaches.Count > 0 || (active.ContainsKey(kind) && judgment.CleanStreak < cleanToResolve);
+        Apply(changes, system, active, now, kind, shouldBeOpen,
+            () => $"{source} performance of {system.Name} is outside its thresholds in the window {HumanTime.Format(judgment.WindowStart)} – {HumanTime.Format(judgment.WindowEnd)} ({judgment.Rows} rows): {string.Join("; ", judgment.Breaches.Select(PerformanceTexts.Describe))}.",
+            $"{judgment.CleanStreak} consecutive window(s) with {source.ToLowerInvariant()} performance within its thresholds.");
     }
 
     private void Apply(

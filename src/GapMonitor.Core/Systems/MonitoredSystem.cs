@@ -26,6 +26,9 @@ public sealed record MonitoredSystem
     /// <summary>Telemetry sources and drift windowing; null when the system only sends heartbeats.</summary>
     public TelemetrySettings? Telemetry { get; init; }
 
+    /// <summary>The model's task and output columns; null when its performance is not watched.</summary>
+    public PerformanceSettings? Performance { get; init; }
+
     /// <summary>
     /// Changes with the system's configuration only (registration, update, retirement), never with its signals: the
     /// API's ETag. Null on systems stored before it existed, which read as <see cref="InitialConfigVersion"/>.

@@ -21,6 +21,9 @@ public sealed record SignalState
     /// <summary>The outcome of the latest closed drift window.</summary>
     public DriftSignal? Drift { get; init; }
 
+    /// <summary>The latest realized and estimated performance verdicts; null until a window with model outputs closed.</summary>
+    public PerformanceSignal? Performance { get; init; }
+
     /// <summary>Version of the reference dataset drift is measured against; null until one is uploaded.</summary>
     public string? ReferenceVersion { get; init; }
 

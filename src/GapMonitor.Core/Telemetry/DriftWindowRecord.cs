@@ -1,3 +1,5 @@
+using GapMonitor.Core.Performance;
+
 namespace GapMonitor.Core.Telemetry;
 
 /// <summary>One closed drift window: its report against the reference (the CLI's JSON shape) and the data-quality findings.</summary>
@@ -13,4 +15,5 @@ public sealed record DriftWindowRecord(
     string? ReportJson,
     IReadOnlyList<DataQualityFinding> Findings,
     IReadOnlyDictionary<string, long> ModelVersions,
-    string? Note);
+    string? Note,
+    WindowPerformance? Performance = null);

@@ -1,3 +1,4 @@
+using GapMonitor.Core.Performance;
 using GapMonitor.Drift.Profiles;
 
 namespace GapMonitor.Core.Telemetry;
@@ -11,6 +12,9 @@ public sealed class OpenWindow(DatasetProfile profile)
     public const int MaxModelVersions = 100;
 
     public const string OtherVersions = "(other)";
+
+    /// <summary>Model outputs kept for performance (systems with <c>performance</c> settings); null when the window saw none.</summary>
+    public WindowPredictions? Predictions { get; set; }
 
     public Dictionary<string, long> ModelVersions { get; init; } = new(StringComparer.Ordinal);
 

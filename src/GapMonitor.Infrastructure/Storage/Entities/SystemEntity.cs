@@ -41,6 +41,12 @@ internal sealed class SystemEntity : ITableEntity
     public DateTimeOffset? LastTelemetryAt { get; set; }
     public string? LastSeenModelVersion { get; set; }
     public string? DriftJson { get; set; }
+
+    /// <summary>JSON of the realized and estimated performance verdicts; null until a window with model outputs closed.</summary>
+    public string? PerformanceSignalJson { get; set; }
+
+    /// <summary>JSON of the <c>performance</c> settings; null when the model's performance is not watched.</summary>
+    public string? PerformanceJson { get; set; }
     public string? ReferenceVersion { get; set; }
 
     /// <summary>Empty on rows written before configuration versions existed.</summary>
@@ -88,6 +94,8 @@ internal sealed class SystemEntity : ITableEntity
         LastTelemetryAt = s.Signals.LastTelemetryAt,
         LastSeenModelVersion = s.Signals.LastSeenModelVersion,
         DriftJson = s.Signals.Drift is null ? null : StorageJson.Serialize(s.Signals.Drift),
+        PerformanceSignalJson = s.Signals.Performance is null ? null : StorageJson.Serialize(s.Signals.Performance),
+        PerformanceJson = s.Performance is null ? null : StorageJson.Serialize(s.Performance),
         ReferenceVersion = s.Signals.ReferenceVersion,
         IngestKeyHash = s.IngestKeyHash,
         TelemetryJson = s.Telemetry is null ? null : StorageJson.Serialize(s.Telemetry),
@@ -128,11 +136,13 @@ internal sealed class SystemEntity : ITableEntity
             LastTelemetryAt = LastTelemetryAt,
             LastSeenModelVersion = LastSeenModelVersion,
             Drift = StorageJson.Deserialize<DriftSignal?>(DriftJson, null),
+            Performance = StorageJson.Deserialize<PerformanceSignal?>(PerformanceSignalJson, null),
             ReferenceVersion = ReferenceVersion,
             UnreachableContacts = StorageJson.Deserialize<List<string>>(UnreachableContactsJson, []),
         },
         IngestKeyHash = IngestKeyHash,
         Telemetry = StorageJson.Deserialize<TelemetrySettings?>(TelemetryJson, null),
+        Performance = StorageJson.Deserialize<PerformanceSettings?>(PerformanceJson, null),
         ConfigVersion = string.IsNullOrEmpty(ConfigVersion) ? null : ConfigVersion,
         Ownership = new OwnershipSettings(
             string.IsNullOrEmpty(ConfirmWithin) ? OwnershipSettings.Default.ConfirmWithin : StorageJson.Duration(ConfirmWithin),
