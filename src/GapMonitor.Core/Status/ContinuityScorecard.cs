@@ -17,7 +17,7 @@ public static class ContinuityScorecard
     {
         AlertKinds.MonitoringSilent or AlertKinds.MonitoringFailing or AlertKinds.TelemetryStale => Practices.RunTimeMonitoring,
         AlertKinds.DeploymentUnannounced => Practices.ContinuousDeployment,
-        AlertKinds.DriftDetected => Practices.ContinuousEvolution,
+        AlertKinds.DriftDetected or AlertKinds.PerformanceDegraded or AlertKinds.PerformanceAtRisk => Practices.ContinuousEvolution,
         AlertKinds.OwnershipUnconfirmed or AlertKinds.ContactUnreachable => Practices.ContinuousTrust,
         _ => Practices.ContinuousUse,
     };
