@@ -28,4 +28,10 @@ public sealed record AlertResponse(
 
     /// <summary>Of a <c>contact-unreachable</c> alert: every contact that cannot be reached.</summary>
     public IReadOnlyList<string>? Contacts { get; init; }
+
+    /// <summary>Of a <c>drift-detected</c> alert: the columns that drifted when it opened (input and model output columns).</summary>
+    public IReadOnlyList<string>? Columns { get; init; }
+
+    /// <summary>Of a performance alert: the metrics outside their thresholds when it opened.</summary>
+    public IReadOnlyList<Core.Systems.MetricBreach>? Metrics { get; init; }
 }

@@ -57,6 +57,8 @@ internal static class ResponseMapping
     {
         Contact = a.Contacts.Count > 0 ? a.Contacts[0] : null,
         Contacts = a.Contacts.Count > 0 ? a.Contacts : null,
+        Columns = a.Columns.Count > 0 ? a.Columns : null,
+        Metrics = a.Metrics.Count > 0 ? a.Metrics : null,
     };
 
     public static AlertResponse ToResponse(this AlertWithHistory h, Principal viewer) => h.Alert.ToResponse() with

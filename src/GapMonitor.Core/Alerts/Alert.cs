@@ -6,6 +6,8 @@ namespace GapMonitor.Core.Alerts;
 public sealed record Alert
 {
     private readonly ValueList<string> _contacts = ValueList<string>.Empty;
+    private readonly ValueList<string> _columns = ValueList<string>.Empty;
+    private readonly ValueList<MetricBreach> _metrics = ValueList<MetricBreach>.Empty;
 
     public required string Id { get; init; }
     public required string SystemId { get; init; }
@@ -40,6 +42,12 @@ public sealed record Alert
 
     /// <summary>Of a <c>contact-unreachable</c> alert: the contacts it names (email address or webhook host).</summary>
     public IReadOnlyList<string> Contacts { get => _contacts; init => _contacts = new(value); }
+
+    /// <summary>Of a <c>drift-detected</c> alert: the columns that drifted when it opened (input and model output columns).</summary>
+    public IReadOnlyList<string> Columns { get => _columns; init => _columns = new(value); }
+
+    /// <summary>Of a <c>performance-degraded</c> or <c>performance-at-risk</c> alert: the metrics outside their thresholds when it opened.</summary>
+    public IReadOnlyList<MetricBreach> Metrics { get => _metrics; init => _metrics = new(value); }
 
     public bool IsActive => State is AlertState.Open or AlertState.Acknowledged;
 

@@ -21,7 +21,7 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
     /// that includes a party other than the owner, it counts as escalated from the start: nobody is left to escalate to.
     /// Under a silence nobody is told until it ends.
     /// </summary>
-    public AlertTransition Open(MonitoredSystem system, string kind, string summary, DateTimeOffset now, IReadOnlyList<Party>? recipients = null)
+    public AlertTransition Open(MonitoredSystem system, string kind, string summary, DateTimeOffset now, IReadOnlyList<Party>? recipients = null, AlertFacts? facts = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         var owner = system.OperationsOwnerAt(now);
@@ -40,6 +40,8 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
             NotifiedParties = told,
             LastNotifiedAt = silenced ? null : now,
             Silenced = silenced,
+            Columns = facts?.Columns ?? [],
+            Metrics = facts?.Metrics ?? [],
         };
         return Transition(system, alert, isNew: true, NotificationTypes.Opened, told, now, Actors.Sweep, "alert.opened", silenced ? $"{summary} (silenced: nobody notified until the silence ends)" : summary);
     }
@@ -228,6 +230,8 @@ public sealed class AlertTransitions(IdGenerator ids, NotificationFanOut fanOut)
             Silenced = alert.Silenced,
             Contact = alert.Contacts.Count > 0 ? alert.Contacts[0] : null,
             Contacts = alert.Contacts.Count > 0 ? alert.Contacts : null,
+            Columns = alert.Columns.Count > 0 ? alert.Columns : null,
+            Metrics = alert.Metrics.Count > 0 ? alert.Metrics : null,
         };
     }
 

@@ -133,6 +133,7 @@ public sealed class SystemEvaluator(AlertTransitions transitions, UnreachableCon
             var open = active.ContainsKey(AlertKinds.DriftDetected);
             var shouldBeOpen = drift.DatasetDrift || (open && drift.CleanStreak < (telemetry?.CleanWindowsToResolve ?? TelemetrySettings.DefaultCleanWindowsToResolve));
             Apply(changes, system, active, now, AlertKinds.DriftDetected, shouldBeOpen,
+                new AlertFacts(Columns: drift.DriftedColumns),
                 () => $"Dataset drift in {system.Name}: {drift.DriftedCount} drifted column(s) ({drift.DriftShare:P0}) in the window {HumanTime.Format(drift.WindowStart)} – {HumanTime.Format(drift.WindowEnd)}: {string.Join(", ", drift.DriftedColumns.Take(20))}.",
                 $"{drift.CleanStreak} consecutive window(s) without dataset drift.");
         }
@@ -171,6 +172,7 @@ public sealed class SystemEvaluator(AlertTransitions transitions, UnreachableCon
 
         var shouldBeOpen = judgment.Breaches.Count > 0 || (active.ContainsKey(kind) && judgment.CleanStreak < cleanToResolve);
         Apply(changes, system, active, now, kind, shouldBeOpen,
+            new AlertFacts(Metrics: judgment.Breaches),
             () => $"{source} performance of {system.Name} is outside its thresholds in the window {HumanTime.Format(judgment.WindowStart)} – {HumanTime.Format(judgment.WindowEnd)} ({judgment.Rows} rows): {string.Join("; ", judgment.Breaches.Select(PerformanceTexts.Describe))}.",
             $"{judgment.CleanStreak} consecutive window(s) with {source.ToLowerInvariant()} performance within its thresholds.");
     }
@@ -183,12 +185,23 @@ public sealed class SystemEvaluator(AlertTransitions transitions, UnreachableCon
         string kind,
         bool shouldBeOpen,
         Func<string> openSummary,
+        string resolution) => Apply(changes, system, active, now, kind, shouldBeOpen, null, openSummary, resolution);
+
+    private void Apply(
+        SystemChangeSet changes,
+        MonitoredSystem system,
+        Dictionary<string, Alert> active,
+        DateTimeOffset now,
+        string kind,
+        bool shouldBeOpen,
+        AlertFacts? facts,
+        Func<string> openSummary,
         string resolution)
     {
         var current = active.GetValueOrDefault(kind);
         if (shouldBeOpen && current is null)
         {
-            changes.Add(transitions.Open(system, kind, openSummary(), now));
+            changes.Add(transitions.Open(system, kind, openSummary(), now, facts: facts));
         }
         else if (!shouldBeOpen && current is not null)
         {

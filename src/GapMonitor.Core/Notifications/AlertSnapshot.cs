@@ -23,4 +23,10 @@ public sealed record AlertSnapshot(
 
     /// <summary>Of a <c>contact-unreachable</c> alert: every contact that cannot be reached.</summary>
     public IReadOnlyList<string>? Contacts { get; init; }
+
+    /// <summary>Of a <c>drift-detected</c> alert: the columns that drifted when it opened.</summary>
+    public IReadOnlyList<string>? Columns { get; init; }
+
+    /// <summary>Of a performance alert: the metrics outside their thresholds when it opened.</summary>
+    public IReadOnlyList<Systems.MetricBreach>? Metrics { get; init; }
 }

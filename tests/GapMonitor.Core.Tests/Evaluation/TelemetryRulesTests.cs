@@ -23,6 +23,8 @@ public class TelemetryRulesTests
 
         Assert.Equal(AlertKinds.DriftDetected, opened.Kind);
         Assert.Contains("mean_radius", opened.Summary, StringComparison.Ordinal);
+        Assert.Equal(["mean_radius", "plan"], opened.Columns);
+        Assert.Equal(["mean_radius", "plan"], AlertTransitions.Snapshot(opened).Columns);
     }
 
     [Fact]

@@ -39,6 +39,12 @@ internal sealed class AlertEntity : ITableEntity
     /// <summary>Of a contact-unreachable alert: JSON array of the contacts it names; empty otherwise.</summary>
     public string? ContactsJson { get; set; }
 
+    /// <summary>Of a drift-detected alert: JSON array of the drifted columns; empty otherwise.</summary>
+    public string? ColumnsJson { get; set; }
+
+    /// <summary>Of a performance alert: JSON array of the metrics outside their thresholds; empty otherwise.</summary>
+    public string? MetricsJson { get; set; }
+
     public static AlertEntity From(Alert a, string vendor, string customer) => new()
     {
         PartitionKey = a.SystemId,
@@ -64,6 +70,8 @@ internal sealed class AlertEntity : ITableEntity
         Silenced = a.Silenced ? true : null,
         UnsilencedAt = a.UnsilencedAt,
         ContactsJson = a.Contacts.Count == 0 ? null : StorageJson.Serialize(a.Contacts),
+        ColumnsJson = a.Columns.Count == 0 ? null : StorageJson.Serialize(a.Columns),
+        MetricsJson = a.Metrics.Count == 0 ? null : StorageJson.Serialize(a.Metrics),
     };
 
     public Alert ToDomain() => new()
@@ -87,6 +95,8 @@ internal sealed class AlertEntity : ITableEntity
         Silenced = Silenced == true,
         UnsilencedAt = UnsilencedAt,
         Contacts = StorageJson.Deserialize<List<string>>(ContactsJson, []),
+        Columns = StorageJson.Deserialize<List<string>>(ColumnsJson, []),
+        Metrics = StorageJson.Deserialize<List<MetricBreach>>(MetricsJson, []),
         ETag = ETag.ToString(),
     };
 }
