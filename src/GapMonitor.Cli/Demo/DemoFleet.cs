@@ -19,6 +19,7 @@ internal static class DemoFleet
         new("acme-fraud", "Fraud scoring for ACME", "contoso-ml", "acme", DaysAgo: 30, Behaviour.GoesSilent, "Monitoring goes silent after handover; nobody acknowledges."),
         new("globex-forecast", "Demand forecast for Globex", "contoso-ml", "globex", DaysAgo: 21, Behaviour.Failing, "Monitoring runs but reports failure; the customer acknowledges."),
         new("initech-vision", "Defect detection for Initech", "fabrikam-ai", "initech", DaysAgo: 3, Behaviour.NeverReports, "Still in the vendor's grace period: the vendor is told first."),
+        new(ConceptDriftSystem, "Credit default risk for Globex", "fabrikam-ai", "globex", DaysAgo: 45, Behaviour.Healthy, "Its inputs look unchanged, but once the late outcomes arrive its realized ROC AUC has dropped (concept drift)."),
         new("umbrella-nlp", "Ticket triage for Umbrella", "fabrikam-ai", "umbrella", DaysAgo: 60, Behaviour.Healthy, "Healthy."),
     ];
 
@@ -28,9 +29,15 @@ internal static class DemoFleet
     public const string DriftingSystem = "acme-churn";
     public const string DriftWindow = "PT10S";
 
+    /// <summary>The system whose world changes under its model: outcomes posted later show its performance dropped.</summary>
+    public const string ConceptDriftSystem = "globex-credit";
+
     public static object Registration(DemoSystem s, DateTimeOffset now, string receiverUrl, IReadOnlyDictionary<string, string> secrets) => new
     {
-        telemetry = s.Id == DriftingSystem ? new { driftWindow = DriftWindow } : null,
+        telemetry = s.Id is DriftingSystem or ConceptDriftSystem ? new { driftWindow = DriftWindow } : null,
+        performance = s.Id == ConceptDriftSystem
+            ? new { task = "binary-classification", prediction = "default_pred", probability = "default_proba", target = "defaulted", chunkRows = DemoCreditData.ChunkRows }
+            : null,
         id = s.Id,
         name = s.Name,
         vendor = s.Vendor,

@@ -46,6 +46,12 @@ internal sealed class DemoStory(DemoApiClient api, string adminKey, DemoWebhookR
             await api.PostAsync($"/api/systems/{DemoFleet.DriftingSystem}/telemetry?batchId=demo-1&modelVersion=1.0.0", IngestKeys[DemoFleet.DriftingSystem], DemoData.DriftedRows(), cancellationToken);
         });
 
+        await Step($"Fabrikam uploads {DemoFleet.ConceptDriftSystem}'s reference with the model's outputs and true outcomes; Globex's scoring service pushes today's scored applicants, which look just like the reference", async () =>
+        {
+            await api.PutCsvAsync($"/api/systems/{DemoFleet.ConceptDriftSystem}/reference", Keys["vendor fabrikam-ai"], DemoCreditData.ReferenceCsv(), cancellationToken);
+            await api.PostAsync($"/api/systems/{DemoFleet.ConceptDriftSystem}/telemetry?batchId=scored-1&modelVersion=1.0.0", IngestKeys[DemoFleet.ConceptDriftSystem], DemoCreditData.ScoredRows(), cancellationToken);
+        });
+
         await Step("Customers' monitoring sends heartbeats", async () =>
         {
             foreach (var s in DemoFleet.Systems.Where(s => s.Behaviour != Behaviour.NeverReports))
@@ -69,6 +75,7 @@ internal sealed class DemoStory(DemoApiClient api, string adminKey, DemoWebhookR
 
         await WaitAsync("acme-fraud and initech-vision stay silent past period + grace (15 s)…", TimeSpan.FromSeconds(17), cancellationToken);
         await SweepAsync("Sweep 2: silence detected and the drift window closed, owners told (initech-vision's alert opens silenced: nobody is told)", cancellationToken);
+        await PostOutcomesAsync(cancellationToken);
         await WaitAsync("Nobody acknowledges within acknowledgeWithin (20 s); Globex's acknowledgement lasts only 25 s…", TimeSpan.FromSeconds(21), cancellationToken);
         await SweepAsync("Sweep 3: unacknowledged alerts escalate to the other party; Globex's acknowledgement expired, so its alert is open again", cancellationToken);
 
@@ -76,6 +83,27 @@ internal sealed class DemoStory(DemoApiClient api, string adminKey, DemoWebhookR
         await SweepAsync("Sweep 4: the heartbeat resolved the alert; the sweep tells everyone who was told", cancellationToken);
         await WaitAsync("What is still open keeps reminding everyone told, every remindEvery (15 s)…", TimeSpan.FromSeconds(16), cancellationToken);
         await SweepAsync("Sweep 5: reminders for the alerts still open (alert.reminder)", cancellationToken);
+    }
+
+    /// <summary>
+    /// The credit model's window has closed: no input drift and a reassuring estimate. Then the true outcomes arrive
+    /// ("two days later") and the realized metrics of that window are computed: the next sweep opens <c>performance-degraded</c>.
+    /// </summary>
+    private async Task PostOutcomesAsync(CancellationToken cancellationToken)
+    {
+        var system = DemoFleet.ConceptDriftSystem;
+        await Step($"Two days later the true outcomes of {system}'s loans arrive: Globex posts them as labels", async () =>
+        {
+            var joined = await api.PostAsync($"/api/systems/{system}/labels?batchId=outcomes-1", Keys["customer globex"], DemoCreditData.Outcomes(), cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"  [green]✓[/] {joined.GetProperty("matched").GetInt32()} labels joined the stored predictions");
+            var windows = await api.GetAsync($"/api/systems/{system}/drift", Keys["customer globex"], cancellationToken);
+            foreach (var window in windows.GetProperty("items").EnumerateArray().Take(1))
+            {
+                var drifted = window.GetProperty("datasetDrift").GetBoolean();
+                var performance = window.GetProperty("performance");
+                AnsiConsole.MarkupLineInterpolated($"  window {window.GetProperty("windowStart").GetDateTimeOffset():HH:mm:ss}: input drift [bold]{(drifted ? "yes" : "no")}[/], {DemoPerformanceText.Describe(performance)}");
+            }
+        });
     }
 
     /// <summary>
