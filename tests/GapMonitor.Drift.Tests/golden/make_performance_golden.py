@@ -280,6 +280,13 @@ def main():
         covariate[case["name"]] = {m: {"estimated": case["expected"][m], "realized": case["realized"][m],
                                         "error": abs(case["expected"][m] - case["realized"][m])}
                                    for m in case["expected"]}
+    # Larger samples, errors only (the rows are not stored): less sampling noise in the calibration and the labels.
+    for name, reference, current in (
+            ("binary_covariate_shift_50k", binary_sample(rng, 50000), binary_sample(rng, 50000, shift=0.7)),
+            ("multiclass_covariate_shift_50k", multiclass_sample(rng, 50000), multiclass_sample(rng, 50000, shift=0.6))):
+        expected, actual = estimated(reference, current), realized(current)
+        covariate[name] = {m: {"estimated": expected[m], "realized": actual[m], "error": abs(expected[m] - actual[m])}
+                           for m in expected}
 
     th = []
     th.append(thresholds_case("binary", binary_sample(rng, 2600), 500))
