@@ -24,7 +24,6 @@ public static class PerformanceCommand
         var reference = new Option<FileInfo>("--reference") { Description = "Reference CSV file with the target column (header row, RFC 4180).", Required = true };
         var current = new Option<FileInfo>("--current") { Description = "Current CSV file with the model's outputs; the target column is optional.", Required = true };
         var task = new Option<string>("--task") { Description = $"The model's task ({string.Join(", ", PerformanceTasks.Names)}).", Required = true };
-        task.AcceptOnlyFromAmong([.. PerformanceTasks.Names]);
         var prediction = new Option<string>("--prediction") { Description = "Column with the predicted class or value.", Required = true };
         var probability = new Option<string?>("--probability") { Description = "Binary: column with the probability of class 1." };
         var prefix = new Option<string?>("--probability-prefix") { Description = "Multiclass: probability columns are PREFIX<class>." };
@@ -49,7 +48,12 @@ public static class PerformanceCommand
             var error = parse.InvocationConfiguration.Error;
             try
             {
-                PerformanceTasks.TryParse(parse.GetRequiredValue(task), out var performanceTask);
+                var taskName = parse.GetRequiredValue(task);
+                if (!PerformanceTasks.TryParse(taskName, out var performanceTask))
+                {
+                    throw new DriftInputException($"--task {taskName}: unknown task; use one of {string.Join(", ", PerformanceTasks.Names)}.");
+                }
+
                 var columns = new PerformanceColumns(
                     performanceTask, parse.GetRequiredValue(prediction), parse.GetValue(probability), parse.GetValue(prefix), parse.GetValue(target));
                 var options = Options(columns, parse.GetValue(metric) ?? [], parse.GetValue(chunkRows));
@@ -95,7 +99,7 @@ public static class PerformanceCommand
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(error);
-        await error.WriteLineAsync($"gapmonitor {Name}: {string.Join(" ", parse.Errors.Select(e => e.Message))} (see gapmonitor {Name} --help)");
+        await error.WriteLineAsync($"gapmonitor {Name}: {string.Join(" ", parse.Errors.Select(e => e.Message.ReplaceLineEndings(" ").Replace('\t', ' ')))} (see gapmonitor {Name} --help)");
         return InputError;
     }
 

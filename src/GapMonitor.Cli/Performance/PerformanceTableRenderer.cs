@@ -39,9 +39,10 @@ internal static class PerformanceTableRenderer
             console.MarkupLine("[yellow]No labeled rows in the current file: realized metrics need the target column.[/]");
         }
 
-        console.MarkupLine(report.Degraded
-            ? $"[bold red]Performance degraded[/]: {string.Join(", ", report.Alerts.Select(a => $"{a.Metric} ({a.Source} {TableConsole.Format(a.Value)})"))} outside the thresholds."
-            : $"[bold green]No performance degradation[/]: {string.Join(", ", report.AlertMetrics)} within the thresholds.");
+        var summary = report.Degraded
+            ? $"Performance degraded: {string.Join(", ", report.Alerts.Select(a => $"{a.Metric} ({a.Source} {TableConsole.Format(a.Value)})"))} outside the thresholds."
+            : $"No performance degradation: {string.Join(", ", report.AlertMetrics)} within the thresholds.";
+        console.MarkupLine($"[{(report.Degraded ? "bold red" : "bold green")}]{Markup.Escape(summary)}[/]");
     }
 
     private static Markup Cell(IReadOnlyDictionary<string, double?>? metrics, string metric, bool alert)
