@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace GapMonitor.Drift.Performance;
 
 /// <summary>
@@ -155,4 +157,13 @@ public sealed class PerformanceSample
 
     /// <summary>Row-major probabilities, <see cref="ProbabilityClasses"/> per row.</summary>
     internal IReadOnlyList<double> Probabilities => _probabilities;
+
+    /// <summary><see cref="Predictions"/> without copying (valid until the next row is added).</summary>
+    internal ReadOnlySpan<double> PredictionSpan => CollectionsMarshal.AsSpan(_predictions);
+
+    /// <summary><see cref="Targets"/> without copying (valid until the next row is added).</summary>
+    internal ReadOnlySpan<double> TargetSpan => CollectionsMarshal.AsSpan(_targets);
+
+    /// <summary><see cref="Probabilities"/> without copying (valid until the next row is added).</summary>
+    internal ReadOnlySpan<double> ProbabilitySpan => CollectionsMarshal.AsSpan(_probabilities);
 }
