@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GapMonitor.Core.Performance;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Drift.Profiles;
 
@@ -23,7 +24,8 @@ internal static class TelemetryStateJson
             state.LastPullAt,
             state.LastPullError,
             [.. state.Closing.Select(c => new ClosingDto(c.Start, c.End, ProfileJson.Serialize(c.Window.Profile), c.Window.ModelVersions, c.Attempts, c.RetryAt, c.LastError))],
-            state.IgnoredValues),
+            state.IgnoredValues,
+            state.RecentLabelBatches.Count == 0 ? null : [.. state.RecentLabelBatches]),
         Options);
 
     public static TelemetryState Deserialize(BinaryData data)
@@ -42,6 +44,7 @@ internal static class TelemetryStateJson
             LastPullAt = dto.LastPullAt,
             LastPullError = dto.LastPullError,
             IgnoredValues = dto.IgnoredValues,
+            RecentLabelBatches = [.. dto.LabelBatches ?? []],
         };
         foreach (var window in dto.Windows)
         {
@@ -83,5 +86,6 @@ internal static class TelemetryStateJson
         DateTimeOffset? LastPullAt,
         string? LastPullError,
         List<ClosingDto>? Closing,
-        long IgnoredValues);
+        long IgnoredValues,
+        List<LabelOutcome>? LabelBatches = null);
 }

@@ -92,6 +92,20 @@ public class BlobPendingPredictionStoreTests(AzuriteFixture azurite) : StorageTe
     }
 
     [Fact]
+    public async Task Get_ReadsOneWindowWithItsETag_AndNullForAWindowNeverSaved()
+    {
+        await _store.SaveAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
+        var listed = Assert.Single(await ListAsync("churn"));
+
+        var read = await _store.GetAsync("churn", Day);
+
+        Assert.NotNull(read);
+        Assert.Equal((Day, Day.AddDays(1), listed.ETag), (read.WindowStart, read.WindowEnd, read.ETag));
+        Assert.Equal("a", Assert.Single(read.Predictions.Kept).CorrelationId);
+        Assert.Null(await _store.GetAsync("churn", Day.AddDays(1)));
+    }
+
+    [Fact]
     public async Task Delete_RemovesOnlyThatWindow_AndIsIdempotent()
     {
         await _store.SaveAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
