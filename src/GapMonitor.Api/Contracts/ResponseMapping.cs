@@ -3,6 +3,7 @@ using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Keys;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
+using GapMonitor.Drift.Performance;
 
 namespace GapMonitor.Api.Contracts;
 
@@ -34,7 +35,20 @@ internal static class ResponseMapping
             t.CleanWindowsToResolve) : null,
         new AlertingRequest(Durations.Format(s.Alerting.RemindEvery), Durations.Format(s.Alerting.AcknowledgementExpiresAfter)),
         new OwnershipRequest(Durations.Format(s.Ownership.ConfirmWithin), Durations.Format(s.Ownership.ReconfirmEvery)),
-        Durations.Format(s.GraceEndingNotice));
+        Durations.Format(s.GraceEndingNotice),
+        s.Performance is { } p ? ToResponse(p) : null);
+
+    public static PerformanceResponse ToResponse(this PerformanceSettings p) => new(
+        PerformanceTasks.Name(p.Task),
+        p.Prediction,
+        p.Probability,
+        p.ProbabilityPrefix,
+        p.Target,
+        p.CorrelationId,
+        [.. p.AlertMetrics],
+        p.ChunkRows,
+        p.Thresholds.ToDictionary(t => t.Metric, t => new PerformanceThresholdRequest(t.Lower, t.Upper), StringComparer.Ordinal),
+        Durations.Format(p.LabelWait));
 
     public static AlertResponse ToResponse(this Alert a) => new(
         a.Id,

@@ -19,4 +19,5 @@ public sealed record SystemResponse(
     TelemetryResponse? Telemetry = null,
     AlertingRequest? Alerting = null,
     OwnershipRequest? Ownership = null,
-    string? GraceEndingNotice = null);
+    string? GraceEndingNotice = null,
+    PerformanceResponse? Performance = null);

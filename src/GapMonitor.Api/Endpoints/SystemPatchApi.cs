@@ -72,7 +72,7 @@ public sealed class SystemPatchApi(ApiPipeline pipeline, SystemScope scope, Syst
                 : "A customer key may change only the contacts of party \"customer\".");
         }
 
-        var current = JsonSerializer.SerializeToNode(found.System.ToRequest(withTelemetry: patch.ContainsKey("telemetry")), ApiJson.Options)!.AsObject();
+        var current = JsonSerializer.SerializeToNode(found.System.ToRequest(withTelemetry: patch.ContainsKey("telemetry"), withPerformance: patch.ContainsKey("performance")), ApiJson.Options)!.AsObject();
         JsonNode? merged;
         if (principal!.Role is Role.Customer or Role.Vendor && patch.ContainsKey(SystemEditRules.CustomerEditableField))
         {
@@ -102,9 +102,15 @@ public sealed class SystemPatchApi(ApiPipeline pipeline, SystemScope scope, Syst
 
         var now = timeProvider.GetUtcNow();
         // RFC 7396: a member set to null is removed. The validator keeps stored telemetry when the body has none (PUT's
-        // v1 rule), so an explicit "telemetry": null says it here.
+        // v1 rule), so an explicit "telemetry": null says it here; "performance": null likewise.
         var removesTelemetry = patch.TryGetPropertyValue("telemetry", out var telemetry) && telemetry is null;
-        var (system, validation) = SystemRequestValidator.Build(request, id, now, removesTelemetry ? found.System with { Telemetry = null } : found.System);
+        var removesPerformance = patch.TryGetPropertyValue("performance", out var performance) && performance is null;
+        var existing = found.System with
+        {
+            Telemetry = removesTelemetry ? null : found.System.Telemetry,
+            Performance = removesPerformance ? null : found.System.Performance,
+        };
+        var (system, validation) = SystemRequestValidator.Build(request, id, now, existing);
         if (system is not null)
         {
             foreach (var refusal in await registry.CheckOutboundAsync(system, found.System, principal, cancellationToken))

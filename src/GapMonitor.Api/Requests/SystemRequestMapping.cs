@@ -1,5 +1,6 @@
 using GapMonitor.Api.Contracts;
 using GapMonitor.Core.Systems;
+using GapMonitor.Drift.Performance;
 
 namespace GapMonitor.Api.Requests;
 
@@ -10,7 +11,8 @@ namespace GapMonitor.Api.Requests;
 internal static class SystemRequestMapping
 {
     /// <param name="withTelemetry">Whether to include the telemetry sources; without them, an update keeps them as stored.</param>
-    public static SystemRequest ToRequest(this MonitoredSystem s, bool withTelemetry) => new(
+    /// <param name="withPerformance">Whether to include the performance part; without it, an update keeps it as stored.</param>
+    public static SystemRequest ToRequest(this MonitoredSystem s, bool withTelemetry, bool withPerformance = false) => new(
         s.Id,
         s.Name,
         s.Vendor,
@@ -29,7 +31,20 @@ internal static class SystemRequestMapping
             t.CleanWindowsToResolve) : null,
         new AlertingRequest(Durations.Format(s.Alerting.RemindEvery), Durations.Format(s.Alerting.AcknowledgementExpiresAfter)),
         new OwnershipRequest(Durations.Format(s.Ownership.ConfirmWithin), Durations.Format(s.Ownership.ReconfirmEvery)),
-        Durations.Format(s.GraceEndingNotice));
+        Durations.Format(s.GraceEndingNotice),
+        withPerformance && s.Performance is { } p ? p.ToRequest() : null);
+
+    public static PerformanceRequest ToRequest(this PerformanceSettings p) => new(
+        PerformanceTasks.Name(p.Task),
+        p.Prediction,
+        p.Probability,
+        p.ProbabilityPrefix,
+        p.Target,
+        p.CorrelationId,
+        p.Metrics.Count > 0 ? [.. p.Metrics] : null,
+        p.ChunkRows,
+        p.Thresholds.Count > 0 ? p.Thresholds.ToDictionary(t => t.Metric, t => (PerformanceThresholdRequest?)new PerformanceThresholdRequest(t.Lower, t.Upper), StringComparer.Ordinal) : null,
+        Durations.Format(p.LabelWait));
 
     public static ContactRequest ToRequest(this Contact c) => new(
         c.Party == Party.Vendor ? "vendor" : "customer",

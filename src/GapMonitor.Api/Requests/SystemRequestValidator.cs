@@ -92,6 +92,7 @@ internal static partial class SystemRequestValidator
 
         var contacts = Contacts(v, request.Contacts, existing?.Contacts);
         var telemetry = request.Telemetry is null ? existing?.Telemetry : TelemetryValidator.Build(v, request.Telemetry);
+        var performance = request.Performance is null ? existing?.Performance : PerformanceValidator.Build(v, request.Performance);
         if (!v.IsValid)
         {
             return (null, v);
@@ -119,6 +120,7 @@ internal static partial class SystemRequestValidator
             IngestKeyHash = existing?.IngestKeyHash,
             Silences = existing?.Silences ?? [],
             Telemetry = telemetry,
+            Performance = performance,
             ConfigVersion = existing?.ConfigVersion,
             ETag = existing?.ETag,
         };

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using GapMonitor.Drift;
-using Spectre.Console;
 
 namespace GapMonitor.Cli.Drift;
 
@@ -12,8 +11,6 @@ public static class DriftCommand
 
     /// <summary>Exit code with <c>--fail-on-drift</c> when the dataset drifted.</summary>
     public const int DatasetDrifted = 3;
-
-    private const int MinimumTableWidth = 132;
 
     /// <summary>Builds the command.</summary>
     public static Command Create()
@@ -55,9 +52,7 @@ public static class DriftCommand
                 }
                 else
                 {
-                    var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-                    console.Profile.Width = Math.Max(console.Profile.Width, MinimumTableWidth);
-                    DriftTableRenderer.Render(console, report, parse.GetRequiredValue(reference).ToString(), parse.GetRequiredValue(current).ToString());
+                    DriftTableRenderer.Render(TableConsole.Create(output), report, parse.GetRequiredValue(reference).ToString(), parse.GetRequiredValue(current).ToString());
                 }
 
                 return parse.GetValue(failOnDrift) && report.DatasetDrift ? DatasetDrifted : 0;

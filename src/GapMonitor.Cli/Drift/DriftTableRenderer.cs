@@ -61,11 +61,5 @@ internal static class DriftTableRenderer
         return test.Result is { } result ? $"{test.Label} {Format(result.PValue)}" : "–";
     }
 
-    private static string Format(double value) => value switch
-    {
-        double.PositiveInfinity => "∞",
-        0 => "0",
-        _ when Math.Abs(value) < 1e-4 => value.ToString("0.##E+0", CultureInfo.InvariantCulture),
-        _ => value.ToString("0.####", CultureInfo.InvariantCulture),
-    };
+    private static string Format(double value) => TableConsole.Format(value);
 }
