@@ -38,6 +38,9 @@ public sealed class TelemetryState
     /// <summary>Opaque checkpoint of the inference log reader.</summary>
     public string? InferenceLogCheckpoint { get; set; }
 
+    /// <summary>Opaque checkpoint of the reader of the data collector's <c>model_outputs</c> (systems with <c>performance</c> settings).</summary>
+    public string? OutputLogCheckpoint { get; set; }
+
     public DateTimeOffset? DeploymentsQueriedUntil { get; set; }
 
     public DateTimeOffset? MonitoringRunsQueriedUntil { get; set; }
@@ -57,12 +60,13 @@ public sealed class TelemetryState
     }
 
     /// <summary>The open window a record at <paramref name="at"/> belongs to, or null when that window is already closed.</summary>
-    public OpenWindow? WindowFor(DateTimeOffset at, TimeSpan length, ProfileSettings settings)
+    /// <param name="countLate">False for model-output rows, which the late input rows of the same requests already count.</param>
+    public OpenWindow? WindowFor(DateTimeOffset at, TimeSpan length, ProfileSettings settings, bool countLate = true)
     {
         var start = AlignedStart(at, length);
         if (ClosedThrough is { } closed && start <= closed)
         {
-            LateRows++;
+            LateRows += countLate ? 1 : 0;
             return null;
         }
 

@@ -16,6 +16,8 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>The pull step: data-collector reader and Log Analytics client, both as the service's managed identity.</summary>
     public static IServiceCollection AddGapMonitorTelemetry(this IServiceCollection services)
     {
+        services.TryAddSingleton<BlobPerformanceReferences>();
+        services.TryAddSingleton<IPerformanceReferences>(provider => provider.GetRequiredService<BlobPerformanceReferences>());
         services.AddSingleton<Core.Telemetry.DriftWindowCloser>();
         services.AddSingleton<Core.Telemetry.TelemetryIngestion>();
         services.AddSingleton<Core.Telemetry.TelemetryPush>();

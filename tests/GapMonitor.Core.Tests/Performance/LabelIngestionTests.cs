@@ -24,14 +24,14 @@ public class LabelIngestionTests
     private readonly InMemoryTelemetryStateStore _states = new();
     private readonly InMemoryPendingPredictionStore _pending = new();
     private readonly InMemoryDriftWindowStore _windows = new();
-    private readonly InMemoryPerformanceReferences _references = new();
+    private readonly FittedPerformanceReferences _references = new();
     private readonly LabelIngestion _labels;
     private readonly MonitoredSystem _system;
 
     public LabelIngestionTests()
     {
         var signals = new SystemSignals(_systems, new SystemEvaluator(new AlertTransitions(new IdGenerator(_time))), _time);
-        var closer = new DriftWindowCloser(new InMemoryReferenceProfiles(), _windows, signals, _time, NullLogger<DriftWindowCloser>.Instance);
+        var closer = new DriftWindowCloser(new InMemoryReferenceProfiles(), _references, _pending, _windows, signals, _time, NullLogger<DriftWindowCloser>.Instance);
         var ingestion = new TelemetryIngestion(_states, closer, _systems, signals, _time);
         _labels = new LabelIngestion(ingestion, _states, _pending, _windows, _references, signals, _time, NullLogger<LabelIngestion>.Instance);
         _system = new SystemBuilder().WithLastHeartbeat(_time.GetUtcNow()).Build() with

@@ -66,6 +66,7 @@ internal sealed class InMemoryPendingPredictionStore : IPendingPredictionStore
     public static WindowPredictions Copy(WindowPredictions predictions) => new()
     {
         Rows = predictions.Rows,
+        Seed = predictions.Seed,
         ProbabilityClasses = [.. predictions.ProbabilityClasses],
         Kept = [.. predictions.Kept],
     };
