@@ -35,9 +35,10 @@ internal static class LabelBatchReader
         var labels = new List<Label>();
         var v = new Validation();
         var errors = 0;
+        var index = 0;
         void Read(JsonElement element)
         {
-            var field = $"[{labels.Count + errors}]";
+            var field = $"[{index++}]";
             if (element.ValueKind != JsonValueKind.Object)
             {
                 Refuse(field, "Each label is a JSON object { \"correlationId\": \"…\", \"target\": … }.");
