@@ -1,3 +1,4 @@
+using GapMonitor.Core.Performance;
 using GapMonitor.Drift.Profiles;
 
 namespace GapMonitor.Core.Telemetry;
@@ -12,6 +13,7 @@ public sealed class TelemetryState
 {
     public const int MaxRememberedBatchIds = 1000;
     public const int MaxOpenWindows = 48;
+    public const int MaxRememberedLabelBatches = 1000;
 
     /// <summary>Open windows by start time.</summary>
     public SortedDictionary<DateTimeOffset, OpenWindow> Windows { get; init; } = [];
@@ -29,6 +31,9 @@ public sealed class TelemetryState
 
     /// <summary>Recently accepted push batch ids (oldest first, bounded) so a repeated push changes nothing.</summary>
     public List<string> RecentBatchIds { get; init; } = [];
+
+    /// <summary>Recently applied label batches with their outcome (oldest first, bounded) so a repeated batch changes nothing and answers the same.</summary>
+    public List<LabelOutcome> RecentLabelBatches { get; init; } = [];
 
     /// <summary>Opaque checkpoint of the inference log reader.</summary>
     public string? InferenceLogCheckpoint { get; set; }
@@ -85,6 +90,18 @@ public sealed class TelemetryState
         if (RecentBatchIds.Count > MaxRememberedBatchIds)
         {
             RecentBatchIds.RemoveAt(0);
+        }
+    }
+
+    public LabelOutcome? LabelBatch(string batchId) => RecentLabelBatches.Find(b => string.Equals(b.BatchId, batchId, StringComparison.Ordinal));
+
+    /// <summary>Remembers an applied label batch (the caller found it new: <see cref="LabelBatch"/>), forgetting the oldest beyond the bound.</summary>
+    public void RememberLabelBatch(LabelOutcome outcome)
+    {
+        RecentLabelBatches.Add(outcome);
+        if (RecentLabelBatches.Count > MaxRememberedLabelBatches)
+        {
+            RecentLabelBatches.RemoveAt(0);
         }
     }
 }

@@ -33,6 +33,9 @@ public sealed class BlobPendingPredictionStore(TelemetryBlobs blobs) : IPendingP
         }
     }
 
+    public Task<PendingPredictions?> GetAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default) =>
+        ReadAsync(systemId, Name(systemId, windowStart), cancellationToken);
+
     public async Task ReplaceAsync(PendingPredictions pending, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pending);

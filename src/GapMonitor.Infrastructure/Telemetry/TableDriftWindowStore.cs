@@ -67,6 +67,12 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
         await tables.Drift.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
+    public async Task<DriftWindowRecord?> GetAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default)
+    {
+        var row = await tables.Drift.GetEntityIfExistsAsync<TableEntity>(systemId, InvertedTicks.Of(windowStart), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } found ? ToRecord(found, await DetailsAsync(found, cancellationToken)) : null;
+    }
+
     public async Task<IReadOnlyList<DriftWindowRecord>> ListAsync(string systemId, DateTimeOffset? from, DateTimeOffset? to, int max, CancellationToken cancellationToken = default)
     {
         // Newest first: the window starting at `to` or earlier has the smallest inverted key, `from` bounds the other end.

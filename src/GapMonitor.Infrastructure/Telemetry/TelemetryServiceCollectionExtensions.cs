@@ -24,6 +24,7 @@ public static class TelemetryServiceCollectionExtensions
         services.AddSingleton<Core.Telemetry.MetricIngestion>();
         services.AddSingleton<Core.Telemetry.ReferenceDatasets>();
         services.AddSingleton<IPendingPredictionStore, BlobPendingPredictionStore>();
+        services.AddSingleton<Core.Performance.LabelIngestion>();
         services.AddSingleton<Core.Status.SystemStatusQuery>();
         services.TryAddSingleton(provider => new OutboundNetworkOptions(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false));
         services.AddSingleton<TelemetrySourceAuthorization>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GapMonitor.Core.Performance;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Drift.Profiles;
 
@@ -28,7 +29,8 @@ internal static class TelemetryStateJson
             state.LastPullError,
             [.. state.Closing.Select(c => new ClosingDto(c.Start, c.End, ProfileJson.Serialize(c.Window.Profile), c.Window.ModelVersions, c.Attempts, c.RetryAt, c.LastError, Predictions(c.Window)))],
             state.IgnoredValues,
-            state.OutputLogCheckpoint),
+            state.OutputLogCheckpoint,
+            state.RecentLabelBatches.Count == 0 ? null : [.. state.RecentLabelBatches]),
         Options);
 
     public static TelemetryState Deserialize(BinaryData data)
@@ -48,6 +50,7 @@ internal static class TelemetryStateJson
             LastPullError = dto.LastPullError,
             IgnoredValues = dto.IgnoredValues,
             OutputLogCheckpoint = dto.OutputLogCheckpoint,
+            RecentLabelBatches = [.. dto.LabelBatches ?? []],
         };
         foreach (var window in dto.Windows)
         {
@@ -93,5 +96,6 @@ internal static class TelemetryStateJson
         string? LastPullError,
         List<ClosingDto>? Closing,
         long IgnoredValues,
-        string? OutputLogCheckpoint = null);
+        string? OutputLogCheckpoint = null,
+        List<LabelOutcome>? LabelBatches = null);
 }

@@ -9,8 +9,14 @@ internal sealed class FittedPerformanceReferences : IPerformanceReferences
 {
     private readonly Dictionary<(string System, string Version), PerformanceReference> _references = [];
 
+    /// <summary>The reference versions asked for, in order.</summary>
+    public List<string> Asked { get; } = [];
+
     public void Add(string systemId, string version, PerformanceReference reference) => _references[(systemId, version)] = reference;
 
-    public Task<PerformanceReference?> GetAsync(string systemId, string referenceVersion, PerformanceSettings settings, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_references.GetValueOrDefault((systemId, referenceVersion)));
+    public Task<PerformanceReference?> GetAsync(string systemId, string referenceVersion, PerformanceSettings settings, CancellationToken cancellationToken = default)
+    {
+        Asked.Add(referenceVersion);
+        return Task.FromResult(_references.GetValueOrDefault((systemId, referenceVersion)));
+    }
 }

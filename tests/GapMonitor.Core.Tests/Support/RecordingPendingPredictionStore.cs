@@ -25,6 +25,9 @@ internal sealed class RecordingPendingPredictionStore : IPendingPredictionStore
         }
     }
 
+    public Task<PendingPredictions?> GetAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Saved.Find(p => p.SystemId == systemId && p.WindowStart == windowStart));
+
     public Task ReplaceAsync(PendingPredictions pending, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pending);

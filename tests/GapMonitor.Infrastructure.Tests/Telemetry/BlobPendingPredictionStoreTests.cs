@@ -39,7 +39,7 @@ public class BlobPendingPredictionStoreTests(AzuriteFixture azurite) : StorageTe
         Assert.All(listed, p => Assert.Equal("churn", p.SystemId));
         Assert.All(listed, p => Assert.False(string.IsNullOrEmpty(p.ETag)));
         var first = listed[0].Predictions;
-        Assert.Equal(7, first.Rows);
+        Assert.Equal((7L, 0xFEEDFACECAFEBEEF), (first.Rows, first.Seed));
         Assert.Equal(
             [new PredictionRecord("a", "0", [0.25], "1"), new PredictionRecord(null, "1", null, null)],
             first.Kept.Select(r => r with { Probabilities = r.Probabilities is null ? null : [.. r.Probabilities] }).ToList(),
@@ -92,6 +92,20 @@ public class BlobPendingPredictionStoreTests(AzuriteFixture azurite) : StorageTe
     }
 
     [Fact]
+    public async Task Get_ReadsOneWindowWithItsETag_AndNullForAWindowNeverSaved()
+    {
+        await _store.SaveAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
+        var listed = Assert.Single(await ListAsync("churn"));
+
+        var read = await _store.GetAsync("churn", Day);
+
+        Assert.NotNull(read);
+        Assert.Equal((Day, Day.AddDays(1), listed.ETag), (read.WindowStart, read.WindowEnd, read.ETag));
+        Assert.Equal("a", Assert.Single(read.Predictions.Kept).CorrelationId);
+        Assert.Null(await _store.GetAsync("churn", Day.AddDays(1)));
+    }
+
+    [Fact]
     public async Task Delete_RemovesOnlyThatWindow_AndIsIdempotent()
     {
         await _store.SaveAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
@@ -117,7 +131,7 @@ public class BlobPendingPredictionStoreTests(AzuriteFixture azurite) : StorageTe
 
     private static WindowPredictions Predictions(params (string? Id, string Prediction, double[]? Probabilities, string? Target)[] rows)
     {
-        var predictions = new WindowPredictions { Rows = rows.Length + 5 };
+        var predictions = new WindowPredictions { Rows = rows.Length + 5, Seed = 0xFEEDFACECAFEBEEF };
         predictions.Kept.AddRange(rows.Select(r => new PredictionRecord(r.Id, r.Prediction, r.Probabilities, r.Target)));
         return predictions;
     }
