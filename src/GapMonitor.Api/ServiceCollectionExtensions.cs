@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OperationsApi>();
         services.AddSingleton<TelemetryApi>();
         services.AddSingleton<MetricsApi>();
+        services.AddSingleton<LabelsApi>();
         services.AddSingleton<CustomersApi>();
         services.AddSingleton<FleetApi>();
         services.AddSingleton<ContactsApi>();

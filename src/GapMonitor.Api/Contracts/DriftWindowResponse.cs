@@ -1,8 +1,10 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace GapMonitor.Api.Contracts;
 
 /// <param name="Report">The drift report of the window, in the same shape as <c>gapmonitor drift --format json</c>.</param>
+/// <param name="Performance">The window's model performance; null when the system declares no <c>performance</c>.</param>
 public sealed record DriftWindowResponse(
     DateTimeOffset WindowStart,
     DateTimeOffset WindowEnd,
@@ -14,4 +16,5 @@ public sealed record DriftWindowResponse(
     JsonElement? Report,
     IReadOnlyList<FindingResponse> Findings,
     IReadOnlyDictionary<string, long> ModelVersions,
-    string? Note);
+    string? Note,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] WindowPerformanceResponse? Performance = null);

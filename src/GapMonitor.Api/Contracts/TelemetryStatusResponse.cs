@@ -12,4 +12,5 @@ public sealed record TelemetryStatusResponse(
     long MalformedLines,
     DateTimeOffset? LastPullAt,
     string? LastPullError,
-    IReadOnlyList<FindingResponse> LatestFindings);
+    IReadOnlyList<FindingResponse> LatestFindings,
+    PerformanceStatusResponse? Performance = null);

@@ -64,6 +64,7 @@ public sealed class StatusApi(ApiPipeline pipeline, SystemStatusQuery query)
             state?.MalformedLines ?? 0,
             state?.LastPullAt,
             state?.LastPullError,
-            latest is null ? [] : [.. latest.Findings.Select(f => new FindingResponse(f.Kind, f.Column, f.Detail, f.Value))]);
+            latest is null ? [] : [.. latest.Findings.Select(f => new FindingResponse(f.Kind, f.Column, f.Detail, f.Value))],
+            signals.Performance?.ToResponse());
     }
 }

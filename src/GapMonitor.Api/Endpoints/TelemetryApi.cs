@@ -129,7 +129,7 @@ public sealed class TelemetryApi(
                 w.WindowStart, w.WindowEnd, w.Rows, w.ReferenceVersion, w.DatasetDrift, w.DriftedColumns, w.DriftShare,
                 w.ReportJson is null ? null : JsonDocument.Parse(w.ReportJson).RootElement.Clone(),
                 [.. w.Findings.Select(f => new FindingResponse(f.Kind, f.Column, f.Detail, f.Value))],
-                w.ModelVersions, w.Note))],
+                w.ModelVersions, w.Note, w.Performance?.ToResponse()))],
             ListQuery.Next(ApiRoutes.DriftWindows, items.Continuation)));
     }, cancellationToken);
 

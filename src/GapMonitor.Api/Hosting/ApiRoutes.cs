@@ -20,6 +20,7 @@ public static class ApiRoutes
     public const string Telemetry = "systems/{id}/telemetry";
     public const string DriftWindows = "systems/{id}/drift";
     public const string Metrics = "systems/{id}/metrics";
+    public const string Labels = "systems/{id}/labels";
     public const string Alerts = "alerts";
     public const string Alert = "alerts/{id}";
     public const string AlertAcknowledge = "alerts/{id}/acknowledge";

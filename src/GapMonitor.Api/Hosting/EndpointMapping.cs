@@ -37,6 +37,8 @@ public static class EndpointMapping
         api.MapGet(DriftWindows, (HttpContext h, string id, TelemetryApi a, CancellationToken ct) => a.ListDriftAsync(h, id, ct)).WithName("ListDriftWindows").Produces<DriftWindowList>().Errors()
             .Paged(ListParameters.Time("from", "Windows starting at or after this time."), ListParameters.Time("to", "Windows starting at or before this time."));
         api.MapPost(Metrics, (HttpContext h, string id, MetricsApi a, CancellationToken ct) => a.PostAsync(h, id, ct)).WithName("PostMetrics").Accepts<MetricsRequest>("application/json").Produces<MetricsAccepted>(202).Errors();
+        api.MapPost(Labels, (HttpContext h, string id, LabelsApi a, CancellationToken ct) => a.PostAsync(h, id, ct)).WithName("PostLabels").Accepts<List<LabelRequest>>("application/json", "application/x-ndjson").Produces<LabelsAccepted>().Errors()
+            .WithQuery("batchId", $"Required: the batch's id (1–{LabelsApi.MaxBatchId} characters); posting a batch id again changes nothing and answers its first counts.", required: true);
         api.MapGet(Metrics, (HttpContext h, string id, MetricsApi a, CancellationToken ct) => a.ListAsync(h, id, ct)).WithName("ListMetrics").Produces<MetricList>().Errors().Paged(ListParameters.Text("name", "Only metrics of this name."));
         api.MapGet(Alerts, (HttpContext h, AlertsApi a, CancellationToken ct) => a.ListAsync(h, ct)).WithName("ListAlerts").Produces<AlertList>().Errors().Paged(
             ListParameters.Text("systemId", "Only alerts of this system."),

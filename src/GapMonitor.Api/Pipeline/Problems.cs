@@ -38,6 +38,16 @@ public static class Problems
 
     public static ApiResponse Conflict(string detail) => Create(StatusCodes.Status409Conflict, "Conflict.", detail);
 
+    /// <summary>A 409 naming the part of the resource that the request needs and it lacks, in <c>errors</c> like a validation problem.</summary>
+    public static ApiResponse ConflictField(string field, string message) =>
+        ApiResponse.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Type = "about:blank",
+            Title = "Conflict.",
+            Status = StatusCodes.Status409Conflict,
+            Detail = $"{field}: {message}",
+        });
+
     public static ApiResponse PreconditionFailed(string detail) => Create(StatusCodes.Status412PreconditionFailed, "Precondition failed.", detail);
 
     public static ApiResponse PreconditionRequired(string detail) => Create(StatusCodes.Status428PreconditionRequired, "Precondition required.", detail);

@@ -14,6 +14,9 @@ public interface IPendingPredictionStore
     /// <summary>The windows of a system still waiting, oldest first.</summary>
     IAsyncEnumerable<PendingPredictions> ListAsync(string systemId, CancellationToken cancellationToken = default);
 
+    /// <summary>One window's predictions as stored; null when there are none (never saved, or deleted).</summary>
+    Task<PendingPredictions?> GetAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces a window's predictions if unchanged since read; throws <see cref="Concurrency.ConcurrencyConflictException"/> otherwise.</summary>
     Task ReplaceAsync(PendingPredictions pending, CancellationToken cancellationToken = default);
 

@@ -1,3 +1,4 @@
+using GapMonitor.Core.Performance;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
@@ -7,12 +8,16 @@ using Microsoft.Extensions.Logging;
 namespace GapMonitor.Core.Telemetry;
 
 /// <summary>
-/// Closes a drift window: compares its profile with the reference, stores the window, and records the outcome on the
-/// system (which opens or resolves <c>drift-detected</c> through the usual atomic alert write). Re-running it for the
-/// same window (after a crash or a conflict) stores the same result and changes the system only once.
+/// Closes a drift window: compares its profile with the reference, judges its model outputs (systems with
+/// <c>performance</c> settings), stores the window, keeps its predictions for late labels, and records the outcome on
+/// the system (which opens or resolves <c>drift-detected</c>, <c>performance-degraded</c> and <c>performance-at-risk</c>
+/// through the usual atomic alert write). Re-running it for the same window (after a crash or a conflict) stores the
+/// same result and changes the system only once.
 /// </summary>
 public sealed class DriftWindowCloser(
     IReferenceProfiles references,
+    IPerformanceReferences performanceReferences,
+    IPendingPredictionStore pendingPredictions,
     IDriftWindowStore windows,
     SystemSignals signals,
     TimeProvider timeProvider,
@@ -46,7 +51,7 @@ public sealed class DriftWindowCloser(
 
             state.Windows.Remove(start);
             state.ClosedThrough = state.ClosedThrough is { } closed && closed > start ? closed : start;
-            if (window.Profile.Rows > 0)
+            if (window.Profile.Rows > 0 || window.Predictions?.Rows > 0)
             {
                 state.Closing.Add(new ClosingWindow(start, start + windowLength, window));
             }
@@ -90,8 +95,14 @@ public sealed class DriftWindowCloser(
     private async Task CloseAsync(MonitoredSystem system, ClosingWindow closing, CancellationToken cancellationToken)
     {
         var record = await CompareAsync(system, closing.Window, closing.Start, closing.End, cancellationToken);
+        record = record with { Performance = await JudgePerformanceAsync(system, closing.Window, cancellationToken) };
+        if (record.Performance is not null && closing.Window.Predictions is { } predictions && AwaitsLabels(predictions))
+        {
+            await pendingPredictions.SaveAsync(system.Id, closing.Start, closing.End, predictions, cancellationToken);
+        }
+
         await windows.SaveAsync(record, cancellationToken);
-        if (record.ReportJson is not null)
+        if (record.ReportJson is not null || record.Performance is { Rows: > 0 })
         {
             await RecordOnSystemAsync(system.Id, record, cancellationToken);
         }
@@ -116,22 +127,58 @@ public sealed class DriftWindowCloser(
             DriftJsonWriter.Write(report), DataQuality.Compare(reference, window.Profile), versions, null);
     }
 
+    /// <summary>
+    /// The window's performance (null when the system declares no model outputs): realized and estimated metrics
+    /// against the fitted reference, or against given thresholds only when there is none.
+    /// </summary>
+    private async Task<WindowPerformance?> JudgePerformanceAsync(MonitoredSystem system, OpenWindow window, CancellationToken cancellationToken)
+    {
+        if (system.Performance is not { } settings)
+        {
+            return null;
+        }
+
+        if (window.Predictions is not { Rows: > 0 } predictions)
+        {
+            return new WindowPerformance(0, 0, null, null, settings.ToOptions().Thresholds, [], "No model outputs in this window.");
+        }
+
+        var referenceVersion = system.Signals.ReferenceVersion;
+        var reference = referenceVersion is null ? null : await performanceReferences.GetAsync(system.Id, referenceVersion, settings, cancellationToken);
+        try
+        {
+            return WindowPerformanceEvaluation.Evaluate(settings, reference, predictions);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotImplementedException)
+        {
+            // Retrying cannot change the same rows: the window's drift is stored all the same, its performance says why it is missing.
+            logger.LogError(ex, "Judging the model outputs of {SystemId} failed", system.Id);
+            return new WindowPerformance(predictions.Rows, predictions.LabeledKept, null, null, settings.ToOptions().Thresholds, [], $"Performance could not be computed ({ex.GetType().Name}).");
+        }
+    }
+
+    /// <summary>Kept rows a late label could still reach: with a correlation id and no target yet.</summary>
+    private static bool AwaitsLabels(WindowPredictions predictions) => predictions.Kept.Any(r => r.CorrelationId is not null && r.Target is null);
+
+    /// <summary>Drift and performance of the window in one update of the system, so one sweep sees both.</summary>
     private Task RecordOnSystemAsync(string systemId, DriftWindowRecord record, CancellationToken cancellationToken) =>
         signals.UpdateAsync(systemId, system =>
         {
             var previous = system.Signals.Drift;
-            if (previous?.WindowStart >= record.WindowStart)
+            if (record.ReportJson is not null && !(previous?.WindowStart >= record.WindowStart))
             {
-                return system;
+                var streak = record.DatasetDrift ? 0 : (previous?.CleanStreak ?? 0) + 1;
+                system = system with
+                {
+                    Signals = system.Signals with
+                    {
+                        Drift = new DriftSignal(record.WindowStart, record.WindowEnd, record.DatasetDrift, [.. record.DriftedColumns.Take(MaxDriftedColumnsOnSystem)], record.DriftShare, streak, record.DriftedColumns.Count),
+                    },
+                };
             }
 
-            var streak = record.DatasetDrift ? 0 : (previous?.CleanStreak ?? 0) + 1;
-            return system with
-            {
-                Signals = system.Signals with
-                {
-                    Drift = new DriftSignal(record.WindowStart, record.WindowEnd, record.DatasetDrift, [.. record.DriftedColumns.Take(MaxDriftedColumnsOnSystem)], record.DriftShare, streak, record.DriftedColumns.Count),
-                },
-            };
+            return record.Performance is { Rows: > 0 } performance
+                ? PerformanceVerdicts.Record(system, record.WindowStart, record.WindowEnd, performance)
+                : system;
         }, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GapMonitor.Core.Performance;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Telemetry;
@@ -6,6 +7,7 @@ namespace GapMonitor.Core.Telemetry;
 /// <summary>
 /// Takes in pushed telemetry rows: a batch id seen before is a duplicate, a batch that would take the system past its
 /// column bounds is refused whole, and the rest is folded into the drift window of its record time, counted per model version.
+/// For a system with <c>performance</c> settings each row's model output also goes into the window's predictions.
 /// </summary>
 public sealed class TelemetryPush(TelemetryIngestion ingestion, TimeProvider timeProvider)
 {
@@ -15,17 +17,18 @@ public sealed class TelemetryPush(TelemetryIngestion ingestion, TimeProvider tim
         ArgumentNullException.ThrowIfNull(batch);
         var windowLength = system.DriftWindowLength();
         var recordTime = batch.At ?? timeProvider.GetUtcNow();
+        var extraction = PredictionExtraction.For(system);
         PushOutcome? outcome = null;
         await ingestion.UpdateAsync(system, state =>
         {
-            (outcome, var delta) = Apply(state, batch, recordTime, windowLength, timeProvider.GetUtcNow());
+            (outcome, var delta) = Apply(state, batch, recordTime, windowLength, timeProvider.GetUtcNow(), extraction);
             return Task.FromResult(delta);
         }, cancellationToken);
         return outcome!;
     }
 
     /// <summary>Decides on one read of the state; on a write conflict it runs again on the fresh state.</summary>
-    internal static (PushOutcome Outcome, TelemetryDelta Delta) Apply(TelemetryState state, PushedBatch batch, DateTimeOffset recordTime, TimeSpan windowLength, DateTimeOffset now)
+    internal static (PushOutcome Outcome, TelemetryDelta Delta) Apply(TelemetryState state, PushedBatch batch, DateTimeOffset recordTime, TimeSpan windowLength, DateTimeOffset now, PredictionExtraction? extraction = null)
     {
         var windowStart = TelemetryState.AlignedStart(recordTime, windowLength);
         if (state.HasBatch(batch.BatchId))
@@ -48,6 +51,7 @@ public sealed class TelemetryPush(TelemetryIngestion ingestion, TimeProvider tim
         foreach (var row in batch.Rows)
         {
             TelemetryRow.Fold(window.Profile, row);
+            extraction?.Add(window, windowStart, row.Where(c => extraction.Reads(c.Key)).Select(c => KeyValuePair.Create(c.Key, OutputValue.From(c.Value))), null);
         }
 
         if (batch.ModelVersion is not null)

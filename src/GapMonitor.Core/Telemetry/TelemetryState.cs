@@ -1,3 +1,4 @@
+using GapMonitor.Core.Performance;
 using GapMonitor.Drift.Profiles;
 
 namespace GapMonitor.Core.Telemetry;
@@ -12,6 +13,7 @@ public sealed class TelemetryState
 {
     public const int MaxRememberedBatchIds = 1000;
     public const int MaxOpenWindows = 48;
+    public const int MaxRememberedLabelBatches = 1000;
 
     /// <summary>Open windows by start time.</summary>
     public SortedDictionary<DateTimeOffset, OpenWindow> Windows { get; init; } = [];
@@ -30,8 +32,14 @@ public sealed class TelemetryState
     /// <summary>Recently accepted push batch ids (oldest first, bounded) so a repeated push changes nothing.</summary>
     public List<string> RecentBatchIds { get; init; } = [];
 
+    /// <summary>Recently applied label batches with their outcome (oldest first, bounded) so a repeated batch changes nothing and answers the same.</summary>
+    public List<LabelOutcome> RecentLabelBatches { get; init; } = [];
+
     /// <summary>Opaque checkpoint of the inference log reader.</summary>
     public string? InferenceLogCheckpoint { get; set; }
+
+    /// <summary>Opaque checkpoint of the reader of the data collector's <c>model_outputs</c> (systems with <c>performance</c> settings).</summary>
+    public string? OutputLogCheckpoint { get; set; }
 
     public DateTimeOffset? DeploymentsQueriedUntil { get; set; }
 
@@ -52,12 +60,13 @@ public sealed class TelemetryState
     }
 
     /// <summary>The open window a record at <paramref name="at"/> belongs to, or null when that window is already closed.</summary>
-    public OpenWindow? WindowFor(DateTimeOffset at, TimeSpan length, ProfileSettings settings)
+    /// <param name="countLate">False for model-output rows, which the late input rows of the same requests already count.</param>
+    public OpenWindow? WindowFor(DateTimeOffset at, TimeSpan length, ProfileSettings settings, bool countLate = true)
     {
         var start = AlignedStart(at, length);
         if (ClosedThrough is { } closed && start <= closed)
         {
-            LateRows++;
+            LateRows += countLate ? 1 : 0;
             return null;
         }
 
@@ -81,6 +90,18 @@ public sealed class TelemetryState
         if (RecentBatchIds.Count > MaxRememberedBatchIds)
         {
             RecentBatchIds.RemoveAt(0);
+        }
+    }
+
+    public LabelOutcome? LabelBatch(string batchId) => RecentLabelBatches.Find(b => string.Equals(b.BatchId, batchId, StringComparison.Ordinal));
+
+    /// <summary>Remembers an applied label batch (the caller found it new: <see cref="LabelBatch"/>), forgetting the oldest beyond the bound.</summary>
+    public void RememberLabelBatch(LabelOutcome outcome)
+    {
+        RecentLabelBatches.Add(outcome);
+        if (RecentLabelBatches.Count > MaxRememberedLabelBatches)
+        {
+            RecentLabelBatches.RemoveAt(0);
         }
     }
 }

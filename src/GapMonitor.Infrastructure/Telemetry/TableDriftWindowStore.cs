@@ -1,6 +1,7 @@
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using GapMonitor.Core.Performance;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Infrastructure.Storage;
@@ -10,8 +11,8 @@ namespace GapMonitor.Infrastructure.Telemetry;
 
 /// <summary>
 /// Closed drift windows in the <c>drift</c> table, newest first (see Storage/README.md). A window whose report, findings,
-/// drifted columns or model versions would not fit its row keeps them in a blob the row points to; reading returns
-/// them either way.
+/// drifted columns, model versions or performance would not fit its row keeps them in a blob the row points to; reading
+/// returns them either way.
 /// </summary>
 public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs blobs) : IDriftWindowStore
 {
@@ -20,7 +21,7 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
     /// <summary>10 report chunks and three more properties of one chunk each stay well below the 1 MiB of an entity (UTF-16).</summary>
     private const int MaxInlineChunks = 10;
 
-    private static readonly DetailsDto Empty = new(null, [], [], new Dictionary<string, long>());
+    private static readonly DetailsDto Empty = new(null, [], [], new Dictionary<string, long>(), null);
 
     public async Task SaveAsync(DriftWindowRecord record, CancellationToken cancellationToken = default)
     {
@@ -36,12 +37,14 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
             ["DriftShare"] = record.DriftShare,
             ["Note"] = record.Note,
         };
-        var details = new DetailsDto(record.ReportJson, record.DriftedColumns, record.Findings, record.ModelVersions);
+        var details = new DetailsDto(record.ReportJson, record.DriftedColumns, record.Findings, record.ModelVersions, record.Performance);
         var driftedColumns = StorageJson.Serialize(details.DriftedColumns);
         var findings = StorageJson.Serialize(details.Findings);
         var modelVersions = StorageJson.Serialize(details.ModelVersions);
+        var performance = record.Performance is null ? null : StorageJson.Serialize(record.Performance);
         var report = record.ReportJson ?? "";
-        if (report.Length > MaxInlineChunks * ChunkLength || driftedColumns.Length > ChunkLength || findings.Length > ChunkLength || modelVersions.Length > ChunkLength)
+        if (report.Length > MaxInlineChunks * ChunkLength || driftedColumns.Length > ChunkLength || findings.Length > ChunkLength || modelVersions.Length > ChunkLength
+            || performance?.Length > ChunkLength)
         {
             var name = $"{record.SystemId}/{rowKey}.json";
             await blobs.DriftReports.GetBlobClient(name).UploadAsync(BinaryData.FromString(StorageJson.Serialize(details)), overwrite: true, cancellationToken);
@@ -52,6 +55,7 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
             entity["DriftedColumns"] = driftedColumns;
             entity["Findings"] = findings;
             entity["ModelVersions"] = modelVersions;
+            entity["Performance"] = performance;
             var chunks = (report.Length + ChunkLength - 1) / ChunkLength;
             entity["ReportChunks"] = chunks;
             for (var i = 0; i < chunks; i++)
@@ -61,6 +65,12 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
         }
 
         await tables.Drift.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<DriftWindowRecord?> GetAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default)
+    {
+        var row = await tables.Drift.GetEntityIfExistsAsync<TableEntity>(systemId, InvertedTicks.Of(windowStart), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } found ? ToRecord(found, await DetailsAsync(found, cancellationToken)) : null;
     }
 
     public async Task<IReadOnlyList<DriftWindowRecord>> ListAsync(string systemId, DateTimeOffset? from, DateTimeOffset? to, int max, CancellationToken cancellationToken = default)
@@ -127,7 +137,8 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
             chunks == 0 ? null : report.ToString(),
             StorageJson.Deserialize<List<string>>(row.GetString("DriftedColumns"), []),
             StorageJson.Deserialize<List<DataQualityFinding>>(row.GetString("Findings"), []),
-            StorageJson.Deserialize<Dictionary<string, long>>(row.GetString("ModelVersions"), []));
+            StorageJson.Deserialize<Dictionary<string, long>>(row.GetString("ModelVersions"), []),
+            StorageJson.Deserialize<WindowPerformance?>(row.GetString("Performance"), null));
     }
 
     private static DriftWindowRecord ToRecord(TableEntity row, DetailsDto details) => new(
@@ -142,11 +153,13 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
         details.ReportJson,
         details.Findings ?? [],
         details.ModelVersions ?? new Dictionary<string, long>(),
-        row.GetString("Note"));
+        row.GetString("Note"),
+        details.Performance);
 
     private sealed record DetailsDto(
         string? ReportJson,
         IReadOnlyList<string>? DriftedColumns,
         IReadOnlyList<DataQualityFinding>? Findings,
-        IReadOnlyDictionary<string, long>? ModelVersions);
+        IReadOnlyDictionary<string, long>? ModelVersions,
+        WindowPerformance? Performance);
 }

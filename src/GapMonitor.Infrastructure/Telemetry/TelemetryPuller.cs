@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Identity;
+using GapMonitor.Core.Performance;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
@@ -15,6 +16,9 @@ namespace GapMonitor.Infrastructure.Telemetry;
 /// The first step of every sweep (and its own timer): for each system with telemetry, read what is new in its Azure ML
 /// data-collector container and its Log Analytics workspace, fold rows into the open drift window and advance the
 /// checkpoints in the same write, close windows that are due. A failing source is recorded on the state, never fatal.
+/// For a system with <c>performance</c> settings the data collector's <c>model_outputs</c> are read too (see
+/// <see cref="OutputsPrefix"/>): their columns are profiled into the window of their record time and their predictions
+/// kept for the window's performance.
 /// </summary>
 public sealed class TelemetryPuller(
     ISystemStore systems,
@@ -83,6 +87,14 @@ public sealed class TelemetryPuller(
             else
             {
                 delta = await PullInferenceLogAsync(system.Id, log, state, system.Telemetry.DriftWindow, cancellationToken);
+                if (PredictionExtraction.For(system) is { } extraction && OutputsPrefix(log.Prefix) is { } outputs)
+                {
+                    var latest = await PullOutputsAsync(system.Id, new InferenceLogSource(log.ContainerUri, outputs), extraction, state, system.Telemetry.DriftWindow, cancellationToken);
+                    if (delta.ModelVersion is null && latest.ModelVersion is not null)
+                    {
+                        delta = delta with { ModelVersion = latest.ModelVersion, LatestRecordAt = latest.LatestRecordAt };
+                    }
+                }
             }
         }
 
@@ -106,6 +118,20 @@ public sealed class TelemetryPuller(
     {
         state.LastPullError = $"{source} not read: {refusal.Message}";
         logger.LogWarning("{Source} of {SystemId} not read: {Field} is not allowed", source, system.Id, refusal.Field);
+    }
+
+    /// <summary>
+    /// The data collector writes a deployment's inputs under <c>…/model_inputs</c> and its outputs under the sibling
+    /// <c>…/model_outputs</c>; null (outputs not read) when the inference log prefix does not end with <c>model_inputs</c>.
+    /// </summary>
+    public static string? OutputsPrefix(string inputsPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(inputsPrefix);
+        const string Inputs = "model_inputs";
+        var prefix = inputsPrefix.Trim('/');
+        return prefix == Inputs || prefix.EndsWith("/" + Inputs, StringComparison.Ordinal)
+            ? string.Concat(prefix.AsSpan(0, prefix.Length - Inputs.Length), "model_outputs")
+            : null;
     }
 
     private async Task<TelemetryDelta> PullInferenceLogAsync(string systemId, InferenceLogSettings settings, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken)
@@ -156,6 +182,103 @@ public sealed class TelemetryPuller(
         }
 
         return new TelemetryDelta(rows, latestVersion, latestVersion is null ? null : latestSeen);
+    }
+
+    /// <summary>
+    /// Reads what is new in <c>model_outputs</c> with its own checkpoint, advanced in the same write as the rows it
+    /// covers. Output records are not counted in <see cref="TelemetryState.RecordsRead"/> nor per model version in the
+    /// window: the input records of the same requests are. Returns the latest model version seen.
+    /// </summary>
+    private async Task<TelemetryDelta> PullOutputsAsync(string systemId, InferenceLogSource source, PredictionExtraction extraction, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken)
+    {
+        long rows = 0;
+        string? latestVersion = null;
+        DateTimeOffset latestSeen = default;
+        try
+        {
+            while (rows < MaxRowsPerPull)
+            {
+                var checkpoint = state.OutputLogCheckpoint is null ? null : JsonSerializer.Deserialize<InferenceLogCheckpoint>(state.OutputLogCheckpoint);
+                var result = await inferenceLogs.ReadNewAsync(source, checkpoint, RowsPerRead, timeProvider.GetUtcNow() + ClientTimes.MaxAhead, cancellationToken);
+                FoldOutputs(systemId, extraction, state, windowLength, result.Rows);
+                rows += result.RowCount;
+                state.MalformedLines += result.MalformedLines;
+                foreach (var (read, stats) in result.ModelVersions)
+                {
+                    if (stats.LastSeen is { } seen && seen >= latestSeen)
+                    {
+                        (latestSeen, latestVersion) = (seen, TelemetryText.Truncate(read, TelemetryText.MaxModelVersion));
+                    }
+                }
+
+                state.OutputLogCheckpoint = JsonSerializer.Serialize(result.Checkpoint);
+                if (!result.HasMore)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            state.LastPullError = $"Model outputs: {ex.Status} {ex.ErrorCode}";
+            logger.LogWarning("Reading the model outputs failed: {Status} {ErrorCode}", ex.Status, ex.ErrorCode);
+        }
+        catch (AuthenticationFailedException ex)
+        {
+            NoToken(systemId, state, "Model outputs", ex);
+        }
+
+        return new TelemetryDelta(0, latestVersion, latestVersion is null ? null : latestSeen);
+    }
+
+    /// <summary>
+    /// Output rows are profiled into the window of their record time like inputs, but not counted in its rows (the
+    /// input rows are), so an output column has as many values as there were outputs. Their predictions go into the
+    /// window's predictions, identified by the row's correlation-id column or else the record's <c>correlationid</c>.
+    /// </summary>
+    private void FoldOutputs(string systemId, PredictionExtraction extraction, TelemetryState state, TimeSpan windowLength, InferenceRowBatch batch)
+    {
+        var admission = ColumnAdmission.For(state);
+        var columns = batch.Columns.ToArray();
+        var outputs = columns.Where(c => extraction.Reads(c.Key)).ToArray();
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        var cells = new List<KeyValuePair<string, OutputValue>>(outputs.Length);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var window = state.WindowFor(batch.Times[i], windowLength, TelemetryIngestion.ServiceProfileSettings, countLate: false);
+            if (window is null)
+            {
+                continue;
+            }
+
+            foreach (var (name, values) in columns)
+            {
+                if (refused.Contains(name) || !admission.TryAdmit(name, out _))
+                {
+                    refused.Add(name);
+                    state.IgnoredValues += values[i].Kind == TelemetryValueKind.Missing ? 0 : 1;
+                    continue;
+                }
+
+                ColumnValue.Add(window.Profile.Column(name), values[i].Kind, values[i].Number, values[i].Text);
+            }
+
+            cells.Clear();
+            foreach (var (name, values) in outputs)
+            {
+                if (values[i].Kind != TelemetryValueKind.Missing)
+                {
+                    cells.Add(KeyValuePair.Create(name, new OutputValue(values[i].Kind, values[i].Number, values[i].Text)));
+                }
+            }
+
+            extraction.Add(window, TelemetryState.AlignedStart(batch.Times[i], windowLength), cells, batch.CorrelationIds[i]);
+        }
+
+        if (refused.Count > 0)
+        {
+            logger.LogWarning("Ignored model-output values of {Columns} columns of {SystemId} past the column bounds", refused.Count, systemId);
+        }
     }
 
     /// <summary>

@@ -16,11 +16,15 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>The pull step: data-collector reader and Log Analytics client, both as the service's managed identity.</summary>
     public static IServiceCollection AddGapMonitorTelemetry(this IServiceCollection services)
     {
+        services.TryAddSingleton<BlobPerformanceReferences>();
+        services.TryAddSingleton<IPerformanceReferences>(provider => provider.GetRequiredService<BlobPerformanceReferences>());
         services.AddSingleton<Core.Telemetry.DriftWindowCloser>();
         services.AddSingleton<Core.Telemetry.TelemetryIngestion>();
         services.AddSingleton<Core.Telemetry.TelemetryPush>();
         services.AddSingleton<Core.Telemetry.MetricIngestion>();
         services.AddSingleton<Core.Telemetry.ReferenceDatasets>();
+        services.AddSingleton<IPendingPredictionStore, BlobPendingPredictionStore>();
+        services.AddSingleton<Core.Performance.LabelIngestion>();
         services.AddSingleton<Core.Status.SystemStatusQuery>();
         services.TryAddSingleton(provider => new OutboundNetworkOptions(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false));
         services.AddSingleton<TelemetrySourceAuthorization>();

@@ -74,6 +74,7 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
         ("GET", "systems/{id}/drift", [A, V, C], Scope.System),
         ("POST", "systems/{id}/metrics", [A, V, C, I], Scope.System),
         ("GET", "systems/{id}/metrics", [A, V, C], Scope.System),
+        ("POST", "systems/{id}/labels", [A, V, C, I], Scope.System),
         ("GET", "alerts", [A, V, C], Scope.None),
         ("GET", "alerts/{id}", [A, V, C], Scope.Alert),
         ("POST", "alerts/{id}/acknowledge", [A, V, C], Scope.Alert),
@@ -226,6 +227,12 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
             .Replace("keys/{id}", $"keys/{_spareKeyId}", StringComparison.Ordinal)
             .Replace("silences/{id}", $"silences/{_silenceId}", StringComparison.Ordinal)
             .Replace("{customer}", "acme", StringComparison.Ordinal);
+        if (template == "systems/{id}/labels")
+        {
+            path += $"?batchId=labels-{++_created}";
+            await DeclarePerformanceAsync();
+        }
+
         string? etag = null;
         if (method is "PUT" or "PATCH" && template == "systems/{id}")
         {
@@ -264,6 +271,7 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
             ("POST", "systems/{id}/deployments") => Json("""{"modelVersion":"2.0.0"}"""),
             ("PUT", "systems/{id}/reference") => new StringContent("plan,score\nbasic,1\npro,2\nbasic,3\n", Encoding.UTF8, "text/csv"),
             ("POST", "systems/{id}/telemetry") => Json("""[{"plan":"basic","score":2}]"""),
+            ("POST", "systems/{id}/labels") => Json("""[{"correlationId":"r1","target":1}]"""),
             ("POST", "systems/{id}/metrics") => Json($$"""{"batchId":"b-{{++_created}}","metrics":[{"name":"accuracy","value":0.9}]}"""),
             ("POST", "alerts/{id}/acknowledge") => Json("""{"note":"seen"}"""),
             ("PUT", "customers/{customer}/sources") => Json("""{"containers":[],"workspaces":[]}"""),
@@ -273,6 +281,18 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
             _ when method is "POST" or "PUT" => Json("{}"),
             _ => null,
         };
+    }
+
+    /// <summary>Labels need the system's model outputs declared (else 409).</summary>
+    private async Task DeclarePerformanceAsync()
+    {
+        using var current = await _host.SendAsync(HttpMethod.Get, $"/api/systems/{OwnSystem}", ApiTestHost.AdminKey);
+        using var patched = await _host.SendAsync(HttpMethod.Patch, $"/api/systems/{OwnSystem}", ApiTestHost.AdminKey, configure: request =>
+        {
+            request.Content = new StringContent("""{"performance":{"task":"binary-classification","prediction":"churn_pred","target":"churned"}}""", Encoding.UTF8, "application/merge-patch+json");
+            request.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag?.ToString());
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, patched.StatusCode);
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

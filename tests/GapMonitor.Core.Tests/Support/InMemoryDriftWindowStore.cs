@@ -23,6 +23,9 @@ internal sealed class InMemoryDriftWindowStore : IDriftWindowStore
         return Task.CompletedTask;
     }
 
+    public Task<DriftWindowRecord?> GetAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Saved.Find(r => r.SystemId == systemId && r.WindowStart == windowStart));
+
     public Task<IReadOnlyList<DriftWindowRecord>> ListAsync(string systemId, DateTimeOffset? from, DateTimeOffset? to, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<DriftWindowRecord>>(
             [.. Saved.Where(r => r.SystemId == systemId && (from is null || r.WindowStart >= from) && (to is null || r.WindowStart < to)).OrderByDescending(r => r.WindowStart).Take(max)]);

@@ -45,6 +45,7 @@ internal sealed class InMemoryTelemetryStateStore : ITelemetryStateStore
             LateRows = state.LateRows,
             IgnoredValues = state.IgnoredValues,
             RecentBatchIds = [.. state.RecentBatchIds],
+            RecentLabelBatches = [.. state.RecentLabelBatches],
             InferenceLogCheckpoint = state.InferenceLogCheckpoint,
             DeploymentsQueriedUntil = state.DeploymentsQueriedUntil,
             MonitoringRunsQueriedUntil = state.MonitoringRunsQueriedUntil,
@@ -72,5 +73,9 @@ internal sealed class InMemoryTelemetryStateStore : ITelemetryStateStore
     }
 
     private static OpenWindow Copy(OpenWindow window) =>
-        new(ProfileJson.DeserializeDataset(ProfileJson.Serialize(window.Profile))) { ModelVersions = new(window.ModelVersions, StringComparer.Ordinal) };
+        new(ProfileJson.DeserializeDataset(ProfileJson.Serialize(window.Profile)))
+        {
+            ModelVersions = new(window.ModelVersions, StringComparer.Ordinal),
+            Predictions = window.Predictions is null ? null : InMemoryPendingPredictionStore.Copy(window.Predictions),
+        };
 }

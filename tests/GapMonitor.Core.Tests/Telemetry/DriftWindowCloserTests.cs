@@ -18,6 +18,8 @@ public class DriftWindowCloserTests
 
     private readonly FakeTimeProvider _time = new(WindowStart.AddMinutes(30));
     private readonly InMemoryReferenceProfiles _references = new();
+    private readonly FittedPerformanceReferences _performanceReferences = new();
+    private readonly RecordingPendingPredictionStore _pending = new();
     private readonly InMemoryDriftWindowStore _windows = new();
     private readonly InMemorySystemStore _systems = new();
     private readonly DriftWindowCloser _closer;
@@ -25,7 +27,7 @@ public class DriftWindowCloserTests
     public DriftWindowCloserTests()
     {
         var signals = new SystemSignals(_systems, new SystemEvaluator(new AlertTransitions(new IdGenerator(_time))), _time);
-        _closer = new DriftWindowCloser(_references, _windows, signals, _time, NullLogger<DriftWindowCloser>.Instance);
+        _closer = new DriftWindowCloser(_references, _performanceReferences, _pending, _windows, signals, _time, NullLogger<DriftWindowCloser>.Instance);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class TelemetryIngestionTests
     public TelemetryIngestionTests()
     {
         var signals = new SystemSignals(_systems, new SystemEvaluator(new AlertTransitions(new IdGenerator(_time))), _time);
-        var closer = new DriftWindowCloser(new InMemoryReferenceProfiles(), _windows, signals, _time, NullLogger<DriftWindowCloser>.Instance);
+        var closer = new DriftWindowCloser(new InMemoryReferenceProfiles(), new FittedPerformanceReferences(), new RecordingPendingPredictionStore(), _windows, signals, _time, NullLogger<DriftWindowCloser>.Instance);
         _ingestion = new TelemetryIngestion(_states, closer, _systems, signals, _time);
     }
 

@@ -11,12 +11,13 @@ internal sealed class InferenceRecord : IDisposable
 {
     private readonly JsonDocument _document;
 
-    private InferenceRecord(JsonDocument document, JsonElement data, string? modelVersion, DateTimeOffset? time)
+    private InferenceRecord(JsonDocument document, JsonElement data, string? modelVersion, DateTimeOffset? time, string? correlationId)
     {
         _document = document;
         Rows = [.. data.EnumerateArray()];
         ModelVersion = modelVersion;
         Time = time;
+        CorrelationId = correlationId;
     }
 
     public IReadOnlyList<JsonElement> Rows { get; }
@@ -24,6 +25,12 @@ internal sealed class InferenceRecord : IDisposable
     public string? ModelVersion { get; }
 
     public DateTimeOffset? Time { get; }
+
+    /// <summary>The record's <c>correlationid</c>: the data collector writes the same one on a request's inputs and outputs.</summary>
+    public string? CorrelationId { get; }
+
+    /// <summary>The id of row <paramref name="index"/>: the record's, suffixed <c>_{index}</c> when the record has several rows.</summary>
+    public string? RowCorrelationId(int index) => CorrelationId is null ? null : Rows.Count == 1 ? CorrelationId : $"{CorrelationId}_{index}";
 
     /// <summary>
     /// Parses a line (without its newline). False, with no record, for anything that is not a JSON object with a
@@ -71,7 +78,10 @@ internal sealed class InferenceRecord : IDisposable
             && DateTimeOffset.TryParse(timeElement.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
                 ? parsed.ToUniversalTime()
                 : null;
-        record = new InferenceRecord(document, data, modelVersion, time);
+        var correlationId = root.TryGetProperty("correlationid", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 and <= 900 } text
+            ? text
+            : null;
+        record = new InferenceRecord(document, data, modelVersion, time, correlationId);
         return true;
     }
 

@@ -6,11 +6,12 @@ namespace GapMonitor.Infrastructure.Telemetry.InferenceLog;
 internal sealed class InferenceRowBatchBuilder
 {
     private readonly List<DateTimeOffset> _times = [];
+    private readonly List<string?> _correlationIds = [];
     private readonly Dictionary<string, List<InferenceValue>> _columns = new(StringComparer.Ordinal);
 
     public int Count => _times.Count;
 
-    public void Add(JsonElement row, DateTimeOffset time)
+    public void Add(JsonElement row, DateTimeOffset time, string? correlationId)
     {
         var index = _times.Count;
         foreach (var property in row.EnumerateObject())
@@ -34,6 +35,7 @@ internal sealed class InferenceRowBatchBuilder
         }
 
         _times.Add(time);
+        _correlationIds.Add(correlationId);
         foreach (var column in _columns.Values)
         {
             if (column.Count == index)
@@ -48,5 +50,6 @@ internal sealed class InferenceRowBatchBuilder
         : new InferenceRowBatch(
             _times.Count,
             _times,
-            _columns.ToDictionary(c => c.Key, c => (IReadOnlyList<InferenceValue>)c.Value, StringComparer.Ordinal));
+            _columns.ToDictionary(c => c.Key, c => (IReadOnlyList<InferenceValue>)c.Value, StringComparer.Ordinal),
+            _correlationIds);
 }

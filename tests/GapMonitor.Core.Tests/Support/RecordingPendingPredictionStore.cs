@@ -1,0 +1,42 @@
+using System.Runtime.CompilerServices;
+using GapMonitor.Core.Performance;
+using GapMonitor.Core.Ports;
+
+namespace GapMonitor.Core.Tests.Support;
+
+/// <summary>Pending predictions in memory, as the closer saves them.</summary>
+internal sealed class RecordingPendingPredictionStore : IPendingPredictionStore
+{
+    public List<PendingPredictions> Saved { get; } = [];
+
+    public Task SaveAsync(string systemId, DateTimeOffset windowStart, DateTimeOffset windowEnd, WindowPredictions predictions, CancellationToken cancellationToken = default)
+    {
+        Saved.RemoveAll(p => p.SystemId == systemId && p.WindowStart == windowStart);
+        Saved.Add(new PendingPredictions(systemId, windowStart, windowEnd, predictions, "etag"));
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<PendingPredictions> ListAsync(string systemId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask;
+        foreach (var pending in Saved.Where(p => p.SystemId == systemId).OrderBy(p => p.WindowStart))
+        {
+            yield return pending;
+        }
+    }
+
+    public Task<PendingPredictions?> GetAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Saved.Find(p => p.SystemId == systemId && p.WindowStart == windowStart));
+
+    public Task ReplaceAsync(PendingPredictions pending, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        return SaveAsync(pending.SystemId, pending.WindowStart, pending.WindowEnd, pending.Predictions, cancellationToken);
+    }
+
+    public Task DeleteAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default)
+    {
+        Saved.RemoveAll(p => p.SystemId == systemId && p.WindowStart == windowStart);
+        return Task.CompletedTask;
+    }
+}
