@@ -15,7 +15,10 @@ public static class PerformanceCalculator
         return RealizedMetrics.Compute(sample, 0, sample.Count);
     }
 
-    /// <summary>Fits the reference: its metrics, chunk thresholds (or the given ones) and calibration. O(n log n).</summary>
+    /// <summary>
+    /// Fits the reference: its metrics, chunk thresholds (every metric of the task; given ones replace them) and
+    /// calibration. O(n log n).
+    /// </summary>
     /// <param name="reference">The reference rows (with targets).</param>
     /// <param name="options">Chunk size and given thresholds.</param>
     public static PerformanceReference Fit(PerformanceSample reference, PerformanceOptions options)
@@ -79,10 +82,16 @@ public static class PerformanceCalculator
         return EstimatedMetrics.Multiclass(reference.Calibration, current);
     }
 
-    /// <summary>Realized and estimated metrics of the current rows and the alerts they raise.</summary>
+    /// <summary>
+    /// Realized and estimated metrics of the current rows and the alerts they raise: each alert metric (default: the
+    /// task's <see cref="PerformanceMetrics.DefaultAlerting"/>) whose realized, then estimated, value lies outside its
+    /// threshold. The report's <see cref="PerformanceReport.Reference"/> carries the thresholds used: the reference's,
+    /// replaced per metric by <see cref="PerformanceOptions.Thresholds"/>.
+    /// </summary>
     /// <param name="reference">The fitted reference.</param>
     /// <param name="current">The current rows.</param>
-    /// <param name="options">Which metrics raise alerts.</param>
+    /// <param name="options">Which metrics raise alerts, and given thresholds.</param>
+    /// <exception cref="ArgumentException">An alert metric or a given threshold's metric is not one of the task's, or the current rows do not fit the reference.</exception>
     public static PerformanceReport Evaluate(PerformanceReference reference, PerformanceSample current, PerformanceOptions options)
     {
         ArgumentNullException.ThrowIfNull(reference);

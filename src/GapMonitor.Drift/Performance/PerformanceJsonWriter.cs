@@ -7,7 +7,7 @@ namespace GapMonitor.Drift.Performance;
 /// Writes a <see cref="PerformanceReport"/> in the JSON shape of <c>gapmonitor performance --format json</c> (API.md
 /// "Concept drift"): the reference's metrics and thresholds of the alert metrics, the current rows' realized and
 /// estimated metrics (all of the task's), the alerts and whether any was raised. Undefined values and missing or
-/// infinite threshold sides are null.
+/// infinite threshold sides are null; an alert metric without any threshold is absent from <c>thresholds</c>.
 /// </summary>
 public static class PerformanceJsonWriter
 {

@@ -92,27 +92,28 @@ internal static class RealizedMetrics
 
         DoubleSorter.Sort(positive);
         DoubleSorter.Sort(negative);
+        // One merge pass: negatives [0, below) score lower than the current positive, [below, tieEnd) the same.
         double twiceOrdered = 0;
-        long below = 0;
-        long equal;
-        var at = 0;
+        int below = 0, tieEnd = 0;
         for (var i = 0; i < positive.Length; i++)
         {
             var score = positive[i];
-            while (at < negative.Length && negative[at] < score)
+            if (i == 0 || score != positive[i - 1])
             {
-                at++;
+                below = tieEnd;
+                while (below < negative.Length && negative[below] < score)
+                {
+                    below++;
+                }
+
+                tieEnd = below;
+                while (tieEnd < negative.Length && negative[tieEnd] == score)
+                {
+                    tieEnd++;
+                }
             }
 
-            below = at;
-            var tieEnd = at;
-            while (tieEnd < negative.Length && negative[tieEnd] == score)
-            {
-                tieEnd++;
-            }
-
-            equal = tieEnd - at;
-            twiceOrdered += (2 * below) + equal;
+            twiceOrdered += (2.0 * below) + (tieEnd - below);
         }
 
         return twiceOrdered / (2.0 * positives * negatives);
