@@ -9,6 +9,9 @@ internal sealed class CsvCells(string path, ColumnData column)
 {
     public string Name => column.Name;
 
+    /// <summary>Whether every cell of the column (in both files) is a number or missing.</summary>
+    public bool IsNumeric => column is NumericColumnData;
+
     /// <summary>The cell as text (numbers in invariant form); null when missing.</summary>
     public string? Text(int row) => column switch
     {

@@ -78,6 +78,17 @@ internal static class PerformanceSampleBuilder
 
     private static int? ClassOf(PerformanceSample sample, CsvCells cells, int row)
     {
+        if (sample.Task == PerformanceTask.BinaryClassification && cells.IsNumeric)
+        {
+            return cells.Number(row) switch
+            {
+                null => null,
+                0 => 0,
+                1 => 1,
+                { } other => throw cells.Bad(row, $"'{other.ToString(CultureInfo.InvariantCulture)}' is not a binary label (0/1, 0.0/1.0 or true/false)"),
+            };
+        }
+
         var text = cells.Text(row)?.Trim();
         if (text is null)
         {

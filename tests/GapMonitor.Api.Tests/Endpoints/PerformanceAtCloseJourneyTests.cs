@@ -89,6 +89,17 @@ public sealed class PerformanceAtCloseJourneyTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, window.GetProperty("performance").ValueKind);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheWindowsPerformance_AndTheStatusVerdicts()
+    {
+        var schemas = (await _host.JsonAsync(HttpMethod.Get, "/api/openapi.json", key: null)).GetProperty("components").GetProperty("schemas");
+
+        Assert.True(schemas.GetProperty("DriftWindowResponse").GetProperty("properties").TryGetProperty("performance", out _));
+        var performance = schemas.GetProperty("WindowPerformanceResponse").GetProperty("properties");
+        Assert.All(["rows", "labeledRows", "realized", "estimated", "thresholds", "alerts"], p => Assert.True(performance.TryGetProperty(p, out _), p));
+        Assert.True(schemas.GetProperty("TelemetryStatusResponse").GetProperty("properties").TryGetProperty("performance", out _));
+    }
+
     /// <summary>A model right four times in five whose probabilities rank well: 0.8–0.86 for predicted churners, 0.2–0.26 for the rest.</summary>
     private static string ReferenceCsv(int rows)
     {
