@@ -12,8 +12,9 @@ namespace GapMonitor.Infrastructure.Telemetry;
 /// <summary>
 /// Fits a reference version's performance (metrics, chunk thresholds, calibration) from its stored rows, once: the fit is
 /// kept as a blob next to the reference (<c>{systemId}/{version}.performance-{hash}.json</c>, the hash of the settings
-/// the fit depends on), and the few most recently used in memory. A reference without the prediction or target column
-/// is remembered as such (the blob holds <c>null</c>).
+/// the fit depends on), and the few most recently used in memory. A reference without the prediction or target column,
+/// or whose rows the engine refuses, is remembered as such (the blob holds <c>null</c>): windows are then judged
+/// against given thresholds only, with a note.
 /// </summary>
 public sealed class BlobPerformanceReferences(TelemetryBlobs blobs) : IPerformanceReferences
 {
@@ -115,7 +116,15 @@ public sealed class BlobPerformanceReferences(TelemetryBlobs blobs) : IPerforman
         }
 
         labeled.Rows = labeled.Kept.Count;
-        var sample = WindowPerformanceEvaluation.ToSample(settings.Task, labeled.ProbabilityClasses, labeled);
-        return (true, PerformanceCalculator.Fit(sample, settings.ToOptions()));
+        try
+        {
+            var sample = WindowPerformanceEvaluation.ToSample(settings.Task, labeled.ProbabilityClasses, labeled);
+            return (true, PerformanceCalculator.Fit(sample, settings.ToOptions()));
+        }
+        catch (ArgumentException)
+        {
+            // Rows the engine refuses (e.g. one multiclass probability column): fitting again cannot help, so none is remembered.
+            return (true, null);
+        }
     }
 }
