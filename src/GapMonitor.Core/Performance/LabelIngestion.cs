@@ -105,7 +105,7 @@ public sealed class LabelIngestion(
             }
 
             matched.UnionWith(joined.Value.Matched);
-            if (await JudgeAgainAsync(system, settings, listed.WindowStart, listed.WindowEnd, joined.Value.Predictions, cancellationToken))
+            if (await JudgeUntilSettledAsync(system, settings, listed, joined.Value.Predictions, cancellationToken))
             {
                 updated++;
             }
@@ -146,6 +146,33 @@ public sealed class LabelIngestion(
             return (current.Predictions, matched);
         });
     }
+
+    /// <summary>
+    /// Judges the window, then reads its predictions again: a concurrent batch that changed them after this one read
+    /// may have stored its judgment first, so the window is judged again on what is stored now, until nothing changed
+    /// in between (the last writer of a window's record always checks after writing).
+    /// </summary>
+    private async Task<bool> JudgeUntilSettledAsync(MonitoredSystem system, PerformanceSettings settings, PendingPredictions listed, WindowPredictions predictions, CancellationToken cancellationToken)
+    {
+        const int MaxRounds = 5;
+        var judged = false;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            judged |= await JudgeAgainAsync(system, settings, listed.WindowStart, listed.WindowEnd, predictions, cancellationToken);
+            var stored = await pending.GetAsync(listed.SystemId, listed.WindowStart, cancellationToken);
+            if (!judged || stored is null || SameTargets(stored.Predictions, predictions))
+            {
+                break;
+            }
+
+            predictions = stored.Predictions;
+        }
+
+        return judged;
+    }
+
+    private static bool SameTargets(WindowPredictions stored, WindowPredictions judged) =>
+        stored.Kept.Count == judged.Kept.Count && stored.Kept.Select(r => r.Target).SequenceEqual(judged.Kept.Select(r => r.Target), StringComparer.Ordinal);
 
     /// <summary>Stores the window's new performance on its record and records the verdict on the system; false when the window has no record.</summary>
     private async Task<bool> JudgeAgainAsync(MonitoredSystem system, PerformanceSettings settings, DateTimeOffset start, DateTimeOffset end, WindowPredictions predictions, CancellationToken cancellationToken)

@@ -114,6 +114,25 @@ public sealed class LabelsApiTests : IAsyncLifetime
         Assert.False(own.GetProperty("duplicate").GetBoolean());
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheRoute_ItsRequiredBatchId_BodyAndAnswer()
+    {
+        var document = await _host.JsonAsync(HttpMethod.Get, "/api/openapi.json", null);
+
+        var post = document.GetProperty("paths").GetProperty("/api/systems/{id}/labels").GetProperty("post");
+        var batchId = Assert.Single(post.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "batchId");
+        Assert.Equal(("query", true), (batchId.GetProperty("in").GetString(), batchId.GetProperty("required").GetBoolean()));
+        var content = post.GetProperty("requestBody").GetProperty("content");
+        Assert.True(content.TryGetProperty("application/json", out _));
+        Assert.True(content.TryGetProperty("application/x-ndjson", out _));
+        Assert.True(post.GetProperty("responses").TryGetProperty("200", out _));
+        Assert.True(post.GetProperty("responses").TryGetProperty("409", out _));
+        var answer = document.GetProperty("components").GetProperty("schemas").GetProperty("LabelsAccepted").GetProperty("properties");
+        Assert.Equal(
+            ["batchId", "duplicate", "matched", "received", "unmatched", "windowsUpdated"],
+            answer.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
     private static (string, int, int, int, int, bool) Counts(JsonElement answer) => (
         answer.GetProperty("batchId").GetString()!,
         answer.GetProperty("received").GetInt32(),

@@ -145,6 +145,19 @@ public class LabelIngestionTests
     }
 
     [Fact]
+    public async Task Ingest_WhenAnotherBatchLabelsTheWindowRightAfterThisOne_TheWindowIsJudgedAgainOnWhatIsStoredNow()
+    {
+        await ClosedWindowAsync(Closed, Predictions("a", "b"));
+        _pending.AfterNextReplace = store => store.SetTarget(_system.Id, Closed, "b", "0");
+
+        var outcome = await _labels.IngestAsync(_system, "batch-1", [new("a", "0")]);
+
+        Assert.Equal(new LabelOutcome("batch-1", 1, 1, 0, 1, false), outcome);
+        Assert.Equal(2L, (await _windows.GetAsync(_system.Id, Closed))!.Performance!.LabeledRows);
+        Assert.Equal(2L, _systems[_system.Id].Signals.Performance!.Realized!.Rows);
+    }
+
+    [Fact]
     public async Task Ingest_AnIdInSeveralWindows_LabelsEach_AndCountsTheLabelOnce()
     {
         await OpenWindowAsync(Today, Predictions("shared"));

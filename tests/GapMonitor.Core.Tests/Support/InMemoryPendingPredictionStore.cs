@@ -19,6 +19,9 @@ internal sealed class InMemoryPendingPredictionStore : IPendingPredictionStore
 
     public int Replaces { get; private set; }
 
+    /// <summary>Runs once right after the next successful replace, as a concurrent writer right behind it would.</summary>
+    public Action<InMemoryPendingPredictionStore>? AfterNextReplace { get; set; }
+
     public PendingPredictions? this[string systemId, DateTimeOffset start] => _stored.TryGetValue((systemId, start), out var p) ? Copy(p) : null;
 
     public Task SaveAsync(string systemId, DateTimeOffset windowStart, DateTimeOffset windowEnd, WindowPredictions predictions, CancellationToken cancellationToken = default)
@@ -54,7 +57,20 @@ internal sealed class InMemoryPendingPredictionStore : IPendingPredictionStore
 
         _stored[key] = pending with { Predictions = Copy(pending.Predictions), ETag = NextETag() };
         Replaces++;
+        var after = AfterNextReplace;
+        AfterNextReplace = null;
+        after?.Invoke(this);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Sets one kept row's target in place, as another label batch would.</summary>
+    public void SetTarget(string systemId, DateTimeOffset start, string correlationId, string target)
+    {
+        var stored = _stored[(systemId, start)];
+        var kept = stored.Predictions.Kept;
+        var i = kept.FindIndex(r => r.CorrelationId == correlationId);
+        kept[i] = kept[i] with { Target = target };
+        _stored[(systemId, start)] = stored with { ETag = NextETag() };
     }
 
     public Task DeleteAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default)
