@@ -94,6 +94,18 @@ internal static class PerformanceValidator
                 ? "Multiclass classification only; a binary model names its column of P(class 1) by probability."
                 : "Classification only; a regression model has no probabilities.");
         }
+
+        if (task == PerformanceTask.MulticlassClassification && !string.IsNullOrEmpty(request.ProbabilityPrefix))
+        {
+            // Such a column would read as the probability of a class that never has one, and turn the estimates off.
+            foreach (var (field, name) in new[] { ("performance.prediction", request.Prediction), ("performance.target", request.Target), ("performance.correlationId", request.CorrelationId) })
+            {
+                if (name?.StartsWith(request.ProbabilityPrefix, StringComparison.Ordinal) == true)
+                {
+                    v.Add(field, $"Must not start with the probabilityPrefix '{request.ProbabilityPrefix}': columns named so are class probabilities.");
+                }
+            }
+        }
     }
 
     private static List<string> Metrics(Validation v, PerformanceTask task, IReadOnlyList<string>? requested)

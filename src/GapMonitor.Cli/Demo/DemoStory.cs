@@ -103,6 +103,8 @@ internal sealed class DemoStory(DemoApiClient api, string adminKey, DemoWebhookR
                 var performance = window.GetProperty("performance");
                 AnsiConsole.MarkupLineInterpolated($"  window {window.GetProperty("windowStart").GetDateTimeOffset():HH:mm:ss}: input drift [bold]{(drifted ? "yes" : "no")}[/], {DemoPerformanceText.Describe(performance)}");
             }
+
+            AnsiConsole.MarkupLine("  [grey]Neither input drift nor the label-free estimate could see this: the next sweep opens performance-degraded for Globex, which owns operations[/]");
         });
     }
 

@@ -165,6 +165,16 @@ public sealed class SystemEvaluator(AlertTransitions transitions, UnreachableCon
     private void EvaluatePerformance(
         SystemChangeSet changes, MonitoredSystem system, Dictionary<string, Alert> active, DateTimeOffset now, string kind, PerformanceJudgment? judgment, string source, int cleanToResolve)
     {
+        if (system.Performance is null)
+        {
+            if (active.GetValueOrDefault(kind) is { } orphan)
+            {
+                changes.Add(transitions.Resolve(system, orphan, "The model's performance is no longer watched: its performance settings were removed.", now));
+            }
+
+            return;
+        }
+
         if (judgment is null)
         {
             return;

@@ -23,7 +23,7 @@ public static class LabelText
     {
         _ when label is null => "A class label or number (a string, number or boolean).",
         PerformanceTask.BinaryClassification when label is not ("0" or "1") => "A binary target is 0 or 1 (or false / true).",
-        PerformanceTask.Regression when !double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => "A regression target is a number.",
+        PerformanceTask.Regression when !(double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)) => "A regression target is a finite number.",
         _ => null,
     };
 }

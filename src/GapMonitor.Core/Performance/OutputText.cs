@@ -6,12 +6,15 @@ namespace GapMonitor.Core.Performance;
 /// <summary>
 /// How model outputs and targets become the text a <see cref="PredictionRecord"/> keeps: a number (or a string holding
 /// one) in invariant "R" form, so 1, 1.0 and "1.0" are all "1"; a boolean (or "true"/"false") is "1" or "0"; other text
-/// stays as written, cut to <see cref="TelemetryText.MaxValue"/>. Null, missing, objects and arrays have no label.
+/// stays as written, cut to <see cref="MaxLabel"/>. Null, missing, objects and arrays have no label.
 /// </summary>
 public static class OutputText
 {
-    /// <summary>Correlation ids longer than this are not kept (a label could not name them).</summary>
-    public const int MaxCorrelationId = TelemetryText.MaxValue;
+    /// <summary>Correlation ids longer than this are not kept (a label could not name them); ids are GUIDs or similar, and every kept row holds one.</summary>
+    public const int MaxCorrelationId = 128;
+
+    /// <summary>Class labels are cut to this length: every kept row holds one or two, so it bounds a window's memory.</summary>
+    public const int MaxLabel = 128;
 
     public static string? Label(OutputValue value) => value.Kind switch
     {
@@ -38,7 +41,7 @@ public static class OutputText
             return flag ? "1" : "0";
         }
 
-        return TelemetryText.Truncate(text, TelemetryText.MaxValue);
+        return TelemetryText.Truncate(text, MaxLabel);
     }
 
     /// <summary>A finite number: the value itself, or a string holding one.</summary>

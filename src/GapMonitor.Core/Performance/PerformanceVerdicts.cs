@@ -11,10 +11,11 @@ public static class PerformanceVerdicts
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(performance);
         var previous = system.Signals.Performance;
-        var realized = performance.Realized is null
+        var minimum = system.Performance?.MinimumRowsToJudge ?? 1;
+        var realized = performance.Realized is null || performance.LabeledRows < minimum
             ? previous?.Realized
             : PerformanceJudgment.Next(previous?.Realized, windowStart, windowEnd, Breaches(performance, PerformanceAlert.Realized), performance.LabeledRows);
-        var estimated = performance.Estimated is null
+        var estimated = performance.Estimated is null || performance.Rows < minimum
             ? previous?.Estimated
             : PerformanceJudgment.Next(previous?.Estimated, windowStart, windowEnd, Breaches(performance, PerformanceAlert.Estimated), performance.Rows);
         var next = new PerformanceSignal(realized, estimated);

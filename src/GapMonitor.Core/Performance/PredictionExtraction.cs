@@ -13,7 +13,7 @@ namespace GapMonitor.Core.Performance;
 public sealed class PredictionExtraction
 {
     /// <summary>Multiclass probability classes kept per window; columns of further classes are ignored.</summary>
-    public const int MaxProbabilityClasses = 1000;
+    public const int MaxProbabilityClasses = 100;
 
     private readonly string _systemId;
 

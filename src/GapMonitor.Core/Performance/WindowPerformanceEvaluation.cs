@@ -24,23 +24,46 @@ public static class WindowPerformanceEvaluation
             ? reference
             : new PerformanceReference(settings.Task, sample.Classes, 0, 0, new Dictionary<string, double?>(), options.Thresholds, []);
         var report = PerformanceCalculator.Evaluate(judged, sample, options);
-        var note = reference is null
-            ? "No performance reference: upload a reference dataset with the prediction and target columns for thresholds and estimates."
-            : null;
-        return new WindowPerformance(predictions.Rows, report.Current.LabeledRows, report.Current.Realized, report.Current.Estimated, judged.Thresholds, report.Alerts, note);
+        var minimum = settings.MinimumRowsToJudge;
+        var alerts = report.Alerts
+            .Where(a => a.Source == PerformanceAlert.Realized ? report.Current.LabeledRows >= minimum : sample.Count >= minimum)
+            .ToList();
+        var notes = new List<string>();
+        if (reference is null)
+        {
+            notes.Add("No performance reference: upload a reference dataset with the prediction and target columns for thresholds and estimates.");
+        }
+
+        if (report.Current.Realized is not null && report.Current.LabeledRows < minimum)
+        {
+            notes.Add($"Realized metrics on {report.Current.LabeledRows} labeled rows are not judged until {minimum} rows are labeled.");
+        }
+
+        if (sample.Count < predictions.Kept.Count)
+        {
+            notes.Add($"{predictions.Kept.Count - sample.Count} kept rows without a usable probability are left out of the metrics.");
+        }
+
+        return new WindowPerformance(predictions.Rows, report.Current.LabeledRows, report.Current.Realized, report.Current.Estimated, judged.Thresholds, alerts,
+            notes.Count == 0 ? null : string.Join(" ", notes));
     }
 
-    /// <summary>The kept rows as an engine sample; multiclass probabilities are mapped onto <paramref name="classes"/> by name, and a row lacking one has none.</summary>
+    /// <summary>
+    /// The kept rows as an engine sample; multiclass probabilities are mapped onto <paramref name="classes"/> by name.
+    /// When any row has usable probabilities, rows without them are left out (one bad row must not turn the
+    /// estimates off for the whole window); when none has, every row counts without probabilities.
+    /// </summary>
     public static PerformanceSample ToSample(PerformanceTask task, IReadOnlyList<string> classes, WindowPredictions predictions)
     {
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(predictions);
-        var withProbabilities = task switch
+        bool Usable(PredictionRecord r) => task switch
         {
-            PerformanceTask.BinaryClassification => predictions.Kept.Count > 0 && predictions.Kept.All(r => r.Probabilities is { Count: 1 }),
-            PerformanceTask.MulticlassClassification => classes.Count >= 2 && predictions.Kept.Count > 0 && predictions.Kept.All(r => HasAll(r, classes, predictions.ProbabilityClasses)),
+            PerformanceTask.BinaryClassification => r.Probabilities is { Count: 1 },
+            PerformanceTask.MulticlassClassification => classes.Count >= 2 && HasAll(r, classes, predictions.ProbabilityClasses),
             _ => false,
         };
+        var withProbabilities = predictions.Kept.Any(Usable);
         var sample = new PerformanceSample(task, task == PerformanceTask.MulticlassClassification ? classes : [], withProbabilities);
         var positions = classes.Select(c => predictions.ProbabilityClasses.IndexOf(c)).ToArray();
         var probabilities = new double[sample.ProbabilityClasses];
@@ -49,6 +72,11 @@ public static class WindowPerformanceEvaluation
             if (task == PerformanceTask.Regression)
             {
                 sample.AddRegression(Number(row.Prediction), row.Target is null ? null : Number(row.Target));
+                continue;
+            }
+
+            if (withProbabilities && !Usable(row))
+            {
                 continue;
             }
 

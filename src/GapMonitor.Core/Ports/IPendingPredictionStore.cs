@@ -8,8 +8,11 @@ namespace GapMonitor.Core.Ports;
 /// </summary>
 public interface IPendingPredictionStore
 {
-    /// <summary>Stores a window's predictions as it closes; saving the same window again replaces it.</summary>
-    Task SaveAsync(string systemId, DateTimeOffset windowStart, DateTimeOffset windowEnd, WindowPredictions predictions, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores a window's predictions as it closes; throws <see cref="Concurrency.ConcurrencyConflictException"/> when the
+    /// window is already stored (closed concurrently, and labels may have reached it since): see <see cref="Performance.PendingPredictionsSaving"/>.
+    /// </summary>
+    Task CreateAsync(string systemId, DateTimeOffset windowStart, DateTimeOffset windowEnd, WindowPredictions predictions, CancellationToken cancellationToken = default);
 
     /// <summary>The windows of a system still waiting, oldest first.</summary>
     IAsyncEnumerable<PendingPredictions> ListAsync(string systemId, CancellationToken cancellationToken = default);

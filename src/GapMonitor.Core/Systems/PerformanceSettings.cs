@@ -45,6 +45,13 @@ public sealed record PerformanceSettings
     [JsonIgnore]
     public IReadOnlyList<string> AlertMetrics => Metrics.Count > 0 ? Metrics : [PerformanceMetrics.DefaultAlerting(Task)];
 
+    /// <summary>
+    /// Rows a window needs before its metrics raise or clear alerts (labeled rows for realized metrics): as many as a
+    /// reference chunk, at most 100. The first few labels of a window would otherwise open an alert on noise.
+    /// </summary>
+    [JsonIgnore]
+    public int MinimumRowsToJudge => Math.Min(ChunkRows, 100);
+
     /// <summary>The engine's options for these settings.</summary>
     public PerformanceOptions ToOptions() => new()
     {

@@ -95,11 +95,13 @@ public sealed class DriftWindowCloser(
     private async Task CloseAsync(MonitoredSystem system, ClosingWindow closing, CancellationToken cancellationToken)
     {
         var record = await CompareAsync(system, closing.Window, closing.Start, closing.End, cancellationToken);
-        record = record with { Performance = await JudgePerformanceAsync(system, closing.Window, cancellationToken) };
-        if (record.Performance is not null && closing.Window.Predictions is { } predictions && AwaitsLabels(predictions))
+        if (system.Performance is not null && closing.Window.Predictions is { } predictions && AwaitsLabels(predictions))
         {
-            await pendingPredictions.SaveAsync(system.Id, closing.Start, closing.End, predictions, cancellationToken);
+            // Labels a concurrent close let in are kept, and judged below with the rest.
+            await PendingPredictionsSaving.SaveKeepingLabelsAsync(pendingPredictions, system.Id, closing.Start, closing.End, predictions, cancellationToken);
         }
+
+        record = record with { Performance = await JudgePerformanceAsync(system, closing.Window, cancellationToken) };
 
         await windows.SaveAsync(record, cancellationToken);
         if (record.ReportJson is not null || record.Performance is { Rows: > 0 })
@@ -165,7 +167,8 @@ public sealed class DriftWindowCloser(
         signals.UpdateAsync(systemId, system =>
         {
             var previous = system.Signals.Drift;
-            if (record.ReportJson is not null && !(previous?.WindowStart >= record.WindowStart))
+            // A window with model outputs but no input rows (the inputs' read failed) says nothing about input drift.
+            if (record.ReportJson is not null && record.Rows > 0 && !(previous?.WindowStart >= record.WindowStart))
             {
                 var streak = record.DatasetDrift ? 0 : (previous?.CleanStreak ?? 0) + 1;
                 system = system with

@@ -183,11 +183,14 @@ internal static class RealizedMetrics
         var squaredErrors = NumpySum.Sum(squared);
         return new Dictionary<string, double?>(StringComparer.Ordinal)
         {
-            [PerformanceMetrics.Mae] = NumpySum.Sum(absolute) / labeled,
-            [PerformanceMetrics.Rmse] = Math.Sqrt(squaredErrors / labeled),
-            [PerformanceMetrics.R2] = R2(y, squaredErrors),
+            [PerformanceMetrics.Mae] = Finite(NumpySum.Sum(absolute) / labeled),
+            [PerformanceMetrics.Rmse] = Finite(Math.Sqrt(squaredErrors / labeled)),
+            [PerformanceMetrics.R2] = Finite(R2(y, squaredErrors)),
         };
     }
+
+    /// <summary>Errors beyond the range of a double (values near ±1e154 and more) leave the metric undefined rather than infinite.</summary>
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     /// <summary><c>r2_score</c> with <c>force_finite=True</c>: constant targets give 1 when predicted exactly, else 0; undefined below two rows.</summary>
     private static double? R2(double[] y, double squaredErrors)

@@ -15,11 +15,20 @@ public sealed class BlobPendingPredictionStore(TelemetryBlobs blobs) : IPendingP
 {
     private const string Folder = "pending-predictions/";
 
-    public async Task SaveAsync(string systemId, DateTimeOffset windowStart, DateTimeOffset windowEnd, WindowPredictions predictions, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(string systemId, DateTimeOffset windowStart, DateTimeOffset windowEnd, WindowPredictions predictions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(predictions);
-        await blobs.State.GetBlobClient(Name(systemId, windowStart))
-            .UploadAsync(new BinaryData(WindowPredictionsJson.Serialize(windowStart, windowEnd, predictions)), overwrite: true, cancellationToken);
+        try
+        {
+            await blobs.State.GetBlobClient(Name(systemId, windowStart)).UploadAsync(
+                new BinaryData(WindowPredictionsJson.Serialize(windowStart, windowEnd, predictions)),
+                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+                cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new ConcurrencyConflictException($"Pending predictions of {systemId} from {windowStart:O} are already stored.", ex);
+        }
     }
 
     public async IAsyncEnumerable<PendingPredictions> ListAsync(string systemId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -69,6 +69,8 @@ public sealed class PerformanceValidatorTests
     [InlineData("""{"task":"binary-classification","prediction":"p","probability":"LONG"}""", "performance.probability")]
     [InlineData("""{"task":"multiclass-classification","prediction":"p","probability":"proba"}""", "performance.probability")]
     [InlineData("""{"task":"multiclass-classification","prediction":"p","probabilityPrefix":"LONG"}""", "performance.probabilityPrefix")]
+    [InlineData("""{"task":"multiclass-classification","prediction":"proba_class","probabilityPrefix":"proba_"}""", "performance.prediction")]
+    [InlineData("""{"task":"multiclass-classification","prediction":"p","probabilityPrefix":"p_","target":"p_true"}""", "performance.target")]
     [InlineData("""{"task":"regression","prediction":"p","probability":"proba"}""", "performance.probability")]
     [InlineData("""{"task":"regression","prediction":"p","probabilityPrefix":"proba_"}""", "performance.probabilityPrefix")]
     [InlineData("""{"task":"binary-classification","prediction":"p","metrics":["roc_auc","mae"]}""", "performance.metrics[1]")]

@@ -1,6 +1,7 @@
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Systems;
+using GapMonitor.Drift.Performance;
 using GapMonitor.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -56,6 +57,19 @@ public class PerformanceRulesTests
     }
 
     [Fact]
+    public void Evaluate_WhenThePerformanceSettingsWereRemoved_ResolvesTheOpenPerformanceAlert()
+    {
+        var degraded = With(realized: Judged([LowAuc], streak: 0), estimated: null);
+        var open = Assert.Single(Evaluate(degraded).CreatedAlerts) with { ETag = "e1" };
+
+        var changes = Evaluate(degraded with { Performance = null }, open);
+
+        var resolved = Assert.Single(changes.UpdatedAlerts);
+        Assert.Equal(AlertState.Resolved, resolved.State);
+        Assert.Contains("no longer watched", resolved.Resolution, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_WhenNoWindowWasJudged_OpensNothing()
     {
         Assert.Empty(Evaluate(With(realized: null, estimated: null)).CreatedAlerts);
@@ -95,7 +109,11 @@ public class PerformanceRulesTests
             .RegisteredAt(_time.GetUtcNow() - TimeSpan.FromDays(30))
             .WithLastHeartbeat(_time.GetUtcNow())
             .Build();
-        return system with { Signals = system.Signals with { Performance = new PerformanceSignal(realized, estimated) } };
+        return system with
+        {
+            Performance = new PerformanceSettings { Task = PerformanceTask.BinaryClassification, Prediction = "pred", Probability = "proba", Target = "y" },
+            Signals = system.Signals with { Performance = new PerformanceSignal(realized, estimated) },
+        };
     }
 
     private SystemChangeSet Evaluate(MonitoredSystem system, params Alert[] active) => _evaluator.Evaluate(system, active, _time.GetUtcNow());

@@ -43,6 +43,7 @@ public class LabelIngestionTests
                 Prediction = "churn_pred",
                 Probability = "churn_proba",
                 Target = "churned",
+                ChunkRows = 2,
                 Thresholds = [new PerformanceThreshold("roc_auc", 0.8, null)],
             },
         };
@@ -210,6 +211,6 @@ public class LabelIngestionTests
     {
         var performance = new WindowPerformance(predictions.Rows, 0, null, null, new Dictionary<string, MetricThreshold>(), [], null);
         await _windows.SaveAsync(new DriftWindowRecord(_system.Id, start, start + Day, predictions.Rows, "v1", false, [], 0, null, [], new Dictionary<string, long>(), null, performance));
-        await _pending.SaveAsync(_system.Id, start, start + Day, predictions);
+        await _pending.CreateAsync(_system.Id, start, start + Day, predictions);
     }
 }

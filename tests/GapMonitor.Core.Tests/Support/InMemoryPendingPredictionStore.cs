@@ -24,8 +24,13 @@ internal sealed class InMemoryPendingPredictionStore : IPendingPredictionStore
 
     public PendingPredictions? this[string systemId, DateTimeOffset start] => _stored.TryGetValue((systemId, start), out var p) ? Copy(p) : null;
 
-    public Task SaveAsync(string systemId, DateTimeOffset windowStart, DateTimeOffset windowEnd, WindowPredictions predictions, CancellationToken cancellationToken = default)
+    public Task CreateAsync(string systemId, DateTimeOffset windowStart, DateTimeOffset windowEnd, WindowPredictions predictions, CancellationToken cancellationToken = default)
     {
+        if (_stored.ContainsKey((systemId, windowStart)))
+        {
+            throw new GapMonitor.Core.Concurrency.ConcurrencyConflictException("Already stored.");
+        }
+
         _stored[(systemId, windowStart)] = new PendingPredictions(systemId, windowStart, windowEnd, Copy(predictions), NextETag());
         return Task.CompletedTask;
     }

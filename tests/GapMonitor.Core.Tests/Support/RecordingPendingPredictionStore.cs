@@ -9,7 +9,17 @@ internal sealed class RecordingPendingPredictionStore : IPendingPredictionStore
 {
     public List<PendingPredictions> Saved { get; } = [];
 
-    public Task SaveAsync(string systemId, DateTimeOffset windowStart, DateTimeOffset windowEnd, WindowPredictions predictions, CancellationToken cancellationToken = default)
+    public Task CreateAsync(string systemId, DateTimeOffset windowStart, DateTimeOffset windowEnd, WindowPredictions predictions, CancellationToken cancellationToken = default)
+    {
+        if (Saved.Exists(p => p.SystemId == systemId && p.WindowStart == windowStart))
+        {
+            throw new GapMonitor.Core.Concurrency.ConcurrencyConflictException("Already stored.");
+        }
+
+        return Store(systemId, windowStart, windowEnd, predictions);
+    }
+
+    private Task Store(string systemId, DateTimeOffset windowStart, DateTimeOffset windowEnd, WindowPredictions predictions)
     {
         Saved.RemoveAll(p => p.SystemId == systemId && p.WindowStart == windowStart);
         Saved.Add(new PendingPredictions(systemId, windowStart, windowEnd, predictions, "etag"));
@@ -31,7 +41,7 @@ internal sealed class RecordingPendingPredictionStore : IPendingPredictionStore
     public Task ReplaceAsync(PendingPredictions pending, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pending);
-        return SaveAsync(pending.SystemId, pending.WindowStart, pending.WindowEnd, pending.Predictions, cancellationToken);
+        return Store(pending.SystemId, pending.WindowStart, pending.WindowEnd, pending.Predictions);
     }
 
     public Task DeleteAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default)

@@ -8,6 +8,20 @@ public class PerformanceCalculatorTests
     private static readonly PerformanceOptions Options = new() { ChunkRows = 100 };
 
     [Fact]
+    public void Realized_WhenRegressionErrorsOverflowADouble_LeavesThoseMetricsUndefined()
+    {
+        var sample = new PerformanceSample(PerformanceTask.Regression, [], hasProbabilities: false);
+        sample.AddRegression(1e200, -1e200);
+        sample.AddRegression(-1e200, 1e200);
+
+        var realized = PerformanceCalculator.Realized(sample)!;
+
+        Assert.Equal(2e200, realized[PerformanceMetrics.Mae]);
+        Assert.Null(realized[PerformanceMetrics.Rmse]);
+        Assert.Null(realized[PerformanceMetrics.R2]);
+    }
+
+    [Fact]
     public void Realized_WhenNoRowHasATarget_IsNull()
     {
         var sample = Samples.Binary((1, 0.9, null), (0, 0.1, null));

@@ -27,10 +27,10 @@ public class BlobPendingPredictionStoreTests(AzuriteFixture azurite) : StorageTe
     [Fact]
     public async Task SaveThenList_ReturnsEveryWindowOfTheSystemOldestFirst_WithItsRowsAsSaved()
     {
-        await _store.SaveAsync("churn", Day.AddDays(10), Day.AddDays(11), Predictions(("late", "1", [0.9], null)));
-        await _store.SaveAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], "1"), (null, "1", null, null)));
-        await _store.SaveAsync("churn", Day.AddDays(2), Day.AddDays(3), Predictions(("b", "1", [0.75], null)));
-        await _store.SaveAsync("churn-other", Day, Day.AddDays(1), Predictions(("x", "1", [0.5], null)));
+        await _store.CreateAsync("churn", Day.AddDays(10), Day.AddDays(11), Predictions(("late", "1", [0.9], null)));
+        await _store.CreateAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], "1"), (null, "1", null, null)));
+        await _store.CreateAsync("churn", Day.AddDays(2), Day.AddDays(3), Predictions(("b", "1", [0.75], null)));
+        await _store.CreateAsync("churn-other", Day, Day.AddDays(1), Predictions(("x", "1", [0.5], null)));
 
         var listed = await ListAsync("churn");
 
@@ -51,7 +51,7 @@ public class BlobPendingPredictionStoreTests(AzuriteFixture azurite) : StorageTe
     {
         var predictions = new WindowPredictions { ProbabilityClasses = ["cat", "dog", "eel"], Rows = 2 };
         predictions.Kept.Add(new PredictionRecord("r1", "dog", [0.1, 0.7, double.NaN], "cat"));
-        await _store.SaveAsync("zoo", Day, Day.AddDays(1), predictions);
+        await _store.CreateAsync("zoo", Day, Day.AddDays(1), predictions);
 
         var read = Assert.Single(await ListAsync("zoo")).Predictions;
 
@@ -66,7 +66,7 @@ public class BlobPendingPredictionStoreTests(AzuriteFixture azurite) : StorageTe
     [Fact]
     public async Task Replace_UnderTheETagItWasReadWith_Succeeds_AndAStaleETagConflicts()
     {
-        await _store.SaveAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
+        await _store.CreateAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
         var read = Assert.Single(await ListAsync("churn"));
 
         var labeled = Predictions(("a", "0", [0.25], "1"));
@@ -82,7 +82,7 @@ public class BlobPendingPredictionStoreTests(AzuriteFixture azurite) : StorageTe
     [Fact]
     public async Task Replace_OfAWindowDeletedMeanwhile_Conflicts_AndDoesNotBringItBack()
     {
-        await _store.SaveAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
+        await _store.CreateAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
         var read = Assert.Single(await ListAsync("churn"));
         await _store.DeleteAsync("churn", Day);
 
@@ -94,7 +94,7 @@ public class BlobPendingPredictionStoreTests(AzuriteFixture azurite) : StorageTe
     [Fact]
     public async Task Get_ReadsOneWindowWithItsETag_AndNullForAWindowNeverSaved()
     {
-        await _store.SaveAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
+        await _store.CreateAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
         var listed = Assert.Single(await ListAsync("churn"));
 
         var read = await _store.GetAsync("churn", Day);
@@ -108,8 +108,8 @@ public class BlobPendingPredictionStoreTests(AzuriteFixture azurite) : StorageTe
     [Fact]
     public async Task Delete_RemovesOnlyThatWindow_AndIsIdempotent()
     {
-        await _store.SaveAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
-        await _store.SaveAsync("churn", Day.AddDays(1), Day.AddDays(2), Predictions(("b", "1", [0.75], null)));
+        await _store.CreateAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
+        await _store.CreateAsync("churn", Day.AddDays(1), Day.AddDays(2), Predictions(("b", "1", [0.75], null)));
 
         await _store.DeleteAsync("churn", Day);
         await _store.DeleteAsync("churn", Day);
@@ -119,14 +119,14 @@ public class BlobPendingPredictionStoreTests(AzuriteFixture azurite) : StorageTe
     }
 
     [Fact]
-    public async Task Save_OfTheSameWindowAgain_ReplacesIt()
+    public async Task Create_OfAWindowAlreadyStored_ConflictsAndKeepsTheStoredCopy()
     {
-        await _store.SaveAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
-        await _store.SaveAsync("churn", Day, Day.AddDays(1), Predictions(("b", "1", [0.75], null)));
+        await _store.CreateAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], "1")));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.CreateAsync("churn", Day, Day.AddDays(1), Predictions(("b", "1", [0.75], null))));
 
         var only = Assert.Single(await ListAsync("churn"));
-
-        Assert.Equal("b", Assert.Single(only.Predictions.Kept).CorrelationId);
+        Assert.Equal("a", Assert.Single(only.Predictions.Kept).CorrelationId);
     }
 
     private static WindowPredictions Predictions(params (string? Id, string Prediction, double[]? Probabilities, string? Target)[] rows)
