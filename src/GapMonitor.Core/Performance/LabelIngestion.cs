@@ -90,6 +90,7 @@ public sealed class LabelIngestion(
     {
         var now = timeProvider.GetUtcNow();
         var updated = 0;
+        await pending.PruneAsync(system.Id, now - settings.LabelWait - system.DriftWindowLength(), cancellationToken);
         await foreach (var listed in pending.ListAsync(system.Id, cancellationToken))
         {
             if (now - listed.WindowEnd > settings.LabelWait)

@@ -23,5 +23,8 @@ public interface IPendingPredictionStore
     /// <summary>Replaces a window's predictions if unchanged since read; throws <see cref="Concurrency.ConcurrencyConflictException"/> otherwise.</summary>
     Task ReplaceAsync(PendingPredictions pending, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes the windows that started before <paramref name="startedBefore"/> without reading them; returns how many.</summary>
+    Task<int> PruneAsync(string systemId, DateTimeOffset startedBefore, CancellationToken cancellationToken = default);
+
     Task DeleteAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default);
 }

@@ -101,6 +101,12 @@ public sealed class DriftWindowCloser(
             await PendingPredictionsSaving.SaveKeepingLabelsAsync(pendingPredictions, system.Id, closing.Start, closing.End, predictions, cancellationToken);
         }
 
+        if (system.Performance is { } watched)
+        {
+            // Windows past their label wait are dropped here too, so systems that never post labels keep none.
+            await pendingPredictions.PruneAsync(system.Id, closing.Start - watched.LabelWait - (closing.End - closing.Start), cancellationToken);
+        }
+
         record = record with { Performance = await JudgePerformanceAsync(system, closing.Window, cancellationToken) };
 
         await windows.SaveAsync(record, cancellationToken);

@@ -62,6 +62,22 @@ public sealed class BlobPendingPredictionStore(TelemetryBlobs blobs) : IPendingP
         }
     }
 
+    public async Task<int> PruneAsync(string systemId, DateTimeOffset startedBefore, CancellationToken cancellationToken = default)
+    {
+        var pruned = 0;
+        await foreach (var item in blobs.State.GetBlobsAsync(BlobTraits.None, BlobStates.None, Prefix(systemId), cancellationToken))
+        {
+            var ticks = item.Name[Prefix(systemId).Length..].Replace(".json", "", StringComparison.Ordinal);
+            if (long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var start) && start < startedBefore.UtcTicks)
+            {
+                await blobs.State.GetBlobClient(item.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+                pruned++;
+            }
+        }
+
+        return pruned;
+    }
+
     public Task DeleteAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default) =>
         blobs.State.GetBlobClient(Name(systemId, windowStart)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 

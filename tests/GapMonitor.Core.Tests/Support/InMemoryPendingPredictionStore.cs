@@ -78,6 +78,13 @@ internal sealed class InMemoryPendingPredictionStore : IPendingPredictionStore
         _stored[(systemId, start)] = stored with { ETag = NextETag() };
     }
 
+    public Task<int> PruneAsync(string systemId, DateTimeOffset startedBefore, CancellationToken cancellationToken = default)
+    {
+        var expired = _stored.Keys.Where(k => k.SystemId == systemId && k.Start < startedBefore).ToList();
+        expired.ForEach(k => _stored.Remove(k));
+        return Task.FromResult(expired.Count);
+    }
+
     public Task DeleteAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default)
     {
         _stored.Remove((systemId, windowStart));

@@ -44,6 +44,9 @@ internal sealed class RecordingPendingPredictionStore : IPendingPredictionStore
         return Store(pending.SystemId, pending.WindowStart, pending.WindowEnd, pending.Predictions);
     }
 
+    public Task<int> PruneAsync(string systemId, DateTimeOffset startedBefore, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Saved.RemoveAll(p => p.SystemId == systemId && p.WindowStart < startedBefore));
+
     public Task DeleteAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default)
     {
         Saved.RemoveAll(p => p.SystemId == systemId && p.WindowStart == windowStart);

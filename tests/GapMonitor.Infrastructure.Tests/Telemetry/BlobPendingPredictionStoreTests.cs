@@ -119,6 +119,20 @@ public class BlobPendingPredictionStoreTests(AzuriteFixture azurite) : StorageTe
     }
 
     [Fact]
+    public async Task Prune_DeletesTheWindowsStartedBeforeTheCutOffOnly()
+    {
+        await _store.CreateAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], null)));
+        await _store.CreateAsync("churn", Day.AddDays(1), Day.AddDays(2), Predictions(("b", "1", [0.75], null)));
+        await _store.CreateAsync("churn-other", Day, Day.AddDays(1), Predictions(("c", "1", [0.75], null)));
+
+        var pruned = await _store.PruneAsync("churn", Day.AddDays(1));
+
+        Assert.Equal(1, pruned);
+        Assert.Equal([Day.AddDays(1)], (await ListAsync("churn")).Select(p => p.WindowStart));
+        Assert.Single(await ListAsync("churn-other"));
+    }
+
+    [Fact]
     public async Task Create_OfAWindowAlreadyStored_ConflictsAndKeepsTheStoredCopy()
     {
         await _store.CreateAsync("churn", Day, Day.AddDays(1), Predictions(("a", "0", [0.25], "1")));
