@@ -136,51 +136,22 @@ public sealed class TelemetryPuller(
 
     private async Task<TelemetryDelta> PullInferenceLogAsync(string systemId, InferenceLogSettings settings, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken)
     {
-        var source = new InferenceLogSource(settings.ContainerUri, settings.Prefix);
-        long rows = 0;
-        string? latestVersion = null;
-        DateTimeOffset latestSeen = default;
-        try
-        {
-            while (rows < MaxRowsPerPull)
+        var (rows, latestVersion, latestSeen) = await ReadLogAsync(
+            systemId, "Inference log", new InferenceLogSource(settings.ContainerUri, settings.Prefix), state,
+            s => s.InferenceLogCheckpoint, (s, checkpoint) => s.InferenceLogCheckpoint = checkpoint,
+            result =>
             {
-                var checkpoint = state.InferenceLogCheckpoint is null ? null : JsonSerializer.Deserialize<InferenceLogCheckpoint>(state.InferenceLogCheckpoint);
-                var result = await inferenceLogs.ReadNewAsync(source, checkpoint, RowsPerRead, timeProvider.GetUtcNow() + ClientTimes.MaxAhead, cancellationToken);
                 Fold(systemId, state, windowLength, result.Rows);
-                rows += result.RowCount;
                 state.RecordsRead += result.Records;
-                state.MalformedLines += result.MalformedLines;
                 foreach (var (read, stats) in result.ModelVersions)
                 {
-                    var version = TelemetryText.Truncate(read, TelemetryText.MaxModelVersion)!;
                     if (stats.LastSeen is { } lastSeen && state.Windows.TryGetValue(TelemetryState.AlignedStart(lastSeen, windowLength), out var window))
                     {
-                        window.CountModelVersion(version, stats.Records);
-                    }
-
-                    if (stats.LastSeen is { } seen && seen >= latestSeen)
-                    {
-                        (latestSeen, latestVersion) = (seen, version);
+                        window.CountModelVersion(TelemetryText.Truncate(read, TelemetryText.MaxModelVersion)!, stats.Records);
                     }
                 }
-
-                state.InferenceLogCheckpoint = JsonSerializer.Serialize(result.Checkpoint);
-                if (!result.HasMore)
-                {
-                    break;
-                }
-            }
-        }
-        catch (Azure.RequestFailedException ex)
-        {
-            state.LastPullError = $"Inference log: {ex.Status} {ex.ErrorCode}";
-            logger.LogWarning("Reading the inference log failed: {Status} {ErrorCode}", ex.Status, ex.ErrorCode);
-        }
-        catch (AuthenticationFailedException ex)
-        {
-            NoToken(systemId, state, "Inference log", ex);
-        }
-
+            },
+            cancellationToken);
         return new TelemetryDelta(rows, latestVersion, latestVersion is null ? null : latestSeen);
     }
 
@@ -191,6 +162,29 @@ public sealed class TelemetryPuller(
     /// </summary>
     private async Task<TelemetryDelta> PullOutputsAsync(string systemId, InferenceLogSource source, PredictionExtraction extraction, TelemetryState state, TimeSpan windowLength, CancellationToken cancellationToken)
     {
+        var (_, latestVersion, latestSeen) = await ReadLogAsync(
+            systemId, "Model outputs", source, state,
+            s => s.OutputLogCheckpoint, (s, checkpoint) => s.OutputLogCheckpoint = checkpoint,
+            result => FoldOutputs(systemId, extraction, state, windowLength, result.Rows),
+            cancellationToken);
+        return new TelemetryDelta(0, latestVersion, latestVersion is null ? null : latestSeen);
+    }
+
+    /// <summary>
+    /// Reads a data-collector folder in slices up to <see cref="MaxRowsPerPull"/>, folding each slice and advancing its
+    /// checkpoint in the same state; a failing read is recorded on the state and ends the pull of that folder, never thrown.
+    /// </summary>
+    /// <returns>Rows read, and the latest model version seen with when.</returns>
+    private async Task<(long Rows, string? LatestVersion, DateTimeOffset LatestSeen)> ReadLogAsync(
+        string systemId,
+        string sourceName,
+        InferenceLogSource source,
+        TelemetryState state,
+        Func<TelemetryState, string?> checkpointOf,
+        Action<TelemetryState, string> storeCheckpoint,
+        Action<InferenceLogReadResult> fold,
+        CancellationToken cancellationToken)
+    {
         long rows = 0;
         string? latestVersion = null;
         DateTimeOffset latestSeen = default;
@@ -198,9 +192,10 @@ public sealed class TelemetryPuller(
         {
             while (rows < MaxRowsPerPull)
             {
-                var checkpoint = state.OutputLogCheckpoint is null ? null : JsonSerializer.Deserialize<InferenceLogCheckpoint>(state.OutputLogCheckpoint);
+                var stored = checkpointOf(state);
+                var checkpoint = stored is null ? null : JsonSerializer.Deserialize<InferenceLogCheckpoint>(stored);
                 var result = await inferenceLogs.ReadNewAsync(source, checkpoint, RowsPerRead, timeProvider.GetUtcNow() + ClientTimes.MaxAhead, cancellationToken);
-                FoldOutputs(systemId, extraction, state, windowLength, result.Rows);
+                fold(result);
                 rows += result.RowCount;
                 state.MalformedLines += result.MalformedLines;
                 foreach (var (read, stats) in result.ModelVersions)
@@ -211,7 +206,7 @@ public sealed class TelemetryPuller(
                     }
                 }
 
-                state.OutputLogCheckpoint = JsonSerializer.Serialize(result.Checkpoint);
+                storeCheckpoint(state, JsonSerializer.Serialize(result.Checkpoint));
                 if (!result.HasMore)
                 {
                     break;
@@ -220,15 +215,15 @@ public sealed class TelemetryPuller(
         }
         catch (Azure.RequestFailedException ex)
         {
-            state.LastPullError = $"Model outputs: {ex.Status} {ex.ErrorCode}";
-            logger.LogWarning("Reading the model outputs failed: {Status} {ErrorCode}", ex.Status, ex.ErrorCode);
+            state.LastPullError = $"{sourceName}: {ex.Status} {ex.ErrorCode}";
+            logger.LogWarning("Reading the {Source} of {SystemId} failed: {Status} {ErrorCode}", sourceName, systemId, ex.Status, ex.ErrorCode);
         }
         catch (AuthenticationFailedException ex)
         {
-            NoToken(systemId, state, "Model outputs", ex);
+            NoToken(systemId, state, sourceName, ex);
         }
 
-        return new TelemetryDelta(0, latestVersion, latestVersion is null ? null : latestSeen);
+        return (rows, latestVersion, latestSeen);
     }
 
     /// <summary>
