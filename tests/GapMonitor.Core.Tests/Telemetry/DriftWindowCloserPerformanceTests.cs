@@ -59,6 +59,45 @@ public class DriftWindowCloserPerformanceTests
     }
 
     [Fact]
+    public async Task Close_DropsPendingWindowsPastTheirLabelWait_AndKeepsTheOthers()
+    {
+        var system = System(PredictionExtractionTests.Binary() with { LabelWait = TimeSpan.FromDays(1) }, referenceVersion: null);
+        var expired = WindowStart - TimeSpan.FromDays(2);
+        var waiting = WindowStart - TimeSpan.FromHours(12);
+        await _pending.CreateAsync(system.Id, expired, expired + Hour, Predictions(2, probability: 0.5, target: null));
+        await _pending.CreateAsync(system.Id, waiting, waiting + Hour, Predictions(2, probability: 0.5, target: null));
+        var state = StateWith(Predictions(10, probability: 0.5, target: null));
+        _time.Advance(Hour);
+
+        await _closer.CloseDueAsync(system, state, Hour);
+
+        Assert.Equal([waiting, WindowStart], _pending.Saved.Select(p => p.WindowStart).Order());
+    }
+
+    [Fact]
+    public async Task Close_WhenAConcurrentCloseStoredTheWindowAndLabelsArrived_JudgesWithThoseLabels()
+    {
+        var settings = PredictionExtractionTests.Binary() with
+        {
+            Metrics = [PerformanceMetrics.Accuracy],
+            Thresholds = [new PerformanceThreshold(PerformanceMetrics.Accuracy, 0.9, null)],
+        };
+        var system = System(settings, referenceVersion: null);
+        var stale = Predictions(100, probability: 0.8, target: null);
+        var labeled = Predictions(100, probability: 0.8, target: i => i % 2 == 0 ? "1" : "0");
+        await _pending.CreateAsync(system.Id, WindowStart, WindowStart + Hour, labeled);
+        var state = StateWith(stale);
+        _time.Advance(Hour);
+
+        await _closer.CloseDueAsync(system, state, Hour);
+
+        var performance = Assert.Single(_windows.Saved).Performance!;
+        Assert.Equal(100L, performance.LabeledRows);
+        Assert.Equal(0.5, performance.Realized![PerformanceMetrics.Accuracy]!.Value, 9);
+        Assert.All(Assert.Single(_pending.Saved).Predictions.Kept, r => Assert.NotNull(r.Target));
+    }
+
+    [Fact]
     public async Task Close_WithoutAReference_JudgesRealizedMetricsAgainstGivenThresholds_AndSaysWhatIsMissing()
     {
         var settings = PredictionExtractionTests.Binary() with
