@@ -212,7 +212,7 @@ public sealed class LabelIngestion(
         {
             // The same rows give the same failure however often they are judged: the window says why it has no metrics.
             logger.LogError(ex, "Judging the labeled outputs of {SystemId} failed", system.Id);
-            return new WindowPerformance(predictions.Rows, predictions.LabeledKept, null, null, settings.ToOptions().Thresholds, [], $"Performance could not be computed ({ex.GetType().Name}).");
+            return WindowPerformanceEvaluation.Unjudged(settings, predictions, ex);
         }
     }
 }

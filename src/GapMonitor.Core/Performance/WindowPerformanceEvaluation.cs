@@ -48,6 +48,15 @@ public static class WindowPerformanceEvaluation
             notes.Count == 0 ? null : string.Join(" ", notes));
     }
 
+    /// <summary>The performance of a window whose rows the engine refused: no metrics, and the note says why.</summary>
+    public static WindowPerformance Unjudged(PerformanceSettings settings, WindowPredictions predictions, Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(error);
+        return new WindowPerformance(predictions.Rows, predictions.LabeledKept, null, null, settings.ToOptions().Thresholds, [], $"Performance could not be computed ({error.GetType().Name}).");
+    }
+
     /// <summary>
     /// The kept rows as an engine sample; multiclass probabilities are mapped onto <paramref name="classes"/> by name.
     /// When any row has usable probabilities, rows without them are left out (one bad row must not turn the

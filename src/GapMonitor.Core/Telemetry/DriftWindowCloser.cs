@@ -95,14 +95,14 @@ public sealed class DriftWindowCloser(
     private async Task CloseAsync(MonitoredSystem system, ClosingWindow closing, CancellationToken cancellationToken)
     {
         var record = await CompareAsync(system, closing.Window, closing.Start, closing.End, cancellationToken);
-        if (system.Performance is not null && closing.Window.Predictions is { } predictions && AwaitsLabels(predictions))
-        {
-            // Labels a concurrent close let in are kept, and judged below with the rest.
-            await PendingPredictionsSaving.SaveKeepingLabelsAsync(pendingPredictions, system.Id, closing.Start, closing.End, predictions, cancellationToken);
-        }
-
         if (system.Performance is { } watched)
         {
+            if (closing.Window.Predictions is { } predictions && AwaitsLabels(predictions))
+            {
+                // Labels a concurrent close let in are kept, and judged below with the rest.
+                await PendingPredictionsSaving.SaveKeepingLabelsAsync(pendingPredictions, system.Id, closing.Start, closing.End, predictions, cancellationToken);
+            }
+
             // Windows past their label wait are dropped here too, so systems that never post labels keep none.
             await pendingPredictions.PruneAsync(system.Id, closing.Start - watched.LabelWait - (closing.End - closing.Start), cancellationToken);
         }
@@ -157,11 +157,11 @@ public sealed class DriftWindowCloser(
         {
             return WindowPerformanceEvaluation.Evaluate(settings, reference, predictions);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotImplementedException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
             // Retrying cannot change the same rows: the window's drift is stored all the same, its performance says why it is missing.
             logger.LogError(ex, "Judging the model outputs of {SystemId} failed", system.Id);
-            return new WindowPerformance(predictions.Rows, predictions.LabeledKept, null, null, settings.ToOptions().Thresholds, [], $"Performance could not be computed ({ex.GetType().Name}).");
+            return WindowPerformanceEvaluation.Unjudged(settings, predictions, ex);
         }
     }
 

@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GapMonitor.Core.Performance;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Drift;
-using nietras.SeparatedValues;
 
 namespace GapMonitor.Infrastructure.Telemetry;
 
@@ -63,14 +61,7 @@ internal static class ReferencePredictionReader
 
     private static void ReadCsv(Stream content, PredictionExtraction extraction, WindowPredictions predictions, List<KeyValuePair<string, OutputValue>> cells)
     {
-        using var reader = Sep.Reader(o => o with
-        {
-            Sep = new Sep(','),
-            HasHeader = true,
-            Unescape = true,
-            DisableColCountCheck = true,
-            CultureInfo = CultureInfo.InvariantCulture,
-        }).From(content);
+        using var reader = ReferenceUploader.OpenCsv(content);
         var names = reader.Header.ColNames.ToArray();
         var read = Enumerable.Range(0, names.Length).Where(i => extraction.Reads(names[i])).ToArray();
         foreach (var row in reader)

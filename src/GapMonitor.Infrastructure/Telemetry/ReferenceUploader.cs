@@ -133,7 +133,7 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs) : IReferenceUploader
         return profile;
     }
 
-    private static SepReader OpenCsv(Stream stream)
+    internal static SepReader OpenCsv(Stream stream)
     {
         try
         {
