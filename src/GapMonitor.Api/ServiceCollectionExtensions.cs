@@ -1,4 +1,6 @@
 using GapMonitor.Api.Auth;
+using GapMonitor.Api.Ui;
+using GapMonitor.Web.Rendering;
 using GapMonitor.Api.Endpoints;
 using GapMonitor.Api.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FleetApi>();
         services.AddSingleton<ContactsApi>();
         services.AddSingleton<ActionLinksApi>();
+        services.AddSingleton<ScorecardApi>();
+        services.AddSingleton<ComponentHtml>();
+        services.AddSingleton<ConsoleSessionCookie>();
+        services.AddSingleton<ConsoleResponder>();
+        services.AddSingleton<SessionPages>();
+        services.AddSingleton<FleetPage>();
+        services.AddSingleton<AlertPage>();
+        services.AddSingleton<SystemPage>();
         return services;
     }
 }

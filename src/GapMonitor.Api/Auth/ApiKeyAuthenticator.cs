@@ -21,10 +21,17 @@ public sealed class ApiKeyAuthenticator(
 {
     private readonly string? _adminHash = string.IsNullOrEmpty(options.Value.AdminApiKey) ? null : ApiKeyFormat.Hash(options.Value.AdminApiKey);
 
-    public async Task<Principal?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<Principal?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var key = PresentedKey(request);
+        return AuthenticateKeyAsync(PresentedKey(request), request.HttpContext, cancellationToken);
+    }
+
+    /// <summary>The same check for a key presented another way (the console's sign-in form).</summary>
+    public async Task<Principal?> AuthenticateKeyAsync(string? key, HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        key = key?.Trim();
         if (string.IsNullOrEmpty(key) || key.Length > 256)
         {
             return null;
@@ -50,7 +57,7 @@ public sealed class ApiKeyAuthenticator(
             }
 
             // The handler needs this system too: it reads it from here instead of storage.
-            request.HttpContext.Items[typeof(SystemWithAlerts)] = system;
+            http.Items[typeof(SystemWithAlerts)] = system;
             return new Principal(Role.Ingest, $"ingest:{id}", SystemId: id);
         }
 
@@ -68,6 +75,55 @@ public sealed class ApiKeyAuthenticator(
 
         return new Principal(stored.Role, stored.Id, stored.Vendor, stored.Customer);
     }
+
+    /// <summary>
+    /// A fingerprint of the configured admin key that reveals nothing about it; a console session of admin names it, so
+    /// rotating the admin key ends every admin session. Null without an admin key.
+    /// </summary>
+    public string? AdminFingerprint => _adminHash is null ? null : _adminHash[..16];
+
+    /// <summary>
+    /// The principal of a console session, checked again on every request: admin while the admin key is the one the
+    /// session was started with, a role key while it is active (revoking the key ends its sessions at once).
+    /// </summary>
+    public async Task<Principal?> ResolveSessionAsync(string keyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keyId);
+        if (keyId.StartsWith(AdminSessionPrefix, StringComparison.Ordinal))
+        {
+            return AdminFingerprint is { } current && string.Equals(keyId, AdminSessionPrefix + current, StringComparison.Ordinal)
+                ? new Principal(Role.Admin, "admin")
+                : null;
+        }
+
+        if (!ApiKeyFormat.IsKeyId(keyId))
+        {
+            return null;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var stored = await keys.GetAsync(keyId, cancellationToken);
+        if (stored is null || !stored.IsActiveAt(now))
+        {
+            return null;
+        }
+
+        if (stored.ShouldRecordUseAt(now))
+        {
+            await RecordUseAsync(stored.Id, now, cancellationToken);
+        }
+
+        return new Principal(stored.Role, stored.Id, stored.Vendor, stored.Customer);
+    }
+
+    /// <summary>What a console session of <paramref name="principal"/> names: the key id, or admin with the admin key's fingerprint.</summary>
+    public string SessionSubject(Principal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.Role == Role.Admin ? AdminSessionPrefix + AdminFingerprint : principal.KeyId;
+    }
+
+    private const string AdminSessionPrefix = "admin:";
 
     private async Task RecordUseAsync(string keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {

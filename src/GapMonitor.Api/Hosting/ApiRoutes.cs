@@ -31,4 +31,6 @@ public static class ApiRoutes
     public const string CustomerSources = "customers/{customer}/sources";
     public const string SystemContactsTest = "systems/{id}/contacts/test";
     public const string SystemDeliveries = "systems/{id}/deliveries";
+    public const string SystemScorecard = "systems/{id}/scorecard";
+    public const string FleetScorecard = "fleet/scorecard";
 }

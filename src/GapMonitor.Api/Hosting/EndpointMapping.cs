@@ -1,3 +1,4 @@
+using GapMonitor.Api.Ui;
 using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Endpoints;
 using Microsoft.AspNetCore.Builder;
@@ -64,9 +65,22 @@ public static class EndpointMapping
         api.MapGet(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.GetSourcesAsync(h, customer, ct)).WithName("GetCustomerSources").Produces<CustomerSourcesResponse>().Errors();
         api.MapPost(SystemContactsTest, (HttpContext h, string id, ContactsApi a, CancellationToken ct) => a.TestAsync(h, id, ct)).WithName("TestContacts").Accepts<ContactTestRequest>("application/json").Produces<ContactTestAccepted>(202).Errors();
         api.MapGet(SystemDeliveries, (HttpContext h, string id, ContactsApi a, CancellationToken ct) => a.DeliveriesAsync(h, id, ct)).WithName("ListDeliveries").Produces<DeliveryList>().Errors().Paged();
+        api.MapGet(SystemScorecard, (HttpContext h, string id, ScorecardApi a, CancellationToken ct) => a.SystemAsync(h, id, ct)).WithName("GetSystemScorecard").Errors()
+            .WithQuery("from", "Start of the period (ISO 8601 UTC); default 30 days before `to`.", required: false).WithQuery("to", "End of the period (ISO 8601 UTC); default now.", required: false);
+        api.MapGet(FleetScorecard, (HttpContext h, ScorecardApi a, CancellationToken ct) => a.FleetAsync(h, ct)).WithName("GetFleetScorecard").Errors()
+            .Paged(ListParameters.Text("vendor", "Only systems of this vendor."), ListParameters.Text("customer", "Only systems of this customer."),
+                ListParameters.Time("from", "Start of the period; default 30 days before `to`."), ListParameters.Time("to", "End of the period; default now."));
         var act = "/" + PageRoutes.Act;
         app.MapGet(act, (HttpContext h, string token, ActionLinksApi a, CancellationToken ct) => a.GetAsync(h, token, ct)).WithName("ShowActionLink").Pages();
         app.MapPost(act, (HttpContext h, string token, ActionLinksApi a, CancellationToken ct) => a.PostAsync(h, token, ct)).WithName("UseActionLink").Pages();
+        app.MapGet("/" + ConsoleRoutes.Home, (HttpContext h, SessionPages p, CancellationToken ct) => p.HomeAsync(h, ct)).WithName("ConsoleHome").Pages();
+        app.MapPost("/" + ConsoleRoutes.Session, (HttpContext h, SessionPages p, CancellationToken ct) => p.SignInAsync(h, ct)).WithName("ConsoleSignIn").Pages();
+        app.MapPost("/" + ConsoleRoutes.SessionEnd, (HttpContext h, SessionPages p, CancellationToken ct) => p.SignOutAsync(h, ct)).WithName("ConsoleSignOut").Pages();
+        app.MapGet("/" + ConsoleRoutes.Stylesheet, (HttpContext h, SessionPages p) => p.Stylesheet(h)).WithName("ConsoleStylesheet").Produces<string>(200, "text/css");
+        app.MapGet("/" + ConsoleRoutes.Fleet, (HttpContext h, FleetPage p, CancellationToken ct) => p.GetAsync(h, ct)).WithName("ConsoleFleet").Pages();
+        app.MapGet("/" + ConsoleRoutes.System, (HttpContext h, string id, SystemPage p, CancellationToken ct) => p.GetAsync(h, id, ct)).WithName("ConsoleSystem").Pages();
+        app.MapGet("/" + ConsoleRoutes.Alert, (HttpContext h, string id, AlertPage p, CancellationToken ct) => p.GetAsync(h, id, ct)).WithName("ConsoleAlert").Pages();
+        app.MapPost("/" + ConsoleRoutes.AlertAcknowledge, (HttpContext h, string id, AlertPage p, CancellationToken ct) => p.AcknowledgeAsync(h, id, ct)).WithName("ConsoleAcknowledgeAlert").Pages();
         return app;
     }
 

@@ -1,8 +1,10 @@
 using GapMonitor.Core.Performance;
+using GapMonitor.Drift.Distributions;
 
 namespace GapMonitor.Core.Telemetry;
 
-/// <summary>One closed drift window: its report against the reference (the CLI's JSON shape) and the data-quality findings.</summary>
+/// <summary>One closed drift window: its report against the reference (the CLI's JSON shape), the data-quality findings, and
+/// each compared column's reference-vs-current distribution for charts.</summary>
 public sealed record DriftWindowRecord(
     string SystemId,
     DateTimeOffset WindowStart,
@@ -16,4 +18,5 @@ public sealed record DriftWindowRecord(
     IReadOnlyList<DataQualityFinding> Findings,
     IReadOnlyDictionary<string, long> ModelVersions,
     string? Note,
-    WindowPerformance? Performance = null);
+    WindowPerformance? Performance = null,
+    IReadOnlyList<ColumnDistribution>? Distributions = null);

@@ -1,0 +1,13 @@
+using GapMonitor.Api.Ui;
+using GapMonitor.Api.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GapMonitor.Functions.Http;
+
+public sealed class ConsoleAcknowledgeAlert(AlertPage api)
+{
+    [Function(nameof(ConsoleAcknowledgeAlert))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ConsoleRoutes.AlertAcknowledge)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        api.AcknowledgeAsync(req.HttpContext, id, cancellationToken);
+}

@@ -1,0 +1,13 @@
+using GapMonitor.Api.Ui;
+using GapMonitor.Api.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GapMonitor.Functions.Http;
+
+public sealed class ConsoleFleet(FleetPage api)
+{
+    [Function(nameof(ConsoleFleet))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsoleRoutes.Fleet)] HttpRequest req, CancellationToken cancellationToken) =>
+        api.GetAsync(req.HttpContext, cancellationToken);
+}

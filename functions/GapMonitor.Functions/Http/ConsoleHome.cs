@@ -1,0 +1,13 @@
+using GapMonitor.Api.Ui;
+using GapMonitor.Api.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GapMonitor.Functions.Http;
+
+public sealed class ConsoleHome(SessionPages api)
+{
+    [Function(nameof(ConsoleHome))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsoleRoutes.Home)] HttpRequest req, CancellationToken cancellationToken) =>
+        api.HomeAsync(req.HttpContext, cancellationToken);
+}

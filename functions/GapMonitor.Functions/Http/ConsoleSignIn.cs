@@ -1,0 +1,13 @@
+using GapMonitor.Api.Ui;
+using GapMonitor.Api.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GapMonitor.Functions.Http;
+
+public sealed class ConsoleSignIn(SessionPages api)
+{
+    [Function(nameof(ConsoleSignIn))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ConsoleRoutes.Session)] HttpRequest req, CancellationToken cancellationToken) =>
+        api.SignInAsync(req.HttpContext, cancellationToken);
+}

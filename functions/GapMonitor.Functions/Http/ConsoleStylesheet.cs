@@ -1,0 +1,13 @@
+using GapMonitor.Api.Ui;
+using GapMonitor.Api.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GapMonitor.Functions.Http;
+
+public sealed class ConsoleStylesheet(SessionPages api)
+{
+    [Function(nameof(ConsoleStylesheet))]
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsoleRoutes.Stylesheet)] HttpRequest req) =>
+        api.Stylesheet(req.HttpContext);
+}

@@ -1,0 +1,13 @@
+using GapMonitor.Api.Ui;
+using GapMonitor.Api.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GapMonitor.Functions.Http;
+
+public sealed class ConsoleSystem(SystemPage api)
+{
+    [Function(nameof(ConsoleSystem))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsoleRoutes.System)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        api.GetAsync(req.HttpContext, id, cancellationToken);
+}
