@@ -1,8 +1,8 @@
 using GapMonitor.Api.Auth;
-using GapMonitor.Api.Ui;
-using GapMonitor.Web.Rendering;
 using GapMonitor.Api.Endpoints;
 using GapMonitor.Api.Pipeline;
+using GapMonitor.Api.Ui;
+using GapMonitor.Web.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GapMonitor.Api;

@@ -1,5 +1,5 @@
-using GapMonitor.Api.Ui;
 using GapMonitor.Api.Hosting;
+using GapMonitor.Api.Ui;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,6 +1,6 @@
-using GapMonitor.Api.Ui;
 using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Endpoints;
+using GapMonitor.Api.Ui;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

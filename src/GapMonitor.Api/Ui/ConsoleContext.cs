@@ -1,5 +1,5 @@
-using GapMonitor.Web.Layout;
 using GapMonitor.Core.Keys;
+using GapMonitor.Web.Layout;
 
 namespace GapMonitor.Api.Ui;
 

@@ -1,10 +1,10 @@
 using GapMonitor.Api.Auth;
-using GapMonitor.Web.Layout;
-using GapMonitor.Web.Pages;
-using GapMonitor.Web.Rendering;
 using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Keys;
 using GapMonitor.Core.Ports;
+using GapMonitor.Web.Layout;
+using GapMonitor.Web.Pages;
+using GapMonitor.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
