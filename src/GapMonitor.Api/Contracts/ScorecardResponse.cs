@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GapMonitor.Api.Contracts;
 
 /// <summary>A system's continuity scorecard over [<paramref name="From"/>, <paramref name="To"/>).</summary>
@@ -5,7 +7,7 @@ namespace GapMonitor.Api.Contracts;
 public sealed record ScorecardResponse(
     DateTimeOffset From,
     DateTimeOffset To,
-    int? Score,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Score,
     IReadOnlyList<ScorecardMeasureResponse> Practices,
     string SystemId,
     string Name,
