@@ -38,7 +38,7 @@ internal static class ScorecardTable
         foreach (var row in pages.Items)
         {
             var missed = Measures(row).Where(m => m.TryGetProperty("met", out var met) && met.ValueKind == JsonValueKind.False).Select(m => OpsText.String(m, "measure")).ToList();
-            if (row.TryGetProperty("score", out var s) && s.TryGetInt32(out var score))
+            if (row.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var score))
             {
                 scores.Add(score);
             }
@@ -64,12 +64,12 @@ internal static class ScorecardTable
         scorecard.TryGetProperty("practices", out var practices) && practices.ValueKind == JsonValueKind.Array ? practices.EnumerateArray() : [];
 
     private static string Score(JsonElement element) =>
-        element.TryGetProperty("score", out var score) && score.TryGetInt32(out var n) ? n.ToString(CultureInfo.InvariantCulture) : OpsText.None;
+        element.TryGetProperty("score", out var score) && score.ValueKind == JsonValueKind.Number && score.TryGetInt32(out var n) ? n.ToString(CultureInfo.InvariantCulture) : OpsText.None;
 
     /// <summary>A share as a percentage, hours and days with their unit, counts as they are.</summary>
     private static string Value(JsonElement measure, string name)
     {
-        if (!measure.TryGetProperty(name, out var value) || !value.TryGetDouble(out var number))
+        if (!measure.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number))
         {
             return OpsText.None;
         }

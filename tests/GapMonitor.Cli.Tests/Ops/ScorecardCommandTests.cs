@@ -35,7 +35,7 @@ public sealed class ScorecardCommandTests : IAsyncLifetime
     {
         var (exit, output, error) = await _cli.RunAsync("scorecard", "acme-upsell", "--url", _url, "--key", _customer);
 
-        Assert.Equal(0, exit);
+        Assert.True(exit == 0, error);
         Assert.Equal("", error);
         Assert.Contains("acme-upsell: continuity score", output, StringComparison.Ordinal);
         Assert.Contains("monitoring-up-share", output, StringComparison.Ordinal);
