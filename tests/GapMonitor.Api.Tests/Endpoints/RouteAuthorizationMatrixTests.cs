@@ -84,6 +84,8 @@ public sealed class RouteAuthorizationMatrixTests : IAsyncLifetime
         ("DELETE", "silences/{id}", [A, V, C], Scope.Silence),
         ("POST", "sweep", [A], Scope.None),
         ("GET", "fleet", [A, V, C], Scope.None),
+        ("GET", "fleet/scorecard", [A, V, C], Scope.None),
+        ("GET", "systems/{id}/scorecard", [A, V, C], Scope.System),
         ("PUT", "customers/{customer}/sources", [A], Scope.Customer),
         ("GET", "customers/{customer}/sources", [A, C], Scope.Customer),
         ("POST", "systems/{id}/contacts/test", [A, V, C], Scope.System),
