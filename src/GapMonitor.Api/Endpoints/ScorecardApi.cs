@@ -88,6 +88,12 @@ public sealed class ScorecardApi(ApiPipeline pipeline, ScorecardQuery query, Tim
         }
 
         var end = to ?? now;
+        if (from is null && end < DateTimeOffset.MinValue + ScorecardQuery.DefaultPeriod)
+        {
+            v.Add("to", "Too early for the default period of 30 days: give from as well.");
+            return (null, null);
+        }
+
         var start = from ?? end - ScorecardQuery.DefaultPeriod;
         if (start >= end)
         {

@@ -158,6 +158,7 @@ public sealed class ScorecardJourneyTests : IAsyncLifetime
     [InlineData("from=2026-11-20T00:00:00Z&to=2026-11-20T00:00:00Z", "from")]
     [InlineData("from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z", "from")]
     [InlineData("from=2025-01-01T00:00:00Z&to=2026-11-20T00:00:00Z", "from")] // more than 400 days
+    [InlineData("to=0001-01-01T00:00:00Z", "to")] // 30 days before it is no time
     public async Task BadPeriod_Is400NamingTheField(string query, string field)
     {
         await AssertNamesAsync($"/api/systems/{Id}/scorecard?{query}", field);
