@@ -147,5 +147,8 @@ public sealed class DistributionChartGeometry
         return labels;
     }
 
-    private static string Edge(double value) => (value + 0.0).ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>An axis edge: four significant digits, whole numbers up to a billion without an exponent.</summary>
+    private static string Edge(double value) => Math.Abs(value) is >= 1e4 and < 1e9
+        ? Math.Round(value, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)
+        : (value + 0.0).ToString("G4", CultureInfo.InvariantCulture);
 }

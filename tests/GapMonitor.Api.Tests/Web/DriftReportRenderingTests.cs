@@ -91,6 +91,21 @@ public sealed partial class DriftReportRenderingTests
         Assert.Empty(view.Distributions);
     }
 
+    [Fact]
+    public void The_chart_draws_one_bar_per_non_empty_share_and_labels_the_outer_and_middle_edges()
+    {
+        ColumnData[] reference = [new NumericColumnData("income", [0, 10_000, 20_000, 100_000])];
+        ColumnData[] current = [new NumericColumnData("income", [50_000, 60_000])];
+        var distribution = Assert.Single(DistributionCalculator.Compare(reference, current, 10));
+
+        var geometry = DistributionChartGeometry.For(distribution);
+
+        Assert.Equal(4, geometry.ReferencePath.Count(c => c == 'M'));
+        Assert.Equal(2, geometry.CurrentPath.Count(c => c == 'M'));
+        Assert.Equal(["0", "50000", "100000"], geometry.XLabels.Select(l => l.Text));
+        Assert.Equal(["0%", "25%", "50%"], geometry.YLabels.Select(l => l.Text));
+    }
+
     internal static (DriftReport Report, IReadOnlyList<ColumnDistribution> Distributions) Sample(int columns)
     {
         var random = new Random(7);
