@@ -23,7 +23,7 @@ public sealed class SystemPageJourneyTests(ConsoleFixture fixture)
         await ConsolePages.SignInAsync(page, fixture.Seed.ContosoKey);
         await page.GotoAsync("/ui/fleet");
         await page.GetByRole(AriaRole.Link, new() { Name = "Churn model" }).ClickAsync();
-        Assert.EndsWith("/ui/systems/" + ConsoleSeed.DriftedSystem, page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.Host.BaseAddress.AbsoluteUri.TrimEnd('/') + "/ui/systems/" + ConsoleSeed.DriftedSystem);
 
         await ConsolePages.VisitAsync(page, "/ui/systems/" + ConsoleSeed.DriftedSystem);
 
@@ -44,8 +44,8 @@ public sealed class SystemPageJourneyTests(ConsoleFixture fixture)
         await Assertions.Expect(page.Locator("#drift table.drift-columns")).ToContainTextAsync("plan");
         await SaveScreenshotAsync(page, "system.png");
 
-        await page.Locator("#alerts").GetByRole(AriaRole.Link, new() { Name = "drift-detected" }).First.ClickAsync();
-        Assert.EndsWith("/ui/alerts/" + Uri.EscapeDataString(fixture.Seed.ContosoAlertId), page.Url, StringComparison.Ordinal);
+        var alert = page.Locator("#alerts").GetByRole(AriaRole.Link, new() { Name = "drift-detected" });
+        Assert.Equal("/ui/alerts/" + Uri.EscapeDataString(fixture.Seed.ContosoAlertId), await alert.GetAttributeAsync("href"));
     }
 
     [Fact]
