@@ -89,7 +89,7 @@ internal static class NumericDistribution
         var bins = new DistributionBin[edges.Length - 1];
         for (var b = 0; b < bins.Length; b++)
         {
-            var label = constant ? Format(edges[0] + 0.5, 15) : $"{labels[b]} – {labels[b + 1]}";
+            var label = constant ? Format(edges[0] + 0.5, 15) : $"{labels[b]} to {labels[b + 1]}";
             bins[b] = new DistributionBin(label, edges[b], edges[b + 1], reference[b], current[b]);
         }
 

@@ -32,15 +32,19 @@ public sealed class DistributionChartGeometry
 
     private const int MaxCategoryLabels = 8;
 
-    private DistributionChartGeometry(string referencePath, string currentPath, IReadOnlyList<ChartLabel> yLabels, IReadOnlyList<ChartLabel> xLabels)
+    private DistributionChartGeometry(string referencePath, string currentPath, double barWidth, IReadOnlyList<ChartLabel> yLabels, IReadOnlyList<ChartLabel> xLabels)
     {
+        BarWidth = DriftFormat.Coordinate(barWidth);
         ReferencePath = referencePath;
         CurrentPath = currentPath;
         YLabels = yLabels;
         XLabels = xLabels;
     }
 
-    /// <summary>The reference bars (left of each pair).</summary>
+    /// <summary>The width of one bar: the stroke width of the bar paths.</summary>
+    public string BarWidth { get; }
+
+    /// <summary>The reference bars (left of each pair), as vertical strokes.</summary>
     public string ReferencePath { get; }
 
     /// <summary>The current bars (right of each pair).</summary>
@@ -81,7 +85,7 @@ public sealed class DistributionChartGeometry
         var bins = distribution.Bins;
         var n = Math.Max(bins.Count, 1);
         var slot = (Right - Left) / n;
-        var bar = slot * 0.4;
+        var bar = Math.Round(slot * 0.4, 1);
         var max = bins.Count == 0 ? 0 : bins.Max(b => Math.Max(b.Reference, b.Current));
         var top = Math.Max(0.05, Math.Ceiling(max * 20) / 20);
         var reference = new StringBuilder();
@@ -94,9 +98,10 @@ public sealed class DistributionChartGeometry
         }
 
         var yLabels = new[] { 0.0, 0.5, 1.0 }.Select(f => new ChartLabel(Left - 4, Bottom - (f * (Bottom - Top)) + 4, DriftFormat.Percent(f * top), "end")).ToList();
-        return new DistributionChartGeometry(reference.ToString(), current.ToString(), yLabels, XLabelsFor(distribution, slot));
+        return new DistributionChartGeometry(reference.ToString(), current.ToString(), bar, yLabels, XLabelsFor(distribution, slot));
     }
 
+    /// <summary>A bar as a vertical stroke of the bar's width (half the bytes of a filled rectangle).</summary>
     private static void Bar(StringBuilder path, double x, double width, double fraction)
     {
         var height = Math.Min(1, fraction) * (Bottom - Top);
@@ -105,12 +110,9 @@ public sealed class DistributionChartGeometry
             return;
         }
 
-        height = Math.Max(height, 0.5);
-        path.Append('M').Append(DriftFormat.Coordinate(x)).Append(' ').Append(DriftFormat.Coordinate(Bottom))
-            .Append('v').Append(DriftFormat.Coordinate(-height))
-            .Append('h').Append(DriftFormat.Coordinate(width))
-            .Append('v').Append(DriftFormat.Coordinate(height))
-            .Append('z');
+        var top = Bottom - Math.Max(1, Math.Round(height));
+        path.Append('M').Append(DriftFormat.Coordinate(x + (width / 2))).Append(' ').Append(DriftFormat.Coordinate(Bottom))
+            .Append('V').Append(DriftFormat.Coordinate(top));
     }
 
     private static List<ChartLabel> XLabelsFor(ColumnDistribution distribution, double slot)

@@ -11,7 +11,7 @@ public static class DriftFormat
         : double.IsInfinity(value) ? (value > 0 ? "∞" : "−∞") : value.ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>A share (0–1) as a percentage with up to one decimal.</summary>
-    public static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
+    public static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>A count with thousands separators.</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
