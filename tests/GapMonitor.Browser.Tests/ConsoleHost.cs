@@ -38,6 +38,9 @@ public sealed class ConsoleHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>Where the host's email goes: the action links of the seed's alerts are in these messages.</summary>
+    public TestSmtpServer Smtp => _smtp;
+
     public Uri BaseAddress { get; }
 
     public HttpClient Client { get; }
