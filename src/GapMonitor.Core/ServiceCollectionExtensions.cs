@@ -5,6 +5,7 @@ using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Fleet;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Ownership;
+using GapMonitor.Core.Scorecards;
 using GapMonitor.Core.Signals;
 using GapMonitor.Core.Silences;
 using GapMonitor.Core.Sweeping;
@@ -38,6 +39,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OwnershipConfirmation>();
         services.AddSingleton<SystemScope>();
         services.AddSingleton<FleetQuery>();
+        services.AddSingleton<ScorecardHistoryReader>();
+        services.AddSingleton<ScorecardQuery>();
         services.AddSingleton<SilenceNotices>();
         services.AddSingleton<SilenceCreation>();
         services.AddSingleton<SilenceEnding>();

@@ -65,9 +65,9 @@ public static class EndpointMapping
         api.MapGet(CustomerSources, (HttpContext h, string customer, CustomersApi a, CancellationToken ct) => a.GetSourcesAsync(h, customer, ct)).WithName("GetCustomerSources").Produces<CustomerSourcesResponse>().Errors();
         api.MapPost(SystemContactsTest, (HttpContext h, string id, ContactsApi a, CancellationToken ct) => a.TestAsync(h, id, ct)).WithName("TestContacts").Accepts<ContactTestRequest>("application/json").Produces<ContactTestAccepted>(202).Errors();
         api.MapGet(SystemDeliveries, (HttpContext h, string id, ContactsApi a, CancellationToken ct) => a.DeliveriesAsync(h, id, ct)).WithName("ListDeliveries").Produces<DeliveryList>().Errors().Paged();
-        api.MapGet(SystemScorecard, (HttpContext h, string id, ScorecardApi a, CancellationToken ct) => a.SystemAsync(h, id, ct)).WithName("GetSystemScorecard").Errors()
+        api.MapGet(SystemScorecard, (HttpContext h, string id, ScorecardApi a, CancellationToken ct) => a.SystemAsync(h, id, ct)).WithName("GetSystemScorecard").Produces<ScorecardResponse>().Errors()
             .WithQuery("from", "Start of the period (ISO 8601 UTC); default 30 days before `to`.", required: false).WithQuery("to", "End of the period (ISO 8601 UTC); default now.", required: false);
-        api.MapGet(FleetScorecard, (HttpContext h, ScorecardApi a, CancellationToken ct) => a.FleetAsync(h, ct)).WithName("GetFleetScorecard").Errors()
+        api.MapGet(FleetScorecard, (HttpContext h, ScorecardApi a, CancellationToken ct) => a.FleetAsync(h, ct)).WithName("GetFleetScorecard").Produces<FleetScorecardList>().Errors()
             .Paged(ListParameters.Text("vendor", "Only systems of this vendor."), ListParameters.Text("customer", "Only systems of this customer."),
                 ListParameters.Time("from", "Start of the period; default 30 days before `to`."), ListParameters.Time("to", "End of the period; default now."));
         var act = "/" + PageRoutes.Act;

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using GapMonitor.Drift;
+using GapMonitor.Drift.Distributions;
+using GapMonitor.Web.Drift;
+using GapMonitor.Web.Rendering;
 
 namespace GapMonitor.Cli.Drift;
 
@@ -12,13 +15,18 @@ public static class DriftCommand
     /// <summary>Exit code with <c>--fail-on-drift</c> when the dataset drifted.</summary>
     public const int DatasetDrifted = 3;
 
-    /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <summary>Builds the command; <paramref name="time"/> stamps the HTML report (the system clock by default).</summary>
+    public static Command Create(TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         var reference = new Option<FileInfo>("--reference") { Description = "Reference CSV file (header row, RFC 4180).", Required = true };
         var current = new Option<FileInfo>("--current") { Description = "Current CSV file to compare with the reference.", Required = true };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        format.AcceptOnlyFromAmong("table", "json", "html");
+        var outputFile = new Option<FileInfo>("--output")
+        {
+            Description = "Write the report to this file instead of standard output; required with --format html (a self-contained page).",
+        };
         var method = new Option<string[]>("--method")
         {
             Description = $"Method for a column, COLUMN=METHOD ({string.Join(", ", DriftMethods.Names)}); repeatable.",
@@ -28,14 +36,21 @@ public static class DriftCommand
 
         var command = new Command("drift", "Detect data drift of a current CSV file against a reference CSV file.")
         {
-            reference, current, format, method, threshold, failOnDrift,
+            reference, current, format, outputFile, method, threshold, failOnDrift,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            var chosenFormat = parse.GetValue(format);
+            var target = parse.GetValue(outputFile);
             try
             {
+                if (chosenFormat == "html" && target is null)
+                {
+                    throw new DriftInputException("--format html needs --output FILE (the report is a complete HTML page).");
+                }
+
                 var options = DriftOverrides.Parse(parse.GetValue(method) ?? [], parse.GetValue(threshold) ?? []);
                 var referencePath = parse.GetRequiredValue(reference).FullName;
                 var currentPath = parse.GetRequiredValue(current).FullName;
@@ -46,13 +61,32 @@ public static class DriftCommand
                     ReferenceRows = referenceTable.Rows,
                     CurrentRows = currentTable.Rows,
                 };
-                if (parse.GetValue(format) == "json")
+                var referenceName = parse.GetRequiredValue(reference).ToString();
+                var currentName = parse.GetRequiredValue(current).ToString();
+                await using var file = target is null ? null : OpenOutput(target);
+                var writer = file ?? output;
+                switch (chosenFormat)
                 {
-                    await output.WriteLineAsync(DriftJsonWriter.Write(report));
+                    case "json":
+                        await writer.WriteLineAsync(DriftJsonWriter.Write(report));
+                        break;
+                    case "html":
+                        var distributions = DistributionCalculator.Compare(referenceTable.Columns, currentTable.Columns, DistributionCalculator.DefaultBars);
+                        await writer.WriteAsync(await ComponentHtml.Standalone().RenderAsync<DriftReportDocument>(new Dictionary<string, object?>
+                        {
+                            [nameof(DriftReportDocument.View)] = DriftReportView.FromReport(report, distributions),
+                            [nameof(DriftReportDocument.GeneratedAt)] = time.GetUtcNow(),
+                            [nameof(DriftReportDocument.Subtitle)] = $"{currentName} against the reference {referenceName}",
+                        }));
+                        break;
+                    default:
+                        DriftTableRenderer.Render(TableConsole.Create(writer), report, referenceName, currentName);
+                        break;
                 }
-                else
+
+                if (file is not null)
                 {
-                    DriftTableRenderer.Render(TableConsole.Create(output), report, parse.GetRequiredValue(reference).ToString(), parse.GetRequiredValue(current).ToString());
+                    await output.WriteLineAsync($"Wrote the {chosenFormat} report to {target!.FullName}");
                 }
 
                 return parse.GetValue(failOnDrift) && report.DatasetDrift ? DatasetDrifted : 0;
@@ -64,5 +98,17 @@ public static class DriftCommand
             }
         });
         return command;
+    }
+
+    private static StreamWriter OpenOutput(FileInfo target)
+    {
+        try
+        {
+            return new StreamWriter(target.FullName, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DriftInputException($"Cannot write {target}: {e.Message}");
+        }
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace GapMonitor.Cli.Ops;
 
-/// <summary>The ops commands (fleet, status, alerts, ack, silence, confirm-ownership): clients of a running service's API.</summary>
+/// <summary>The ops commands (fleet, status, alerts, ack, silence, confirm-ownership, scorecard): clients of a running service's API.</summary>
 internal static class OpsCommands
 {
     public static IReadOnlyList<Command> Create(OpsContext context) =>
@@ -13,6 +13,7 @@ internal static class OpsCommands
         AckCommand.Create(context),
         SilenceCommand.Create(context),
         ConfirmOwnershipCommand.Create(context),
+        ScorecardCommand.Create(context),
     ];
 
     /// <summary>Invokes <paramref name="parse"/>; bad arguments to an ops command exit with <see cref="OpsExitCodes.Usage"/> (the parser's own code is 1).</summary>
@@ -24,5 +25,5 @@ internal static class OpsCommands
     }
 
     private static bool IsOps(Command command) =>
-        command.Name is "fleet" or "status" or "alerts" or "ack" or "silence" or "confirm-ownership";
+        command.Name is "fleet" or "status" or "alerts" or "ack" or "silence" or "confirm-ownership" or "scorecard";
 }

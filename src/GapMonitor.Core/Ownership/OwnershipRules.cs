@@ -18,6 +18,13 @@ public static class OwnershipRules
             return last.At + system.Ownership.ReconfirmEvery;
         }
 
+        return FirstDueAt(system);
+    }
+
+    /// <summary>When the first confirmation is (or was) due: <see cref="OwnershipSettings.ConfirmWithin"/> after the clock started.</summary>
+    public static DateTimeOffset FirstDueAt(MonitoredSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
         return ClockStart(system) + system.Ownership.ConfirmWithin;
     }
 

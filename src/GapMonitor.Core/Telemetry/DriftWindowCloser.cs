@@ -3,6 +3,7 @@ using GapMonitor.Core.Ports;
 using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
 using GapMonitor.Drift;
+using GapMonitor.Drift.Distributions;
 using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Telemetry;
@@ -132,7 +133,8 @@ public sealed class DriftWindowCloser(
         var report = DriftCalculator.Compare(reference, window.Profile);
         var drifted = report.Columns.Where(c => c.Drifted).Select(c => c.Name).ToList();
         return new DriftWindowRecord(system.Id, start, end, window.Profile.Rows, referenceVersion, report.DatasetDrift, drifted, report.DriftShare,
-            DriftJsonWriter.Write(report), DataQuality.Compare(reference, window.Profile), versions, null);
+            DriftJsonWriter.Write(report), DataQuality.Compare(reference, window.Profile), versions, null,
+            Distributions: DistributionCalculator.Compare(reference, window.Profile, DistributionCalculator.DefaultBars));
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using GapMonitor.Core.Performance;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
+using GapMonitor.Drift.Distributions;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Storage.Entities;
 
@@ -11,17 +12,17 @@ namespace GapMonitor.Infrastructure.Telemetry;
 
 /// <summary>
 /// Closed drift windows in the <c>drift</c> table, newest first (see Storage/README.md). A window whose report, findings,
-/// drifted columns, model versions or performance would not fit its row keeps them in a blob the row points to; reading
-/// returns them either way.
+/// drifted columns, model versions, performance or distributions would not fit its row keeps them in a blob the row
+/// points to; reading returns them either way.
 /// </summary>
 public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs blobs) : IDriftWindowStore
 {
     private const int ChunkLength = 30_000;
 
-    /// <summary>10 report chunks and three more properties of one chunk each stay well below the 1 MiB of an entity (UTF-16).</summary>
+    /// <summary>10 report chunks and five more properties of one chunk each stay below the 1 MiB of an entity (UTF-16).</summary>
     private const int MaxInlineChunks = 10;
 
-    private static readonly DetailsDto Empty = new(null, [], [], new Dictionary<string, long>(), null);
+    private static readonly DetailsDto Empty = new(null, [], [], new Dictionary<string, long>(), null, null);
 
     public async Task SaveAsync(DriftWindowRecord record, CancellationToken cancellationToken = default)
     {
@@ -37,14 +38,15 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
             ["DriftShare"] = record.DriftShare,
             ["Note"] = record.Note,
         };
-        var details = new DetailsDto(record.ReportJson, record.DriftedColumns, record.Findings, record.ModelVersions, record.Performance);
+        var details = new DetailsDto(record.ReportJson, record.DriftedColumns, record.Findings, record.ModelVersions, record.Performance, record.Distributions);
         var driftedColumns = StorageJson.Serialize(details.DriftedColumns);
         var findings = StorageJson.Serialize(details.Findings);
         var modelVersions = StorageJson.Serialize(details.ModelVersions);
         var performance = record.Performance is null ? null : StorageJson.Serialize(record.Performance);
+        var distributions = record.Distributions is null ? null : StorageJson.Serialize(record.Distributions);
         var report = record.ReportJson ?? "";
         if (report.Length > MaxInlineChunks * ChunkLength || driftedColumns.Length > ChunkLength || findings.Length > ChunkLength || modelVersions.Length > ChunkLength
-            || performance?.Length > ChunkLength)
+            || performance?.Length > ChunkLength || distributions?.Length > ChunkLength)
         {
             var name = $"{record.SystemId}/{rowKey}.json";
             await blobs.DriftReports.GetBlobClient(name).UploadAsync(BinaryData.FromString(StorageJson.Serialize(details)), overwrite: true, cancellationToken);
@@ -56,6 +58,7 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
             entity["Findings"] = findings;
             entity["ModelVersions"] = modelVersions;
             entity["Performance"] = performance;
+            entity["Distributions"] = distributions;
             var chunks = (report.Length + ChunkLength - 1) / ChunkLength;
             entity["ReportChunks"] = chunks;
             for (var i = 0; i < chunks; i++)
@@ -138,7 +141,8 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
             StorageJson.Deserialize<List<string>>(row.GetString("DriftedColumns"), []),
             StorageJson.Deserialize<List<DataQualityFinding>>(row.GetString("Findings"), []),
             StorageJson.Deserialize<Dictionary<string, long>>(row.GetString("ModelVersions"), []),
-            StorageJson.Deserialize<WindowPerformance?>(row.GetString("Performance"), null));
+            StorageJson.Deserialize<WindowPerformance?>(row.GetString("Performance"), null),
+            StorageJson.Deserialize<List<ColumnDistribution>?>(row.GetString("Distributions"), null));
     }
 
     private static DriftWindowRecord ToRecord(TableEntity row, DetailsDto details) => new(
@@ -154,12 +158,14 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
         details.Findings ?? [],
         details.ModelVersions ?? new Dictionary<string, long>(),
         row.GetString("Note"),
-        details.Performance);
+        details.Performance,
+        details.Distributions);
 
     private sealed record DetailsDto(
         string? ReportJson,
         IReadOnlyList<string>? DriftedColumns,
         IReadOnlyList<DataQualityFinding>? Findings,
         IReadOnlyDictionary<string, long>? ModelVersions,
-        WindowPerformance? Performance);
+        WindowPerformance? Performance,
+        IReadOnlyList<ColumnDistribution>? Distributions);
 }

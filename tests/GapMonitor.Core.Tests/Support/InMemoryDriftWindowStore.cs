@@ -30,6 +30,13 @@ internal sealed class InMemoryDriftWindowStore : IDriftWindowStore
         Task.FromResult<IReadOnlyList<DriftWindowRecord>>(
             [.. Saved.Where(r => r.SystemId == systemId && (from is null || r.WindowStart >= from) && (to is null || r.WindowStart < to)).OrderByDescending(r => r.WindowStart).Take(max)]);
 
-    public Task<ResultPage<DriftWindowRecord>> ListPageAsync(string systemId, DateTimeOffset? from, DateTimeOffset? to, PageRequest page, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Lists are tested against Azurite.");
+    /// <summary>Both bounds inclusive, newest first; the continuation is the number of windows already listed.</summary>
+    public Task<ResultPage<DriftWindowRecord>> ListPageAsync(string systemId, DateTimeOffset? from, DateTimeOffset? to, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var newest = Saved.Where(r => r.SystemId == systemId && (from is null || r.WindowStart >= from) && (to is null || r.WindowStart <= to)).OrderByDescending(r => r.WindowStart).ToList();
+        var skip = page.Continuation is null ? 0 : int.Parse(page.Continuation, System.Globalization.CultureInfo.InvariantCulture);
+        var items = newest.Skip(skip).Take(page.Limit).ToList();
+        var next = skip + items.Count;
+        return Task.FromResult(new ResultPage<DriftWindowRecord>(items, next < newest.Count ? next.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+    }
 }

@@ -4,6 +4,8 @@ using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Core.Tests.Support;
+using GapMonitor.Drift;
+using GapMonitor.Drift.Distributions;
 using GapMonitor.Drift.Profiles;
 using GapMonitor.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -88,6 +90,36 @@ public class DriftWindowCloserTests
         var drift = _systems[system.Id].Signals.Drift;
         Assert.NotNull(drift);
         Assert.Equal((WindowStart, WindowStart + Hour, false, 1), (drift.WindowStart, drift.WindowEnd, drift.DatasetDrift, drift.CleanStreak));
+    }
+
+    [Fact]
+    public async Task CloseDue_WithAReference_StoresEachColumnsDistributionsWithTheWindow()
+    {
+        var system = System(referenceVersion: "v1");
+        _references.Add(system.Id, "v1", Profile(rows: 200));
+        var state = StateWithWindow(rows: 50);
+        _time.Advance(Hour);
+
+        await _closer.CloseDueAsync(system, state, Hour);
+
+        var distribution = Assert.Single(Assert.Single(_windows.Saved).Distributions!);
+        Assert.Equal(("score", ColumnType.Numeric, 200L, 50L), (distribution.Column, distribution.Type, distribution.ReferenceCount, distribution.CurrentCount));
+        Assert.Equal(DistributionCalculator.DefaultBars, distribution.Bins.Count);
+        Assert.Equal((0.0, 99.0), (distribution.Bins[0].Lower!.Value, distribution.Bins[^1].Upper!.Value));
+        Assert.Equal(1.0, distribution.Bins.Sum(b => b.Reference), 9);
+        Assert.Equal(1.0, distribution.Bins.Sum(b => b.Current), 9);
+        Assert.Equal(5.0 / 50, distribution.Bins[0].Current, 12);
+    }
+
+    [Fact]
+    public async Task CloseDue_WithoutAReference_StoresNoDistributions()
+    {
+        var state = StateWithWindow(rows: 50);
+        _time.Advance(Hour);
+
+        await _closer.CloseDueAsync(System(), state, Hour);
+
+        Assert.Null(Assert.Single(_windows.Saved).Distributions);
     }
 
     [Fact]
