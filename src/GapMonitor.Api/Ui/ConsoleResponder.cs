@@ -154,6 +154,7 @@ public sealed class ConsoleResponder(
         ConsoleAnswer answer;
         try
         {
+            token.ThrowIfCancellationRequested();
             answer = await handler(token);
         }
         catch (StorageUnavailableException ex)

@@ -58,12 +58,17 @@ public sealed class SessionPages(ConsoleResponder responder, ApiKeyAuthenticator
         return Task.FromResult(ConsoleAnswer.Redirect(ConsoleLinks.Home, ConsoleResponder.EndSession(http)));
     }, cancellationToken);
 
-    public IResult Stylesheet(HttpContext http)
+    public Task<IResult> StylesheetAsync(HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return ApiResponse.Raw(StatusCodes.Status200OK, ConsoleStyles.Css, "text/css; charset=utf-8")
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromResult<IResult>(ApiResponse.Empty(499));
+        }
+
+        return Task.FromResult<IResult>(ApiResponse.Raw(StatusCodes.Status200OK, ConsoleStyles.Css, "text/css; charset=utf-8")
             .WithHeader("X-Content-Type-Options", "nosniff")
-            .WithHeader("Cache-Control", "public, max-age=3600");
+            .WithHeader("Cache-Control", "public, max-age=3600"));
     }
 
     /// <summary>
