@@ -19,7 +19,9 @@ import sys
 
 def normalize_path(path):
     """'/api/systems/{id:guid}' and 'api/Systems/{id}' compare equal; route constraints and
-    catch-all/optional markers do not change which requests a route serves for this check."""
+    catch-all/optional markers do not change which requests a route serves for this check. An optional segment
+    that can only be empty ('{root:maxlength(0)?}', how a Functions trigger serves '/') is no segment."""
+    path = re.sub(r"\{[A-Za-z0-9_]+:maxlength\(0\)\?\}", "", path)
     path = "/" + path.strip("/")
     path = re.sub(r"\{\*{0,2}([A-Za-z0-9_]+)[^}]*\}", r"{\1}", path)
     return path.lower()

@@ -17,7 +17,7 @@ public sealed class HostParityTests
         var described = JsonNode.Parse(StandaloneHost.DescribeRoutes(app))!;
         var standalone = described["routes"]!.AsArray().Select(r => $"{r!["method"]} {r["path"]}").ToHashSet(StringComparer.Ordinal);
         var functions = FunctionTriggers.Http
-            .SelectMany(f => f.Trigger.Methods!.Select(m => $"{m.ToUpperInvariant()} /{f.Trigger.Route}"))
+            .SelectMany(f => f.Trigger.Methods!.Select(m => $"{m.ToUpperInvariant()} /{(f.Trigger.Route == ConsoleRoutes.FunctionsHome ? ConsoleRoutes.Home : f.Trigger.Route)}"))
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.NotEmpty(standalone);
@@ -35,8 +35,8 @@ public sealed class HostParityTests
     }
 
     /// <summary>
-    /// The Functions host adds no prefix: action links (<c>/act/{token}</c>) live outside <c>/api</c>, so every API
-    /// trigger names <c>api/</c> itself.
+    /// The Functions host adds no prefix: action links (<c>/act/{token}</c>) and the console (<c>/</c>, <c>/ui/…</c>)
+    /// live outside <c>/api</c>, so every API trigger names <c>api/</c> itself.
     /// </summary>
     [Fact]
     public void HostJson_RoutePrefix_IsEmpty_AndEveryOtherTriggerIsUnderTheApiPrefix()
@@ -47,8 +47,27 @@ public sealed class HostParityTests
 
         Assert.Equal(string.Empty, prefix);
         Assert.All(
-            FunctionTriggers.Http.Where(f => f.Trigger.Route != PageRoutes.Act),
+            FunctionTriggers.Http.Where(f => f.Trigger.Route != PageRoutes.Act && f.Trigger.Route != ConsoleRoutes.FunctionsHome && !f.Trigger.Route!.StartsWith("ui/", StringComparison.Ordinal)),
             f => Assert.StartsWith(ApiRoutes.Prefix + "/", f.Trigger.Route, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The Functions host serves <c>GET /</c> only through a trigger whose route can only be empty (an empty route would
+    /// become the function's name), with its own home page turned off in every place the app is configured.
+    /// </summary>
+    [Fact]
+    public void ConsoleHome_IsServedAtTheRoot_WithTheHostsHomePageOff()
+    {
+        var home = Assert.Single(FunctionTriggers.Http, f => f.Name == "ConsoleHome");
+        Assert.Equal(ConsoleRoutes.FunctionsHome, home.Trigger.Route);
+        var template = Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse(home.Trigger.Route!);
+        var parameter = Assert.Single(template.Parameters);
+        Assert.True(parameter.IsOptional);
+
+        var root = Testing.RepositoryRoot.Path;
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "functions", "GapMonitor.Functions", "local.settings.sample.json")));
+        Assert.Equal("true", settings.RootElement.GetProperty("Values").GetProperty("AzureWebJobsDisableHomepage").GetString());
+        Assert.Contains("AzureWebJobsDisableHomepage: 'true'", File.ReadAllText(Path.Combine(root, "infra", "bicep", "modules", "function-app.bicep")), StringComparison.Ordinal);
     }
 
     private static void AssertSameSet(HashSet<string> expected, HashSet<string> actual, string expectedName, string actualName)

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class ConsoleHome(SessionPages api)
 {
     [Function(nameof(ConsoleHome))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsoleRoutes.Home)] HttpRequest req, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsoleRoutes.FunctionsHome)] HttpRequest req, CancellationToken cancellationToken) =>
         api.HomeAsync(req.HttpContext, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace GapMonitor.Functions.Http;
 public sealed class ConsoleStylesheet(SessionPages api)
 {
     [Function(nameof(ConsoleStylesheet))]
-    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsoleRoutes.Stylesheet)] HttpRequest req) =>
-        api.Stylesheet(req.HttpContext);
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsoleRoutes.Stylesheet)] HttpRequest req, CancellationToken cancellationToken) =>
+        api.StylesheetAsync(req.HttpContext, cancellationToken);
 }

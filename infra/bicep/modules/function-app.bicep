@@ -111,6 +111,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
   resource appSettings 'config' = {
     name: 'appsettings'
     properties: union(gapMonitorSettings, {
+      // The console's sign-in page is served at /: the host's own home page would answer there instead.
+      AzureWebJobsDisableHomepage: 'true'
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identityClientId
       AzureWebJobsStorage__blobServiceUri: blobServiceUri

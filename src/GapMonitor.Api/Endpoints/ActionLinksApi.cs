@@ -3,6 +3,7 @@ using GapMonitor.Api.Pipeline;
 using GapMonitor.Core.ActionLinks;
 using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Ports;
+using GapMonitor.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace GapMonitor.Api.Endpoints;
 /// <c>/act/{token}</c>: GET shows what the link will do and changes nothing (mail scanners open links); POST does it.
 /// No API key: the signed token is the capability.
 /// </summary>
-public sealed class ActionLinksApi(ActionLinkUse links, ILogger<ActionLinksApi> logger)
+public sealed class ActionLinksApi(ActionLinkUse links, ComponentHtml html, ILogger<ActionLinksApi> logger)
 {
     public const string HtmlContentType = "text/html; charset=utf-8";
 
@@ -53,7 +54,7 @@ public sealed class ActionLinksApi(ActionLinkUse links, ILogger<ActionLinksApi> 
             return ApiResponse.Empty(499);
         }
 
-        var response = ApiResponse.Raw(status, ActionLinkHtml.Render(page, token), HtmlContentType)
+        var response = ApiResponse.Raw(status, await ActionLinkHtml.RenderAsync(html, page, token), HtmlContentType)
             .WithHeader("Content-Security-Policy", ActionLinkHtml.ContentSecurityPolicy)
             .WithHeader("X-Content-Type-Options", "nosniff")
             .WithHeader("Referrer-Policy", "no-referrer")

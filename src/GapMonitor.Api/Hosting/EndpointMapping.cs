@@ -76,7 +76,7 @@ public static class EndpointMapping
         app.MapGet("/" + ConsoleRoutes.Home, (HttpContext h, SessionPages p, CancellationToken ct) => p.HomeAsync(h, ct)).WithName("ConsoleHome").Pages();
         app.MapPost("/" + ConsoleRoutes.Session, (HttpContext h, SessionPages p, CancellationToken ct) => p.SignInAsync(h, ct)).WithName("ConsoleSignIn").Pages();
         app.MapPost("/" + ConsoleRoutes.SessionEnd, (HttpContext h, SessionPages p, CancellationToken ct) => p.SignOutAsync(h, ct)).WithName("ConsoleSignOut").Pages();
-        app.MapGet("/" + ConsoleRoutes.Stylesheet, (HttpContext h, SessionPages p) => p.Stylesheet(h)).WithName("ConsoleStylesheet").Produces<string>(200, "text/css");
+        app.MapGet("/" + ConsoleRoutes.Stylesheet, (HttpContext h, SessionPages p, CancellationToken ct) => p.StylesheetAsync(h, ct)).WithName("ConsoleStylesheet").Produces<string>(200, "text/css");
         app.MapGet("/" + ConsoleRoutes.Fleet, (HttpContext h, FleetPage p, CancellationToken ct) => p.GetAsync(h, ct)).WithName("ConsoleFleet").Pages();
         app.MapGet("/" + ConsoleRoutes.System, (HttpContext h, string id, SystemPage p, CancellationToken ct) => p.GetAsync(h, id, ct)).WithName("ConsoleSystem").Pages();
         app.MapGet("/" + ConsoleRoutes.Alert, (HttpContext h, string id, AlertPage p, CancellationToken ct) => p.GetAsync(h, id, ct)).WithName("ConsoleAlert").Pages();

@@ -42,7 +42,7 @@ public sealed class OpenApiDocumentSource
 
         // The route handlers take the handler classes as parameters; registering them lets the generator infer them
         // as services rather than request bodies. They are described, never resolved.
-        foreach (var handler in typeof(OperationsApi).Assembly.GetExportedTypes().Where(t => t.Namespace == typeof(OperationsApi).Namespace))
+        foreach (var handler in typeof(OperationsApi).Assembly.GetExportedTypes().Where(t => t.Namespace == typeof(OperationsApi).Namespace || (t.Namespace == typeof(Ui.SessionPages).Namespace && t.IsClass && !t.IsAbstract)))
         {
             builder.Services.AddSingleton(handler, _ => throw new InvalidOperationException("Handlers are only described here."));
         }

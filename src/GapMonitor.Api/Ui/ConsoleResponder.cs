@@ -111,7 +111,9 @@ public sealed class ConsoleResponder(
     public static async Task<IFormCollection?> ReadFormAsync(HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (!http.Request.HasFormContentType || http.Request.ContentLength is not { } length || length > MaxFormBytes)
+        if (!http.Request.HasFormContentType
+            || !http.Request.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || http.Request.ContentLength is not { } length || length > MaxFormBytes)
         {
             return null;
         }
@@ -120,7 +122,7 @@ public sealed class ConsoleResponder(
         {
             return await http.Request.ReadFormAsync(FormLimits, cancellationToken);
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException or BadHttpRequestException)
         {
             return null;
         }
@@ -152,6 +154,7 @@ public sealed class ConsoleResponder(
         ConsoleAnswer answer;
         try
         {
+            token.ThrowIfCancellationRequested();
             answer = await handler(token);
         }
         catch (StorageUnavailableException ex)

@@ -1,9 +1,72 @@
+using GapMonitor.Api.Contracts;
+using GapMonitor.Api.Hosting;
+using GapMonitor.Core.Alerts;
+using GapMonitor.Core.Ownership;
+using GapMonitor.Core.Ports;
+using GapMonitor.Core.Scorecards;
+using GapMonitor.Core.Status;
+using GapMonitor.Web.Pages.Systems;
 using Microsoft.AspNetCore.Http;
 
 namespace GapMonitor.Api.Ui;
 
 /// <summary><c>GET /ui/systems/{id}</c>: status, heartbeats, alerts, ownership, silences, drift and performance over time, distributions, scorecard, deliveries and audit.</summary>
-public sealed class SystemPage(ConsoleResponder responder)
+public sealed class SystemPage(
+    ConsoleResponder responder,
+    SystemStatusQuery statusQuery,
+    ScorecardQuery scorecards,
+    ISignalHistory signals,
+    IAlertStore alerts,
+    ISilenceStore silences,
+    IDeliveryLog deliveries,
+    ISystemStore systems,
+    IDriftWindowStore windows)
 {
-    public Task<IResult> GetAsync(HttpContext http, string id, CancellationToken cancellationToken) => throw new NotImplementedException("helper h11d" + responder);
+    /// <summary>Every list is bounded so the page stays small (≤ 200 KB); the API lists the rest.</summary>
+    public static readonly ListLimits Limits = new(Heartbeats: 500, Alerts: 20, Deliveries: 20, Audit: 20, Windows: 50, ApiBase: "/" + ApiRoutes.Prefix);
+
+    private const int MaxSilences = 20;
+    private const int MaxConfirmations = 10;
+    private static readonly TimeSpan TimelineSpan = TimeSpan.FromDays(7);
+
+    public Task<IResult> GetAsync(HttpContext http, string id, CancellationToken cancellationToken) => responder.PageAsync(http, async (context, cancellationToken) =>
+    {
+        var status = await statusQuery.GetAsync(context.Principal, id, cancellationToken);
+        if (status is null)
+        {
+            return await responder.NotFoundAsync(context.Viewer);
+        }
+
+        var system = status.System;
+        var now = status.At;
+        var heartbeats = await signals.RecentHeartbeatsAsync(id, Limits.Heartbeats, cancellationToken);
+        var recent = await alerts.ListPageAsync(new AlertQuery(SystemId: id), PageRequest.First(Limits.Alerts), cancellationToken);
+        var silent = await alerts.ListPageAsync(new AlertQuery(SystemId: id, Kind: AlertKinds.MonitoringSilent, OpenedFrom: now - TimelineSpan), PageRequest.First(Limits.Alerts), cancellationToken);
+        var active = await silences.ListPageAsync(new SilenceQuery(id, true, now), PageRequest.First(MaxSilences), cancellationToken);
+        var upcoming = await silences.ListPageAsync(new SilenceQuery(id, false, now), PageRequest.First(MaxSilences), cancellationToken);
+        var sent = await deliveries.ListNewestFirstAsync(id, system.RegisteredAt, PageRequest.First(Limits.Deliveries), cancellationToken);
+        var audit = await systems.GetAuditPageAsync(id, PageRequest.First(Limits.Audit), cancellationToken);
+        var closed = await windows.ListAsync(id, null, null, Limits.Windows, cancellationToken);
+        var scorecard = await scorecards.GetAsync(context.Principal, id, null, null, cancellationToken);
+        var confirmations = system.Handover?.Confirmations ?? [];
+
+        var model = new SystemPageModel(
+            status,
+            heartbeats,
+            [.. silent.Items.Select(a => new DownPeriod(a.OpenedAt, a.ResolvedAt ?? now, a.ResolvedAt is null))],
+            recent.Items,
+            new OwnershipView(OwnershipRules.StateAt(system, now), OwnershipRules.DueAt(system), [.. confirmations.Take(MaxConfirmations)], confirmations.Count),
+            [.. system.ToResponse(now, context.Principal).Contacts.Select(c => new ContactRow(c.Party, c.Email, c.Webhook is null ? null : c.Webhook.Url ?? c.Webhook.Host))],
+            [.. active.Items.Concat(upcoming.Items.Where(s => !s.HasEnded(now))).OrderBy(s => s.StartsAt).Take(MaxSilences)],
+            [.. sent.Items.Select(n => n.ToDelivery()).Select(d => new DeliveryRow(d.Type, d.Party, d.Channel, d.To, d.State, d.Attempts, d.CreatedAt, d.LastError))],
+            audit.Items,
+            closed,
+            scorecard,
+            Limits);
+        return ConsoleAnswer.Page(await responder.Html.RenderAsync<SystemView>(new Dictionary<string, object?>
+        {
+            [nameof(SystemView.Model)] = model,
+            [nameof(SystemView.Viewer)] = context.Viewer,
+        }));
+    }, cancellationToken);
 }

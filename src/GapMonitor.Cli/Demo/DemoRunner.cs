@@ -55,15 +55,17 @@ internal static class DemoRunner
             return 1;
         }
 
+        AnsiConsole.MarkupLineInterpolated($"Service and web console at [link]{ServiceUrl}/[/] (the keys to sign in with are printed at the end).\n");
         using var http = new HttpClient { BaseAddress = new Uri(ServiceUrl) };
         var api = new DemoApiClient(http);
         var story = new DemoStory(api, adminKey, receiver, secrets);
         await story.PlayAsync(cancellationToken);
 
         await DemoReport.ShowAsync(api, adminKey, story, receiver, mailDirectory, webhookLog, cancellationToken);
+        await ShowConsoleAsync(story, adminKey, cancellationToken);
 
         AnsiConsole.Write(new Rule("[bold]The service keeps running[/]").LeftJustified());
-        AnsiConsole.MarkupLineInterpolated($"API at [link]{ServiceUrl}/api[/], OpenAPI at [link]{ServiceUrl}/api/openapi.json[/]. Healthy systems keep sending heartbeats. [bold]Ctrl+C[/] stops everything.");
+        AnsiConsole.MarkupLineInterpolated($"Console at [link]{ServiceUrl}/[/], API at [link]{ServiceUrl}/api[/], OpenAPI at [link]{ServiceUrl}/api/openapi.json[/]. Healthy systems keep sending heartbeats. [bold]Ctrl+C[/] stops everything.");
         AnsiConsole.MarkupLineInterpolated($"From another terminal, the ops CLI: [bold]GAPMONITOR_KEY={story.Keys["vendor contoso-ml"]} ./gapmonitor fleet[/] (also [bold]status[/], [bold]alerts --state open[/], [bold]ack[/], [bold]silence[/], [bold]confirm-ownership[/]).");
         try
         {
@@ -76,5 +78,26 @@ internal static class DemoRunner
 
         await app.StopAsync(CancellationToken.None);
         return 0;
+    }
+
+    /// <summary>The story's last scene: the console, signed in as the vendor, shows its fleet.</summary>
+    private static async Task ShowConsoleAsync(DemoStory story, string adminKey, CancellationToken cancellationToken)
+    {
+        const string Vendor = "contoso-ml";
+        var vendorKey = story.Keys[$"vendor {Vendor}"];
+        AnsiConsole.Write(new Rule("[bold]The web console[/]").LeftJustified());
+        foreach (var line in DemoConsole.SignInLines(new Uri(ServiceUrl), Vendor, vendorKey, adminKey, DemoFleet.DriftingSystem))
+        {
+            AnsiConsole.MarkupLineInterpolated($"{line}");
+        }
+
+        var fleet = await new DemoConsole(new Uri(ServiceUrl)).OpenFleetAsync(vendorKey, cancellationToken);
+        if (fleet.Failure is { } failure)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]The console did not show the fleet: {failure}[/]");
+            return;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[green]✓[/] Open [link]{fleet.Address}[/] — signed in as [bold]{fleet.SignedInAs}[/], the console shows the fleet: {fleet.Systems.Count} systems ({string.Join(", ", fleet.Systems)}), lapsed first.");
     }
 }

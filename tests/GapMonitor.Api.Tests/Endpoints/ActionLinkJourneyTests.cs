@@ -157,7 +157,7 @@ public sealed partial class ActionLinkJourneyTests : IAsyncLifetime
             var page = await get.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, get.StatusCode);
             Assert.Equal("text/html", get.Content.Headers.ContentType!.MediaType);
-            Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'", get.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'", get.Headers.GetValues("Content-Security-Policy").Single());
             Assert.Equal("nosniff", get.Headers.GetValues("X-Content-Type-Options").Single());
             Assert.Equal("no-referrer", get.Headers.GetValues("Referrer-Policy").Single());
             Assert.Equal("no-store", get.Headers.CacheControl!.ToString());

@@ -1,0 +1,64 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace GapMonitor.Browser.Tests;
+
+/// <summary>What the journeys do on every page: sign in, and check a visited page (axe, security headers, page weight).</summary>
+public static class ConsolePages
+{
+    /// <summary>A page's document and stylesheet together may transfer at most this many bytes.</summary>
+    public const long MaxPageBytes = 200 * 1024;
+
+    public static async Task SignInAsync(IPage page, string key)
+    {
+        await page.GotoAsync("/");
+        await page.GetByLabel("API key").FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>
+    /// Goes to <paramref name="path"/> and checks the page: its headers, its weight and axe. Returns the main document's response.
+    /// </summary>
+    public static async Task<IResponse> VisitAsync(IPage page, string path, int expectedStatus = 200)
+    {
+        var responses = new List<IResponse>();
+        void Collect(object? sender, IResponse response) => responses.Add(response);
+        page.Response += Collect;
+        IResponse? document;
+        try
+        {
+            document = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
+        }
+        finally
+        {
+            page.Response -= Collect;
+        }
+
+        Assert.NotNull(document);
+        Assert.Equal(expectedStatus, document.Status);
+        await CheckAsync(page, document, responses);
+        return document;
+    }
+
+    /// <summary>The checks of <see cref="VisitAsync"/> for a page reached another way (a form post, a redirect).</summary>
+    public static async Task CheckAsync(IPage page, IResponse document, IReadOnlyList<IResponse> responses)
+    {
+        var headers = await document.AllHeadersAsync();
+        Assert.Contains("default-src 'none'", headers.GetValueOrDefault("content-security-policy") ?? "", StringComparison.Ordinal);
+        Assert.Equal("nosniff", headers.GetValueOrDefault("x-content-type-options"));
+        Assert.Equal("no-referrer", headers.GetValueOrDefault("referrer-policy"));
+
+        long bytes = 0;
+        foreach (var response in responses)
+        {
+            var sizes = await response.Request.SizesAsync();
+            bytes += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+        }
+
+        Assert.True(bytes <= MaxPageBytes, $"{page.Url}: {bytes} bytes transferred (at most {MaxPageBytes}).");
+
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{page.Url}: axe found " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+    }
+}
