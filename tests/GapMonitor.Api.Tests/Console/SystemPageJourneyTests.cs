@@ -81,6 +81,8 @@ public sealed partial class SystemPageJourneyTests : IAsyncLifetime
         Assert.Contains("1 windows; 1 with dataset drift", html, StringComparison.Ordinal);
         Assert.Matches("<td>age</td>\\s*<td>numeric</td>", html);
         Assert.Contains("<h3>Distributions</h3>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No distributions were stored", html, StringComparison.Ordinal);
+        Assert.Contains("<figcaption>age", html, StringComparison.Ordinal);
 
         // Performance: roc_auc realized and estimated against the reference band.
         Assert.Contains("aria-labelledby=\"perf-roc_auc-caption perf-roc_auc-summary\"", html, StringComparison.Ordinal);
