@@ -3,6 +3,7 @@ using GapMonitor.Api;
 using GapMonitor.Core.Ports;
 using GapMonitor.Drift;
 using GapMonitor.Functions;
+using GapMonitor.Web.Rendering;
 using NetArchTest.Rules;
 
 namespace GapMonitor.Architecture.Tests;
@@ -18,6 +19,7 @@ public sealed class LayeringTests
     private static readonly Assembly Core = typeof(ISystemStore).Assembly;
     private static readonly Assembly Api = typeof(GapMonitorOptions).Assembly;
     private static readonly Assembly Functions = typeof(FunctionsServices).Assembly;
+    private static readonly Assembly Web = typeof(ComponentHtml).Assembly;
 
     [Fact]
     public void Drift_DependsOnNothingOfOurs() =>
@@ -47,6 +49,10 @@ public sealed class LayeringTests
     [Fact]
     public void Api_DependsOnNeitherTheAdaptersNorTheAzureSdk() =>
         AssertNoDependency(Api, "GapMonitor.Infrastructure", "GapMonitor.Composition", "Azure");
+
+    [Fact]
+    public void Web_RendersWhatItIsGiven_WithoutReachingStorageOrTheHandlers() =>
+        AssertNoDependency(Web, "GapMonitor.Api", "GapMonitor.Infrastructure", "GapMonitor.Composition", "GapMonitor.Core.Ports", "Azure");
 
     [Fact]
     public void Functions_ReachesTheAdaptersOnlyThroughTheCompositionRoot() =>
