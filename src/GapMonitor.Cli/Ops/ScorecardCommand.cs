@@ -31,7 +31,7 @@ internal static class ScorecardCommand
                 var pages = await OpsPages.ReadAsync(call.Client, "api/fleet/scorecard" + query, call.Parse.GetValue(limit), cancellationToken);
                 if (call.Json)
                 {
-                    await call.WriteJsonAsync(pages.Document);
+                    await call.WriteJsonAsync(ScorecardFleetTotals.Recount(pages.Document, pages.Items));
                 }
                 else
                 {

@@ -11,6 +11,12 @@ public sealed class ScorecardQuery(SystemScope scope, ISystemStore store, Scorec
     /// <summary>The default period: the 30 days up to now.</summary>
     public static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The most systems one fleet page measures, whatever <c>limit</c> asks: each costs a few bounded range reads, and a
+    /// page must answer within a Functions HTTP timeout. The rest is behind <c>next</c>, as with every list.
+    /// </summary>
+    public const int MaxSystemsPerPage = 50;
+
     /// <summary>Null when the system does not exist for <paramref name="principal"/> (another tenant's is the same as none).</summary>
     public async Task<Scorecard?> GetAsync(Principal principal, string systemId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken = default)
     {
@@ -57,13 +63,14 @@ public sealed class ScorecardQuery(SystemScope scope, ISystemStore store, Scorec
         }
 
         following.Sort((a, b) => string.CompareOrdinal(a.System.Id, b.System.Id));
+        var limit = Math.Min(page.Limit, MaxSystemsPerPage);
         var items = new List<Scorecard>();
-        foreach (var found in following.Take(page.Limit))
+        foreach (var found in following.Take(limit))
         {
             items.Add(await MeasureAsync(found, start, end, now, cancellationToken));
         }
 
-        var continuation = following.Count > page.Limit ? items[^1].SystemId : null;
+        var continuation = following.Count > limit ? items[^1].SystemId : null;
         return new ScorecardFleetPage(start, end, items, continuation, Totals(inScope, items));
     }
 

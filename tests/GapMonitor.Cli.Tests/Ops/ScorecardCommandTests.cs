@@ -71,6 +71,20 @@ public sealed class ScorecardCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FleetJson_ReadOverSeveralPages_CountsItsTotalsOverEverySystemRead()
+    {
+        var (exit, output, error) = await new OpsCli(pageSize: 1).RunAsync("scorecard", "--url", _url, "--key", _customer, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        using var document = JsonDocument.Parse(output);
+        var totals = document.RootElement.GetProperty("totals");
+        Assert.Equal(2, document.RootElement.GetProperty("items").GetArrayLength());
+        Assert.Equal(2, totals.GetProperty("systemsOnPage").GetInt32());
+        var up = totals.GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("measure").GetString() == "monitoring-up-share");
+        Assert.Equal(2, up.GetProperty("met").GetInt32() + up.GetProperty("missed").GetInt32() + up.GetProperty("noValue").GetInt32());
+    }
+
+    [Fact]
     public async Task ABadPeriod_Exits1_NamingTheField()
     {
         var (exit, _, error) = await _cli.RunAsync("scorecard", "acme-churn", "--from", "yesterday", "--url", _url, "--key", _customer);

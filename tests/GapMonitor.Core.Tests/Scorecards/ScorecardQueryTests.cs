@@ -287,6 +287,23 @@ public class ScorecardQueryTests
     }
 
     [Fact]
+    public async Task Fleet_MeasuresAtMostFiftySystemsAPage_WhateverTheLimitAsks_AndTheRestIsBehindNext()
+    {
+        for (var i = 0; i < ScorecardQuery.MaxSystemsPerPage + 3; i++)
+        {
+            _systems.Add(new SystemBuilder().WithId($"sys-{i:D3}").WithVendor("modelworks").Build());
+        }
+
+        var first = await _query.ListAsync(Admin, new FleetFilter(), PageRequest.First(1000), null, null);
+        var rest = await _query.ListAsync(Admin, new FleetFilter(), new PageRequest(1000, first.Continuation), null, null);
+
+        Assert.Equal(ScorecardQuery.MaxSystemsPerPage, first.Items.Count);
+        Assert.Equal("sys-049", first.Continuation);
+        Assert.Equal(["sys-050", "sys-051", "sys-052"], rest.Items.Select(s => s.SystemId));
+        Assert.Null(rest.Continuation);
+    }
+
+    [Fact]
     public void Period_DefaultsToTheThirtyDaysUpToNow_AndMustStartBeforeItEnds()
     {
         Assert.Equal((Now.AddDays(-30), Now), ScorecardQuery.Period(null, null, Now));
