@@ -42,7 +42,7 @@ public sealed class DeliveryErrorJourneyTests : IAsyncLifetime
             name = "Churn model for ACME",
             vendor = "contoso-ml",
             customer = "acme",
-            handoverAt = _host.Time.GetUtcNow().AddDays(20),
+            handoverAt = _host.Time.GetUtcNow().AddDays(-20),
             vendorGracePeriod = "P14D",
             monitoring = new { heartbeatPeriod = "PT5M", heartbeatGrace = "PT2M" },
             acknowledgeWithin = "PT4H",
@@ -54,9 +54,16 @@ public sealed class DeliveryErrorJourneyTests : IAsyncLifetime
         }, 201);
         _host.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(7));
         await _host.SweepAsync();
+
+        // Not acknowledged within PT4H: escalated to the vendor, whose webhook answers with a redirect.
+        _host.Time.Advance(TimeSpan.FromHours(5));
         await _host.SweepAsync();
-        var alertId = (await _host.JsonAsync(HttpMethod.Get, $"/api/alerts?systemId={Id}&kind=monitoring-silent", customerKey))
-            .GetProperty("items").EnumerateArray().Single().GetProperty("id").GetString()!;
+        await _host.SweepAsync();
+        var listed = await _host.JsonAsync(HttpMethod.Get, $"/api/alerts?systemId={Id}", vendorKey);
+        var told = listed.GetProperty("items").EnumerateArray()
+            .Where(a => a.GetProperty("notifiedParties").EnumerateArray().Any(p => p.GetString() == "vendor")).ToList();
+        Assert.True(told.Count > 0, listed.ToString());
+        var alertId = told[0].GetProperty("id").GetString()!;
 
         var vendorView = (await _host.JsonAsync(HttpMethod.Get, "/api/alerts/" + alertId, vendorKey)).ToString();
         Assert.True(vendorView.Contains(QueryToken, StringComparison.Ordinal), vendorView);
@@ -66,7 +73,7 @@ public sealed class DeliveryErrorJourneyTests : IAsyncLifetime
         Assert.DoesNotContain(PathSecret, customerText, StringComparison.Ordinal);
         var webhook = customerView.GetProperty("notifications").EnumerateArray().Single(n => n.GetProperty("channel").GetString() == "webhook");
         Assert.Contains("307", webhook.GetProperty("lastError").GetString(), StringComparison.Ordinal);
-        Assert.All(webhook.GetProperty("attempts").EnumerateArray(), a => Assert.DoesNotContain(QueryToken, a.ToString(), StringComparison.Ordinal));
+        Assert.All(webhook.GetProperty("attemptLog").EnumerateArray(), a => Assert.DoesNotContain(QueryToken, a.ToString(), StringComparison.Ordinal));
 
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _host.BaseAddress };
         Assert.Contains(QueryToken, await ConsolePageAsync(browser, vendorKey, "/ui/alerts/" + alertId), StringComparison.Ordinal);
