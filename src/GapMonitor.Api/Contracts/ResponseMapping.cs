@@ -88,9 +88,13 @@ internal static class ResponseMapping
             n.CreatedAt,
             n.DeliveredAt,
             n.State == Core.Notifications.NotificationState.Pending ? n.NextAttemptAt : null,
-            n.LastError,
-            [.. h.Attempts.Where(a => a.NotificationId == n.Id).Select(a => new AttemptResponse(a.Attempt, a.At, a.Succeeded, a.Error, a.Duration.TotalMilliseconds))]))],
+            Shown(n.LastError, n.Target, n.Party, viewer),
+            [.. h.Attempts.Where(a => a.NotificationId == n.Id).Select(a => new AttemptResponse(a.Attempt, a.At, a.Succeeded, Shown(a.Error, n.Target, n.Party, viewer), a.Duration.TotalMilliseconds))]))],
     };
+
+    /// <summary>A delivery error as <paramref name="viewer"/> may read it: without URLs unless they may see the party's contacts.</summary>
+    private static string? Shown(string? error, string target, Party party, Principal viewer) =>
+        error is null || viewer.SeesContactsOf(party) ? error : DeliveryMapping.WithoutUrls(error, target);
 
     private static WebhookResponse Webhook(Uri url, Party party, Principal viewer) =>
         new(viewer.SeesContactsOf(party) ? url.AbsoluteUri : null, url.Host);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GapMonitor.Api.Contracts;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Keys;
 using GapMonitor.Core.Notifications;
@@ -101,7 +102,7 @@ public sealed class AlertPage(ConsoleResponder responder, IAlertStore alerts, Sy
             lines.Add(new(
                 notification.CreatedAt,
                 $"Notified the {Lower(notification.Party)} ({notification.Type})",
-                $"{Lower(notification.Channel)} {target}: {Lower(notification.State)}, {attempts}{(notification.LastError is { } error ? " — " + error : "")}"));
+                $"{Lower(notification.Channel)} {target}: {Lower(notification.State)}, {attempts}{(notification.LastError is { } error ? " — " + (viewer.SeesContactsOf(notification.Party) ? error : DeliveryMapping.WithoutUrls(error, notification.Target)) : "")}"));
         }
 
         return [.. lines.OrderBy(l => l.At)];

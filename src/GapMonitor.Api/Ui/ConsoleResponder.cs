@@ -143,7 +143,22 @@ public sealed class ConsoleResponder(
 
         var origin = http.Request.Headers.Origin.ToString();
         return string.IsNullOrEmpty(origin)
-            || string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host}", StringComparison.OrdinalIgnoreCase);
+            || string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host}", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(origin, ForwardedOrigin(http), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The origin the browser saw when a proxy (the Functions front end) forwarded the request, or null.</summary>
+    private static string? ForwardedOrigin(HttpContext http)
+    {
+        var proto = FirstForwarded(http, "X-Forwarded-Proto");
+        var host = FirstForwarded(http, "X-Forwarded-Host");
+        return proto is null && host is null ? null : $"{proto ?? http.Request.Scheme}://{host ?? http.Request.Host.ToString()}";
+    }
+
+    private static string? FirstForwarded(HttpContext http, string header)
+    {
+        var value = http.Request.Headers[header].ToString().Split(',')[0].Trim();
+        return value.Length == 0 ? null : value;
     }
 
     private async Task<IResult> RunAsync(HttpContext http, Func<CancellationToken, Task<ConsoleAnswer>> handler, CancellationToken cancellationToken)
@@ -170,6 +185,11 @@ public sealed class ConsoleResponder(
         {
             return Results.StatusCode(499);
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogError(ex, "Console request {Method} {Path} failed", http.Request.Method, http.Request.Path);
+            answer = await MessageAsync(StatusCodes.Status500InternalServerError, "Something went wrong", "This page could not be shown. Nothing was changed by this request; try again later.", null);
+        }
 
         return ToResult(answer);
     }
@@ -192,10 +212,9 @@ public sealed class ConsoleResponder(
         return answer.Status == StatusCodes.Status503ServiceUnavailable ? response.WithHeader("Retry-After", "5") : response;
     }
 
+    /// <summary>Over https only the <c>__Host-</c> cookie counts: a plain-named one could have been planted by a sibling host.</summary>
     private static string? PresentedCookie(HttpContext http) =>
-        http.Request.Cookies.TryGetValue(ConsoleSessionCookie.SecureName, out var secure) ? secure
-        : http.Request.Cookies.TryGetValue(ConsoleSessionCookie.PlainName, out var plain) ? plain
-        : null;
+        http.Request.Cookies.TryGetValue(IsHttps(http) ? ConsoleSessionCookie.SecureName : ConsoleSessionCookie.PlainName, out var value) ? value : null;
 
     private static bool IsHttps(HttpContext http) =>
         http.Request.IsHttps || string.Equals(http.Request.Headers["X-Forwarded-Proto"].ToString(), "https", StringComparison.OrdinalIgnoreCase);

@@ -77,7 +77,7 @@ public sealed class SessionPages(ConsoleResponder responder, ApiKeyAuthenticator
     /// </summary>
     public static string? LocalNext(string? next) =>
         string.IsNullOrEmpty(next) || next.Length > 2000 || next[0] != '/' || next.StartsWith("//", StringComparison.Ordinal)
-            || next.StartsWith("/\\", StringComparison.Ordinal) || next.Any(char.IsControl)
+            || next.StartsWith("/\\", StringComparison.Ordinal) || next.Any(c => c is < ' ' or > '~')
             ? null
             : next;
 

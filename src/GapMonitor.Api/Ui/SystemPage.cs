@@ -4,6 +4,7 @@ using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Ownership;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Scorecards;
+using GapMonitor.Core.Silences;
 using GapMonitor.Core.Status;
 using GapMonitor.Web.Pages.Systems;
 using Microsoft.AspNetCore.Http;
@@ -42,8 +43,16 @@ public sealed class SystemPage(
         var heartbeats = await signals.RecentHeartbeatsAsync(id, Limits.Heartbeats, cancellationToken);
         var recent = await alerts.ListPageAsync(new AlertQuery(SystemId: id), PageRequest.First(Limits.Alerts), cancellationToken);
         var silent = await alerts.ListPageAsync(new AlertQuery(SystemId: id, Kind: AlertKinds.MonitoringSilent, OpenedFrom: now - TimelineSpan), PageRequest.First(Limits.Alerts), cancellationToken);
-        var active = await silences.ListPageAsync(new SilenceQuery(id, true, now), PageRequest.First(MaxSilences), cancellationToken);
-        var upcoming = await silences.ListPageAsync(new SilenceQuery(id, false, now), PageRequest.First(MaxSilences), cancellationToken);
+        var silentBefore = await alerts.ListPageAsync(new AlertQuery(SystemId: id, Kind: AlertKinds.MonitoringSilent, OpenedBefore: now - TimelineSpan), PageRequest.First(1), cancellationToken);
+        var current = new List<Silence>();
+        foreach (var window in system.Silences.Where(w => w.EndsAt > now).OrderBy(w => w.StartsAt).Take(MaxSilences))
+        {
+            if (await silences.GetAsync(window.Id, cancellationToken) is { } silence && !silence.HasEnded(now))
+            {
+                current.Add(silence);
+            }
+        }
+
         var sent = await deliveries.ListNewestFirstAsync(id, system.RegisteredAt, PageRequest.First(Limits.Deliveries), cancellationToken);
         var audit = await systems.GetAuditPageAsync(id, PageRequest.First(Limits.Audit), cancellationToken);
         var closed = await windows.ListAsync(id, null, null, Limits.Windows, cancellationToken);
@@ -53,11 +62,11 @@ public sealed class SystemPage(
         var model = new SystemPageModel(
             status,
             heartbeats,
-            [.. silent.Items.Select(a => new DownPeriod(a.OpenedAt, a.ResolvedAt ?? now, a.ResolvedAt is null))],
+            DownPeriods(silent.Items.Concat(silentBefore.Items).Concat(status.ActiveAlerts.Where(a => a.Kind == AlertKinds.MonitoringSilent)), now),
             recent.Items,
             new OwnershipView(OwnershipRules.StateAt(system, now), OwnershipRules.DueAt(system), [.. confirmations.Take(MaxConfirmations)], confirmations.Count),
             [.. system.ToResponse(now, context.Principal).Contacts.Select(c => new ContactRow(c.Party, c.Email, c.Webhook is null ? null : c.Webhook.Url ?? c.Webhook.Host))],
-            [.. active.Items.Concat(upcoming.Items.Where(s => !s.HasEnded(now))).OrderBy(s => s.StartsAt).Take(MaxSilences)],
+            current,
             [.. sent.Items.Select(n => n.ToDelivery()).Select(d => new DeliveryRow(d.Type, d.Party, d.Channel, d.To, d.State, d.Attempts, d.CreatedAt, d.LastError))],
             audit.Items,
             closed,
@@ -69,4 +78,8 @@ public sealed class SystemPage(
             [nameof(SystemView.Viewer)] = context.Viewer,
         }));
     }, cancellationToken);
+
+    /// <summary>Each monitoring-silent alert once (the active ones come from the status, older ones from before the span), open ones ending now.</summary>
+    private static List<DownPeriod> DownPeriods(IEnumerable<Alert> silentAlerts, DateTimeOffset now) =>
+        [.. silentAlerts.DistinctBy(a => a.Id).OrderBy(a => a.OpenedAt).Select(a => new DownPeriod(a.OpenedAt, a.ResolvedAt ?? now, a.ResolvedAt is null))];
 }

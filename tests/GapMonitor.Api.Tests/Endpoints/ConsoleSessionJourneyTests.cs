@@ -140,6 +140,9 @@ public sealed class ConsoleSessionJourneyTests : IAsyncLifetime
     [InlineData("ui/fleet", "/ui/fleet")]
     [InlineData("", "/ui/fleet")]
     [InlineData("/ui/alerts/a.1?x=1", "/ui/alerts/a.1?x=1")]
+    [InlineData("/ui/fleet?vendor=caf\u00e9", "/ui/fleet")]
+    [InlineData("/ui/systems/a\u2028b", "/ui/fleet")]
+    [InlineData("/ui/systems/a\u007fb", "/ui/fleet")]
     public async Task SignIn_GoesToNext_OnlyWhenItIsAPathOfThisSite(string next, string expected)
     {
         using var answer = await PostFormAsync(_browser, "/ui/session", new() { ["key"] = ApiTestHost.AdminKey, ["next"] = next });
@@ -167,6 +170,58 @@ public sealed class ConsoleSessionJourneyTests : IAsyncLifetime
         Assert.DoesNotContain("evil.example", await offsite.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OverHttps_OnlyTheHostPrefixedCookieCounts_AndForwardedOriginsAreThisSite()
+    {
+        static void Forwarded(HttpRequestMessage request)
+        {
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            request.Headers.Add("X-Forwarded-Host", "gapmonitor.example");
+        }
+
+        using var signIn = await PostFormAsync(_browser, "/ui/session", new() { ["key"] = ApiTestHost.AdminKey }, r =>
+        {
+            Forwarded(r);
+            r.Headers.Add("Origin", "https://gapmonitor.example");
+        });
+        Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+        var secure = signIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        Assert.StartsWith(ConsoleSessionCookie.SecureName + "=", secure, StringComparison.Ordinal);
+
+        using var withSecure = await GetAsync(_browser, "/ui/fleet", secure, Forwarded);
+        Assert.Equal(HttpStatusCode.OK, withSecure.StatusCode);
+
+        var planted = ConsoleSessionCookie.PlainName + "=" + secure[(secure.IndexOf('=', StringComparison.Ordinal) + 1)..];
+        AssertSignInRedirect(await GetAsync(_browser, "/ui/fleet", planted, Forwarded), "/ui/fleet");
+
+        using var otherOrigin = await PostFormAsync(_browser, "/ui/session", new() { ["key"] = ApiTestHost.AdminKey }, r =>
+        {
+            Forwarded(r);
+            r.Headers.Add("Origin", "https://evil.example");
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, otherOrigin.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnUnexpectedFailure_IsAPlainPageWithTheSecurityHeaders_NeverAStackTrace()
+    {
+        var clock = new FailingClock();
+        await using var host = await ApiTestHost.StartAsync(configureServices: services => services.AddSingleton<TimeProvider>(clock));
+        using var browser = Browser(host);
+        var cookie = await SignInAsync(browser, ApiTestHost.AdminKey);
+        clock.Failing = true;
+
+        using var page = await GetAsync(browser, "/ui/fleet", cookie);
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(ConsoleHeaders.ContentSecurityPolicy, page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Something went wrong", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(FailingClock.Secret, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+    }
+
     private static HttpClient Browser(ApiTestHost host) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host.BaseAddress };
 
@@ -177,9 +232,10 @@ public sealed class ConsoleSessionJourneyTests : IAsyncLifetime
         return answer.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
     }
 
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient browser, string path, string? cookie)
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient browser, string path, string? cookie, Action<HttpRequestMessage>? configure = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        configure?.Invoke(request);
         if (cookie is not null)
         {
             request.Headers.Add("Cookie", cookie);
@@ -209,5 +265,16 @@ public sealed class ConsoleSessionJourneyTests : IAsyncLifetime
         var marker = "name=\"_form_token\" value=\"";
         var start = html.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
         return html[start..html.IndexOf('"', start)];
+    }
+
+    private sealed class FailingClock : TimeProvider
+    {
+        public const string Secret = "clock-failure-detail-7f3a";
+
+        private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+
+        public bool Failing { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Failing ? throw new InvalidOperationException(Secret) : _time.GetUtcNow();
     }
 }
