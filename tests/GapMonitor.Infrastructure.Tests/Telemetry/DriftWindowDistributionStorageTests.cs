@@ -111,7 +111,13 @@ public class DriftWindowDistributionStorageTests(AzuriteFixture azurite) : Stora
         await _blobs.DriftReports.GetBlobClient(name).UploadAsync(BinaryData.FromString(StorageJson.Serialize(details)), overwrite: true);
         await Tables.Drift.UpsertEntityAsync(new TableEntity("churn", InvertedTicks.Of(Day))
         {
-            ["WindowStart"] = Day, ["WindowEnd"] = Day.AddHours(1), ["Rows"] = 100L, ["ReferenceVersion"] = "v1", ["DatasetDrift"] = true, ["DriftShare"] = 0.5, ["DetailsBlob"] = name,
+            ["WindowStart"] = Day,
+            ["WindowEnd"] = Day.AddHours(1),
+            ["Rows"] = 100L,
+            ["ReferenceVersion"] = "v1",
+            ["DatasetDrift"] = true,
+            ["DriftShare"] = 0.5,
+            ["DetailsBlob"] = name,
         });
 
         var read = (await store.GetAsync("churn", Day))!;
@@ -130,8 +136,17 @@ public class DriftWindowDistributionStorageTests(AzuriteFixture azurite) : Stora
         var distributions = Distributions(columns: 3);
         await Tables.Drift.UpsertEntityAsync(new TableEntity("churn", InvertedTicks.Of(Day))
         {
-            ["WindowStart"] = Day, ["WindowEnd"] = Day.AddHours(1), ["Rows"] = 100L, ["ReferenceVersion"] = "v1", ["DatasetDrift"] = false, ["DriftShare"] = 0.0,
-            ["DriftedColumns"] = "[]", ["Findings"] = "[]", ["ModelVersions"] = "{}", ["ReportChunks"] = 1, ["Report0"] = "{}",
+            ["WindowStart"] = Day,
+            ["WindowEnd"] = Day.AddHours(1),
+            ["Rows"] = 100L,
+            ["ReferenceVersion"] = "v1",
+            ["DatasetDrift"] = false,
+            ["DriftShare"] = 0.0,
+            ["DriftedColumns"] = "[]",
+            ["Findings"] = "[]",
+            ["ModelVersions"] = "{}",
+            ["ReportChunks"] = 1,
+            ["Report0"] = "{}",
             ["Distributions"] = StorageJson.Serialize(distributions),
         });
 
