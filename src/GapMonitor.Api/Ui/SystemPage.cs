@@ -56,6 +56,12 @@ public sealed class SystemPage(
         var sent = await deliveries.ListNewestFirstAsync(id, system.RegisteredAt, PageRequest.First(Limits.Deliveries), cancellationToken);
         var audit = await systems.GetAuditPageAsync(id, PageRequest.First(Limits.Audit), cancellationToken);
         var closed = await windows.ListAsync(id, null, null, Limits.Windows, cancellationToken);
+        if (closed.Count > 0 && await windows.GetAsync(id, closed[0].WindowStart, cancellationToken) is { } latest)
+        {
+            // The list is for the over-time charts; only the single read carries the latest window's distributions.
+            closed = [latest, .. closed.Skip(1)];
+        }
+
         var scorecard = await scorecards.GetAsync(context.Principal, id, null, null, cancellationToken);
         var confirmations = system.Handover?.Confirmations ?? [];
 

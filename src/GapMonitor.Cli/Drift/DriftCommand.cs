@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using GapMonitor.Drift;
 using GapMonitor.Drift.Distributions;
@@ -63,8 +64,9 @@ public static class DriftCommand
                 };
                 var referenceName = parse.GetRequiredValue(reference).ToString();
                 var currentName = parse.GetRequiredValue(current).ToString();
-                await using var file = target is null ? null : OpenOutput(target);
-                var writer = file ?? output;
+                // A file gets the whole report or nothing: render first, then replace the file in one move.
+                using var buffer = target is null ? null : new StringWriter(CultureInfo.InvariantCulture);
+                var writer = (TextWriter?)buffer ?? output;
                 switch (chosenFormat)
                 {
                     case "json":
@@ -84,8 +86,9 @@ public static class DriftCommand
                         break;
                 }
 
-                if (file is not null)
+                if (buffer is not null)
                 {
+                    await WriteFileAsync(target!, buffer.ToString(), cancellationToken);
                     await output.WriteLineAsync($"Wrote the {chosenFormat} report to {target!.FullName}");
                 }
 
@@ -100,15 +103,31 @@ public static class DriftCommand
         return command;
     }
 
-    private static StreamWriter OpenOutput(FileInfo target)
+    /// <summary>Writes a temporary file next to <paramref name="target"/> and moves it into place.</summary>
+    private static async Task WriteFileAsync(FileInfo target, string content, CancellationToken cancellationToken)
     {
+        var temporary = Path.Combine(target.DirectoryName ?? ".", $".{target.Name}.{Guid.NewGuid():N}.tmp");
         try
         {
-            return new StreamWriter(target.FullName, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            await File.WriteAllTextAsync(temporary, content, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
+            File.Move(temporary, target.FullName, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            TryDelete(temporary);
             throw new DriftInputException($"Cannot write {target}: {e.Message}");
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more to do: the report was not written, which the caller reports.
         }
     }
 }

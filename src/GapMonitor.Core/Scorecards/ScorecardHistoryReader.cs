@@ -19,6 +19,9 @@ public sealed class ScorecardHistoryReader(IAlertStore alerts, IDriftWindowStore
     public const int DeliveryCap = 5000;
     private const int PageSize = 500;
 
+    /// <summary>Notifications newer than the period skipped before the read gives up: this many times the cap.</summary>
+    private const int SkipFactor = 10;
+
     private static readonly string[] MonitoringKinds = [AlertKinds.MonitoringSilent, AlertKinds.MonitoringFailing];
 
     /// <summary>Whether drift windows are expected of the system: telemetry configured, a reference uploaded or telemetry received.</summary>
@@ -118,6 +121,7 @@ public sealed class ScorecardHistoryReader(IAlertStore alerts, IDriftWindowStore
         var notBefore = ScorecardPeriod.Max(system.RegisteredAt, period.From);
         string? continuation = null;
         var read = 0;
+        var skipped = 0;
         do
         {
             var page = await deliveries.ListNewestFirstAsync(system.Id, notBefore, new PageRequest(PageSize, continuation), cancellationToken);
@@ -128,15 +132,23 @@ public sealed class ScorecardHistoryReader(IAlertStore alerts, IDriftWindowStore
                     return (found, false);
                 }
 
+                if (notification.CreatedAt >= period.End)
+                {
+                    // Newer than the period: skipped without counting toward the cap, up to a bound of their own.
+                    if (++skipped > DeliveryCap * SkipFactor)
+                    {
+                        return (found, true);
+                    }
+
+                    continue;
+                }
+
                 if (++read > DeliveryCap)
                 {
                     return (found, true);
                 }
 
-                if (notification.CreatedAt < period.End)
-                {
-                    found.Add(notification);
-                }
+                found.Add(notification);
             }
 
             continuation = page.Continuation;

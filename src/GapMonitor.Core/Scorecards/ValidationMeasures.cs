@@ -57,7 +57,8 @@ public static class ValidationMeasures
 
         var first = TelemetryState.AlignedStart(period.ObservedStart, length);
         first = first < period.ObservedStart ? first + length : first;
-        var last = TelemetryState.AlignedStart(period.ObservedEnd, length);
+        // A window that ended less than one window before the end cannot have closed yet: it is not expected.
+        var last = TelemetryState.AlignedStart(period.ObservedEnd - length, length);
         return last > first ? (int)((last - first).Ticks / length.Ticks) : 0;
     }
 

@@ -4,6 +4,7 @@ using GapMonitor.Core.Signals;
 using GapMonitor.Core.Systems;
 using GapMonitor.Drift;
 using GapMonitor.Drift.Distributions;
+using GapMonitor.Drift.Profiles;
 using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Telemetry;
@@ -134,7 +135,30 @@ public sealed class DriftWindowCloser(
         var drifted = report.Columns.Where(c => c.Drifted).Select(c => c.Name).ToList();
         return new DriftWindowRecord(system.Id, start, end, window.Profile.Rows, referenceVersion, report.DatasetDrift, drifted, report.DriftShare,
             DriftJsonWriter.Write(report), DataQuality.Compare(reference, window.Profile), versions, null,
-            Distributions: DistributionCalculator.Compare(reference, window.Profile, DistributionCalculator.DefaultBars));
+            Distributions: DistributionsOrNull(system.Id, start, reference, window.Profile));
+    }
+
+    private static bool Finite(double? value) => value is not { } v || double.IsFinite(v);
+
+    /// <summary>The window's charts; a failure to draw them is logged and costs the charts only, never the window.</summary>
+    private IReadOnlyList<ColumnDistribution>? DistributionsOrNull(string systemId, DateTimeOffset start, DatasetProfile reference, DatasetProfile current)
+    {
+        try
+        {
+            var distributions = DistributionCalculator.Compare(reference, current, DistributionCalculator.DefaultBars);
+            if (distributions.SelectMany(d => d.Bins).Any(b => !Finite(b.Reference) || !Finite(b.Current) || !Finite(b.Lower) || !Finite(b.Upper)))
+            {
+                logger.LogWarning("Drift window {WindowStart} of {SystemId} has distributions that are not finite numbers; the window is stored without them", start, systemId);
+                return null;
+            }
+
+            return distributions;
+        }
+        catch (Exception ex) when (ex is ArithmeticException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            logger.LogWarning(ex, "Could not compute the distributions of drift window {WindowStart} of {SystemId}; the window is stored without them", start, systemId);
+            return null;
+        }
     }
 
     /// <summary>

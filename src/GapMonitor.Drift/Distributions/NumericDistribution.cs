@@ -84,6 +84,12 @@ internal static class NumericDistribution
     private static ColumnDistribution Assemble(
         string name, double min, double max, double[] edges, double[] reference, double[] current, long referenceCount, long currentCount)
     {
+        if (edges.Any(e => !double.IsFinite(e)))
+        {
+            // Infinite values leave no range to draw: no bars rather than edges no chart or JSON can hold.
+            return new ColumnDistribution(name, ColumnType.Numeric, [], referenceCount, currentCount);
+        }
+
         var constant = min == max;
         var labels = Labels(edges);
         var bins = new DistributionBin[edges.Length - 1];

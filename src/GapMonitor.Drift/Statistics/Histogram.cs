@@ -13,17 +13,33 @@ internal static class Histogram
             last += 0.5;
         }
 
-        var width = (max - min) / (Math.Log2(count) + 1.0);
-        var bins = width != 0 ? (int)Math.Ceiling((last - first) / width) : 1;
+        // Halves when the range overflows a double (e.g. -1e308 to 1e308): scaling by two leaves the quotient as it was.
+        var halve = !double.IsFinite(last - first);
+        var range = halve ? (last / 2) - (first / 2) : last - first;
+        var width = (halve ? range : max - min) / (Math.Log2(count) + 1.0);
+        var bins = width != 0 ? (int)Math.Ceiling(range / width) : 1;
         return LinSpace(first, last, bins + 1);
     }
 
-    /// <summary><c>numpy.linspace(start, stop, num, endpoint=True)</c>.</summary>
+    /// <summary><c>numpy.linspace(start, stop, num, endpoint=True)</c>; finite even when <c>stop - start</c> overflows.</summary>
     public static double[] LinSpace(double start, double stop, int num)
     {
         var edges = new double[num];
         var div = num - 1;
         var delta = stop - start;
+        if (!double.IsFinite(delta) && double.IsFinite(start) && double.IsFinite(stop))
+        {
+            // Opposite signs near the ends of the double range: each weighted end is finite, and so is their sum.
+            for (var i = 0; i < num; i++)
+            {
+                var t = i / (double)div;
+                edges[i] = (start * (1 - t)) + (stop * t);
+            }
+
+            edges[num - 1] = stop;
+            return edges;
+        }
+
         var step = delta / div;
         for (var i = 0; i < num; i++)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
@@ -12,8 +13,10 @@ namespace GapMonitor.Infrastructure.Telemetry;
 
 /// <summary>
 /// Closed drift windows in the <c>drift</c> table, newest first (see Storage/README.md). A window whose report, findings,
-/// drifted columns, model versions, performance or distributions would not fit its row keeps them in a blob the row
-/// points to; reading returns them either way.
+/// drifted columns, model versions or performance would not fit its row keeps them in a blob the row points to.
+/// Distributions (shares and edges rounded to six significant digits) go in their own property, or their own blob when
+/// too large, and only <see cref="GetAsync"/> reads them: listing never downloads one blob per window for a chart.
+/// Rows of the earlier format (distributions inside the details, in the row or the details blob) stay readable.
 /// </summary>
 public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs blobs) : IDriftWindowStore
 {
@@ -21,6 +24,8 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
 
     /// <summary>10 report chunks and five more properties of one chunk each stay below the 1 MiB of an entity (UTF-16).</summary>
     private const int MaxInlineChunks = 10;
+
+    private const int SignificantDigits = 6;
 
     private static readonly DetailsDto Empty = new(null, [], [], new Dictionary<string, long>(), null, null);
 
@@ -38,15 +43,14 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
             ["DriftShare"] = record.DriftShare,
             ["Note"] = record.Note,
         };
-        var details = new DetailsDto(record.ReportJson, record.DriftedColumns, record.Findings, record.ModelVersions, record.Performance, record.Distributions);
+        var details = new DetailsDto(record.ReportJson, record.DriftedColumns, record.Findings, record.ModelVersions, record.Performance, null);
         var driftedColumns = StorageJson.Serialize(details.DriftedColumns);
         var findings = StorageJson.Serialize(details.Findings);
         var modelVersions = StorageJson.Serialize(details.ModelVersions);
         var performance = record.Performance is null ? null : StorageJson.Serialize(record.Performance);
-        var distributions = record.Distributions is null ? null : StorageJson.Serialize(record.Distributions);
         var report = record.ReportJson ?? "";
         if (report.Length > MaxInlineChunks * ChunkLength || driftedColumns.Length > ChunkLength || findings.Length > ChunkLength || modelVersions.Length > ChunkLength
-            || performance?.Length > ChunkLength || distributions?.Length > ChunkLength)
+            || performance?.Length > ChunkLength)
         {
             var name = $"{record.SystemId}/{rowKey}.json";
             await blobs.DriftReports.GetBlobClient(name).UploadAsync(BinaryData.FromString(StorageJson.Serialize(details)), overwrite: true, cancellationToken);
@@ -58,12 +62,26 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
             entity["Findings"] = findings;
             entity["ModelVersions"] = modelVersions;
             entity["Performance"] = performance;
-            entity["Distributions"] = distributions;
             var chunks = (report.Length + ChunkLength - 1) / ChunkLength;
             entity["ReportChunks"] = chunks;
             for (var i = 0; i < chunks; i++)
             {
                 entity[$"Report{i}"] = report.Substring(i * ChunkLength, Math.Min(ChunkLength, report.Length - (i * ChunkLength)));
+            }
+        }
+
+        if (record.Distributions is { } distributions)
+        {
+            var json = StorageJson.Serialize(Rounded(distributions));
+            if (json.Length > ChunkLength)
+            {
+                var name = $"{record.SystemId}/{rowKey}.distributions.json";
+                await blobs.DriftReports.GetBlobClient(name).UploadAsync(BinaryData.FromString(json), overwrite: true, cancellationToken);
+                entity["DistributionsBlob"] = name;
+            }
+            else
+            {
+                entity["Distributions"] = json;
             }
         }
 
@@ -73,7 +91,13 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
     public async Task<DriftWindowRecord?> GetAsync(string systemId, DateTimeOffset windowStart, CancellationToken cancellationToken = default)
     {
         var row = await tables.Drift.GetEntityIfExistsAsync<TableEntity>(systemId, InvertedTicks.Of(windowStart), cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } found ? ToRecord(found, await DetailsAsync(found, cancellationToken)) : null;
+        if (!row.HasValue || row.Value is not { } found)
+        {
+            return null;
+        }
+
+        var details = await DetailsAsync(found, cancellationToken);
+        return ToRecord(found, details) with { Distributions = await DistributionsAsync(found, details, cancellationToken) };
     }
 
     public async Task<IReadOnlyList<DriftWindowRecord>> ListAsync(string systemId, DateTimeOffset? from, DateTimeOffset? to, int max, CancellationToken cancellationToken = default)
@@ -142,8 +166,45 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
             StorageJson.Deserialize<List<DataQualityFinding>>(row.GetString("Findings"), []),
             StorageJson.Deserialize<Dictionary<string, long>>(row.GetString("ModelVersions"), []),
             StorageJson.Deserialize<WindowPerformance?>(row.GetString("Performance"), null),
-            StorageJson.Deserialize<List<ColumnDistribution>?>(row.GetString("Distributions"), null));
+            null);
     }
+
+    /// <summary>The window's distributions: its own property or blob, or (rows of the earlier format) the details blob's.</summary>
+    private async Task<IReadOnlyList<ColumnDistribution>?> DistributionsAsync(TableEntity row, DetailsDto details, CancellationToken cancellationToken)
+    {
+        if (row.GetString("Distributions") is { } inline)
+        {
+            return StorageJson.Deserialize<List<ColumnDistribution>?>(inline, null);
+        }
+
+        if (row.GetString("DistributionsBlob") is not { } name)
+        {
+            return details.Distributions;
+        }
+
+        try
+        {
+            var content = await blobs.DriftReports.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            return StorageJson.Deserialize<List<ColumnDistribution>?>(content.Value.Content.ToString(), null);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private static List<ColumnDistribution> Rounded(IReadOnlyList<ColumnDistribution> distributions) =>
+        [.. distributions.Select(d => d with
+        {
+            Bins = [.. d.Bins.Select(b => b with { Lower = Round(b.Lower), Upper = Round(b.Upper), Reference = Round(b.Reference), Current = Round(b.Current) })],
+        })];
+
+    private static double? Round(double? value) => value is { } v ? Round(v) : null;
+
+    private static double Round(double value) =>
+        double.IsFinite(value)
+            ? double.Parse(value.ToString("G" + SignificantDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+            : value;
 
     private static DriftWindowRecord ToRecord(TableEntity row, DetailsDto details) => new(
         row.PartitionKey,
@@ -158,8 +219,7 @@ public sealed class TableDriftWindowStore(StorageTables tables, TelemetryBlobs b
         details.Findings ?? [],
         details.ModelVersions ?? new Dictionary<string, long>(),
         row.GetString("Note"),
-        details.Performance,
-        details.Distributions);
+        details.Performance);
 
     private sealed record DetailsDto(
         string? ReportJson,

@@ -69,6 +69,34 @@ public sealed partial class DriftHtmlReportTests : IDisposable
     }
 
     [Fact]
+    public async Task Drift_WhenTheOutputIsADirectory_ExitsWith2WithOneLine_AndLeavesNoTemporaryFile()
+    {
+        var (reference, current) = WritePair();
+        var folder = _cli.PathOf("taken");
+        Directory.CreateDirectory(Path.Combine(folder, "inside"));
+
+        var (exit, _, error) = await _cli.RunAsync("--reference", reference, "--current", current, "--format", "json", "--output", folder);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("gapmonitor drift: Cannot write", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(folder)!, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Drift_WhenTheOutputExists_ReplacesItWhole_AndLeavesNoTemporaryFile()
+    {
+        var (reference, current) = WritePair();
+        var path = _cli.Write("report.json", new string('x', 100_000));
+
+        var (exit, _, error) = await _cli.RunAsync("--reference", reference, "--current", current, "--format", "json", "--output", path);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(3, JsonDocument.Parse(await File.ReadAllTextAsync(path)).RootElement.GetProperty("columns").GetArrayLength());
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
+    }
+
+    [Fact]
     public async Task Drift_WhenFormatJsonWithOutput_WritesTheFile()
     {
         var (reference, current) = WritePair();

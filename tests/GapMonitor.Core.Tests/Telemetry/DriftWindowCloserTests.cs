@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Signals;
@@ -168,6 +169,29 @@ public class DriftWindowCloserTests
 
         Assert.Equal(TelemetryState.MaxOpenWindows, state.Windows.Count);
         Assert.Equal(WindowStart, Assert.Single(_windows.Saved).WindowStart);
+    }
+
+    [Theory]
+    [InlineData(1e308)]
+    [InlineData(double.MaxValue)]
+    public async Task CloseDue_ValuesSpanningTheWholeDoubleRange_StoresTheWindowWithFiniteDistributions(double extreme)
+    {
+        var system = System(referenceVersion: "v1");
+        _references.Add(system.Id, "v1", Profile(rows: 200));
+        var window = Profile(rows: 200);
+        window.Column("score").Add(-extreme);
+        window.Column("score").Add(extreme);
+        var state = new TelemetryState();
+        state.Windows[WindowStart] = new OpenWindow(window);
+        _time.Advance(Hour);
+
+        await _closer.CloseDueAsync(system, state, Hour);
+
+        var record = Assert.Single(_windows.Saved);
+        Assert.NotNull(record.ReportJson);
+        var bins = Assert.Single(record.Distributions!).Bins;
+        Assert.All(bins, b => Assert.True(double.IsFinite(b.Lower!.Value) && double.IsFinite(b.Upper!.Value) && double.IsFinite(b.Reference) && double.IsFinite(b.Current), b.ToString()));
+        Assert.NotEmpty(JsonSerializer.Serialize(record.Distributions));
     }
 
     private MonitoredSystem System(string? referenceVersion = null)
