@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.CommandLine;
+using System.Globalization;
 using GapMonitor.Drift;
 using GapMonitor.Drift.Distributions;
 using GapMonitor.Web.Drift;
