@@ -61,4 +61,16 @@ public static class ConsolePages
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"{page.Url}: axe found " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
     }
+
+    /// <summary>A full-page screenshot into the test results; also into docs/screenshots with GAPMONITOR_UPDATE_SCREENSHOTS=1, so the README's pictures stay true.</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string resultsDirectory, string name)
+    {
+        var bytes = await page.ScreenshotAsync(new() { FullPage = true, Path = Path.Combine(resultsDirectory, name) });
+        if (Environment.GetEnvironmentVariable("GAPMONITOR_UPDATE_SCREENSHOTS") == "1")
+        {
+            var docs = Path.Combine(Testing.RepositoryRoot.Path, "docs", "screenshots");
+            Directory.CreateDirectory(docs);
+            await File.WriteAllBytesAsync(Path.Combine(docs, name), bytes);
+        }
+    }
 }

@@ -61,19 +61,7 @@ public sealed class ApiKeyAuthenticator(
             return new Principal(Role.Ingest, $"ingest:{id}", SystemId: id);
         }
 
-        var stored = await keys.GetAsync(id, cancellationToken);
-        var now = timeProvider.GetUtcNow();
-        if (stored is null || !ApiKeyFormat.Matches(key, stored.Hash) || !stored.IsActiveAt(now))
-        {
-            return null;
-        }
-
-        if (stored.ShouldRecordUseAt(now))
-        {
-            await RecordUseAsync(stored.Id, now, cancellationToken);
-        }
-
-        return new Principal(stored.Role, stored.Id, stored.Vendor, stored.Customer);
+        return await ActiveKeyAsync(id, stored => ApiKeyFormat.Matches(key, stored.Hash), cancellationToken);
     }
 
     /// <summary>
@@ -101,9 +89,24 @@ public sealed class ApiKeyAuthenticator(
             return null;
         }
 
-        var now = timeProvider.GetUtcNow();
+        return await ActiveKeyAsync(keyId, _ => true, cancellationToken);
+    }
+
+    /// <summary>What a console session of <paramref name="principal"/> names: the key id, or admin with the admin key's fingerprint.</summary>
+    public string SessionSubject(Principal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.Role == Role.Admin ? AdminSessionPrefix + AdminFingerprint : principal.KeyId;
+    }
+
+    private const string AdminSessionPrefix = "admin:";
+
+    /// <summary>The principal of a stored role key that <paramref name="presented"/> accepts and that is active now; its use is recorded.</summary>
+    private async Task<Principal?> ActiveKeyAsync(string keyId, Func<ApiKey, bool> presented, CancellationToken cancellationToken)
+    {
         var stored = await keys.GetAsync(keyId, cancellationToken);
-        if (stored is null || !stored.IsActiveAt(now))
+        var now = timeProvider.GetUtcNow();
+        if (stored is null || !presented(stored) || !stored.IsActiveAt(now))
         {
             return null;
         }
@@ -115,15 +118,6 @@ public sealed class ApiKeyAuthenticator(
 
         return new Principal(stored.Role, stored.Id, stored.Vendor, stored.Customer);
     }
-
-    /// <summary>What a console session of <paramref name="principal"/> names: the key id, or admin with the admin key's fingerprint.</summary>
-    public string SessionSubject(Principal principal)
-    {
-        ArgumentNullException.ThrowIfNull(principal);
-        return principal.Role == Role.Admin ? AdminSessionPrefix + AdminFingerprint : principal.KeyId;
-    }
-
-    private const string AdminSessionPrefix = "admin:";
 
     private async Task RecordUseAsync(string keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed class FleetJourneyTests(ConsoleFixture fixture)
         await Assertions.Expect(page.Locator("#fleet-totals")).ToContainTextAsync("2 lapsed");
         var lapsedRow = page.Locator("tbody tr").First;
         await Assertions.Expect(lapsedRow.Locator(".state-bad").First).ToHaveTextAsync("Lapsed");
-        await SaveScreenshotAsync(page, "fleet.png");
+        await ConsolePages.SaveScreenshotAsync(page, fixture.ResultsDirectory, "fleet.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "System", Exact = true }).ClickAsync();
         Assert.Contains("sort=name", page.Url, StringComparison.Ordinal);
@@ -61,15 +61,4 @@ public sealed class FleetJourneyTests(ConsoleFixture fixture)
 
     private static async Task<IReadOnlyList<string>> SystemIdsAsync(IPage page) =>
         [.. (await page.Locator("tbody tr td:nth-child(2) .muted").AllTextContentsAsync()).Select(t => t.Trim())];
-
-    private async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var bytes = await page.ScreenshotAsync(new() { FullPage = true, Path = Path.Combine(fixture.ResultsDirectory, name) });
-        if (Environment.GetEnvironmentVariable("GAPMONITOR_UPDATE_SCREENSHOTS") == "1")
-        {
-            var docs = Path.Combine(Testing.RepositoryRoot.Path, "docs", "screenshots");
-            Directory.CreateDirectory(docs);
-            await File.WriteAllBytesAsync(Path.Combine(docs, name), bytes);
-        }
-    }
 }

@@ -42,7 +42,7 @@ public sealed class SystemPageJourneyTests(ConsoleFixture fixture)
         await Assertions.Expect(page.Locator("#drift-share-summary")).ToContainTextAsync("1 with dataset drift");
         await Assertions.Expect(page.Locator("#drift table.drift-columns")).ToContainTextAsync("tenure");
         await Assertions.Expect(page.Locator("#drift table.drift-columns")).ToContainTextAsync("plan");
-        await SaveScreenshotAsync(page, "system.png");
+        await ConsolePages.SaveScreenshotAsync(page, fixture.ResultsDirectory, "system.png");
 
         var alert = page.Locator("#alerts").GetByRole(AriaRole.Link, new() { Name = "drift-detected" });
         Assert.Equal("/ui/alerts/" + Uri.EscapeDataString(fixture.Seed.ContosoAlertId), await alert.GetAttributeAsync("href"));
@@ -80,7 +80,7 @@ public sealed class SystemPageJourneyTests(ConsoleFixture fixture)
         Assert.Equal(2, await page.Locator("svg[role=img]").CountAsync());
         var axe = await page.RunAxe();
         Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
-        await SaveScreenshotAsync(page, "drift-report.png");
+        await ConsolePages.SaveScreenshotAsync(page, fixture.ResultsDirectory, "drift-report.png");
     }
 
     private static IReadOnlyList<ColumnData> Columns(Func<int, double> tenure, Func<int, string> plan) =>
@@ -88,15 +88,4 @@ public sealed class SystemPageJourneyTests(ConsoleFixture fixture)
         new NumericColumnData("tenure", [.. Enumerable.Range(0, 300).Select(tenure)]),
         new CategoricalColumnData("plan", [.. Enumerable.Range(0, 300).Select(plan)]),
     ];
-
-    private async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var bytes = await page.ScreenshotAsync(new() { FullPage = true, Path = Path.Combine(fixture.ResultsDirectory, name) });
-        if (Environment.GetEnvironmentVariable("GAPMONITOR_UPDATE_SCREENSHOTS") == "1")
-        {
-            var docs = Path.Combine(Testing.RepositoryRoot.Path, "docs", "screenshots");
-            Directory.CreateDirectory(docs);
-            await File.WriteAllBytesAsync(Path.Combine(docs, name), bytes);
-        }
-    }
 }
