@@ -1,8 +1,8 @@
 using System.Globalization;
+using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Hosting;
 using GapMonitor.Api.Requests;
 using GapMonitor.Core.Fleet;
-using GapMonitor.Core.Systems;
 using GapMonitor.Web.Pages;
 using Microsoft.AspNetCore.Http;
 
@@ -19,40 +19,18 @@ public sealed class FleetPage(ConsoleResponder responder, FleetQuery query)
     {
         var request = http.Request;
         var v = new Validation();
+        var (filter, page) = FleetRequest.Read(request, v);
         var text = new FleetQueryText(
-            Text(request, "vendor"),
-            Text(request, "customer"),
-            Text(request, "owner"),
-            Text(request, "state"),
+            filter.Vendor,
+            filter.Customer,
+            filter.Owner is { } party ? ResponseMapping.Lower(party) : null,
+            filter.State,
             Text(request, "sort") ?? FleetQueryText.DefaultSort,
             Text(request, "dir") ?? "asc",
             int.TryParse(Text(request, "limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) ? limit : null);
-        var owner = text.Owner switch
-        {
-            null => (Party?)null,
-            "vendor" => Party.Vendor,
-            "customer" => Party.Customer,
-            _ => Invalid(v, "owner"),
-        };
-        if (text.State is not null && !FleetStates.All.Contains(text.State))
-        {
-            v.Add("state", "");
-        }
-
         if (!FleetQueryText.Sorts.Contains(text.Sort) || text.Dir is not ("asc" or "desc"))
         {
             v.Add("sort", "");
-        }
-
-        if (new[] { text.Vendor, text.Customer }.Any(t => t?.Length > 200))
-        {
-            v.Add("vendor", "");
-        }
-
-        var page = ListQuery.Read(request, ApiRoutes.Fleet, v);
-        if (page.Continuation is { } position && !SystemIds.IsValid(position))
-        {
-            v.Add(ListQuery.Cursor, "");
         }
 
         if (!v.IsValid)
@@ -60,7 +38,7 @@ public sealed class FleetPage(ConsoleResponder responder, FleetQuery query)
             return await responder.MessageAsync(StatusCodes.Status400BadRequest, "This fleet view cannot be shown", "A filter, sort or page in the address is not one this page knows. Start again from the fleet.", context.Viewer);
         }
 
-        var found = await query.ListAsync(context.Principal, new FleetFilter(text.Vendor, text.Customer, owner, text.State), page, cancellationToken);
+        var found = await query.ListAsync(context.Principal, filter, page, cancellationToken);
         return ConsoleAnswer.Page(await responder.Html.RenderAsync<FleetView>(new Dictionary<string, object?>
         {
             [nameof(FleetView.Viewer)] = context.Viewer,
@@ -112,10 +90,4 @@ public sealed class FleetPage(ConsoleResponder responder, FleetQuery query)
 
     private static string? Text(HttpRequest request, string name) =>
         request.Query[name].Count == 1 && request.Query[name].ToString() is { Length: > 0 } text ? text : null;
-
-    private static Party? Invalid(Validation v, string field)
-    {
-        v.Add(field, "");
-        return null;
-    }
 }
