@@ -4,6 +4,7 @@ using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Evaluation;
 using GapMonitor.Core.Fleet;
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Observability;
 using GapMonitor.Core.Ownership;
 using GapMonitor.Core.Scorecards;
 using GapMonitor.Core.Signals;
@@ -21,6 +22,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddGapMonitorCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<GapMonitorMetrics>();
         services.TryAddSingleton(RetrySchedule.Default);
         services.TryAddSingleton(SweepSettings.Default);
         services.AddSingleton<IdGenerator>();

@@ -21,7 +21,8 @@ public sealed class OutboxDelivery(
     ILogger<OutboxDelivery> logger,
     IHistoryArchive? archive = null,
     ContactReachability? reachability = null,
-    ActionLinks.ActionLinkIssuer? actionLinks = null)
+    ActionLinks.ActionLinkIssuer? actionLinks = null,
+    Observability.GapMonitorMetrics? metrics = null)
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
 
@@ -68,6 +69,9 @@ public sealed class OutboxDelivery(
                 }
             });
 
+        metrics?.NotificationsDelivered(tally[(int)Outcome.Delivered]);
+        metrics?.NotificationsFailed(tally[(int)Outcome.Retrying]);
+        metrics?.NotificationsGivenUp(tally[(int)Outcome.Failed]);
         return new DeliverySummary(
             tally[(int)Outcome.Delivered], tally[(int)Outcome.Retrying], tally[(int)Outcome.Failed], tally[(int)Outcome.Skipped], tally[(int)Outcome.SystemFailed]);
     }

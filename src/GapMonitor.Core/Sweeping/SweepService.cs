@@ -17,7 +17,8 @@ public sealed class SweepService(
     SweepSettings settings,
     TimeProvider timeProvider,
     ILogger<SweepService> logger,
-    IHistoryArchive? archive = null)
+    IHistoryArchive? archive = null,
+    Observability.GapMonitorMetrics? metrics = null)
 {
     private readonly Lock _pullGate = new();
 
@@ -44,6 +45,7 @@ public sealed class SweepService(
             delivered.Retrying,
             delivered.Failed,
             pullsFailed + evaluated.Failed + delivered.SystemsFailed);
+        metrics?.SweepCompleted(summary.Duration, summary.SystemsEvaluated, summary.SystemsFailed, timeProvider.GetUtcNow());
         logger.LogInformation(
             "Sweep evaluated {Systems} systems: {Opened} opened, {Escalated} escalated, {Resolved} resolved, {Delivered} delivered, {Failed} failed in {Duration}",
             summary.SystemsEvaluated, summary.AlertsOpened, summary.AlertsEscalated, summary.AlertsResolved, summary.NotificationsDelivered, summary.SystemsFailed, summary.Duration);
