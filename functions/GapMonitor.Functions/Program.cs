@@ -7,5 +7,6 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+builder.Services.AddGapMonitorMetricsExport(builder.Configuration);
 builder.Services.AddGapMonitorFunctions(builder.Configuration, Path.Combine(Path.GetTempPath(), "gapmonitor"));
 builder.Build().Run();
