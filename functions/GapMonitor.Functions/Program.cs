@@ -1,3 +1,4 @@
+using GapMonitor.Composition;
 using GapMonitor.Functions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;

@@ -1,4 +1,5 @@
 using Azure.Identity;
+using GapMonitor.Composition;
 using GapMonitor.Core.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,12 +6,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Resources;
 
-namespace GapMonitor.Functions;
+namespace GapMonitor.Composition;
 
 /// <summary>
-/// The monitor's own metrics (<see cref="GapMonitorMetrics"/>) to Azure Monitor (Application Insights <c>customMetrics</c>)
+/// The Functions app's export of the monitor's own metrics (<see cref="GapMonitorMetrics"/>) to Azure Monitor (Application Insights <c>customMetrics</c>)
 /// through OpenTelemetry, when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set. Metrics only: logs, requests and
-/// dependencies stay with the Application Insights worker SDK that Program.cs registers, so nothing is sent twice.
+/// dependencies stay with the Application Insights worker SDK that the Functions app's Program.cs registers, so nothing is sent twice.
 /// <c>UseFunctionsWorkerDefaults()</c> (Microsoft.Azure.Functions.Worker.OpenTelemetry) is deliberately not called: it
 /// tells the host to stop emitting request telemetry on the worker's behalf, which only a worker exporting traces
 /// through OpenTelemetry may do; here the invocations would vanish from Application Insights.
@@ -46,7 +46,7 @@ public static class AzureMonitorMetricsExport
     }
 
     /// <summary>The user-assigned managed identity named by <c>Authorization=AAD;ClientId=…</c>, or null without <c>Authorization=AAD</c>.</summary>
-    internal static TokenCredential? EntraIdCredential(string? authenticationString)
+    public static TokenCredential? EntraIdCredential(string? authenticationString)
     {
         var parts = (authenticationString ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.Split('=', 2, StringSplitOptions.TrimEntries))
