@@ -82,6 +82,23 @@ public sealed partial class PrometheusScrapeJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Metrics_TakeTheScrapeKeyAsXApiKeyToo()
+    {
+        using var response = await _host.SendAsync(HttpMethod.Get, PrometheusScrapeEndpoint.Path, key: null, configure: r => r.Headers.Add("x-api-key", ScrapeKey));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Host_WithAScrapeKeyUnder32Characters_RefusesToStart()
+    {
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
+            await (await ApiTestHost.StartAsync(configureServices: s => s.PostConfigure<PrometheusScrapeOptions>(o => o.ScrapeKey = "short-scrape-key"))).DisposeAsync());
+
+        Assert.Contains("ScrapeKey", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Metrics_WithAllowAnonymous_AnswerWithoutAKey()
     {
         await using var open = await ApiTestHost.StartAsync(configureServices: s => s.PostConfigure<PrometheusScrapeOptions>(o => o.AllowAnonymous = true));
