@@ -1,3 +1,4 @@
+using GapMonitor.Composition;
 using GapMonitor.Functions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -7,5 +8,6 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+builder.Services.AddGapMonitorMetricsExport(builder.Configuration);
 builder.Services.AddGapMonitorFunctions(builder.Configuration, Path.Combine(Path.GetTempPath(), "gapmonitor"));
 builder.Build().Run();

@@ -54,6 +54,9 @@ param pullSchedule string = '0 */5 * * * *'
 @description('Public address of the service, the base of action links ({publicBaseUrl}/act/{token}); default: the function app\'s azurewebsites.net address.')
 param publicBaseUrl string = ''
 
+@description('Email address for the watchdog alerts (no sweep completed, notifications given up); empty: the rules fire without notifying anyone.')
+param alertEmail string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-gapmonitor-${resourceToken}'
@@ -100,6 +103,20 @@ module monitoring 'modules/monitoring.bicep' = {
     applicationInsightsName: applicationInsightsName
     location: location
     tags: tags
+  }
+}
+
+module watchdogAlerts 'modules/watchdog-alerts.bicep' = {
+  name: 'watchdog-alerts'
+  scope: rg
+  // The component's name is known up front; the rules need the component itself to exist.
+  dependsOn: [monitoring]
+  params: {
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+    namePrefix: 'gapmonitor-${resourceToken}'
+    alertEmail: alertEmail
   }
 }
 

@@ -19,3 +19,5 @@ param deliverySchedule = readEnvironmentVariable('GAPMONITOR_DELIVERY_SCHEDULE',
 param pullSchedule = readEnvironmentVariable('GAPMONITOR_PULL_SCHEDULE', '0 */5 * * * *')
 
 param publicBaseUrl = readEnvironmentVariable('GAPMONITOR_PUBLIC_BASE_URL', '')
+
+param alertEmail = readEnvironmentVariable('GAPMONITOR_ALERT_EMAIL', '')

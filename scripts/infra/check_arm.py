@@ -190,6 +190,74 @@ def check_main(template):
     expect(api_url.startswith("[format('https://{0}/api'"), f"main: SERVICE_API_URI output is not https://<host>/api: {api_url}")
 
 
+def parameter_value(name, template, deployment):
+    """The value a module gets for parameter `name`: what its caller passes, else the module's default."""
+    passed = (deployment or {}).get("properties", {}).get("parameters", {}).get(name, {})
+    return passed.get("value", template.get("parameters", {}).get(name, {}).get("defaultValue"))
+
+
+def resolved_duration(expression, template, deployment):
+    """'PT5M', or format('PT{0}M', parameters('x')) with x resolved."""
+    match = re.fullmatch(r"\[format\('PT\{0\}M', parameters\('([^']+)'\)\)\]", expression or "")
+    return f"PT{parameter_value(match.group(1), template, deployment)}M" if match else expression
+
+
+def check_watchdog_alerts(template):
+    """Azure Monitor log alerts on the app's own metrics: no sweep in 5 minutes (fires on absence) and given-up deliveries."""
+    rules = by_type(template, "Microsoft.Insights/scheduledQueryRules")
+    expect(len(rules) == 2, f"main: expected two watchdog alert rules (scheduledQueryRules), found {len(rules)}")
+    insights_calls = [r for r in resources_of(template) if r.get("name") == "monitoring"]
+    component = insights_calls[0]["properties"]["parameters"]["applicationInsightsName"]["value"] if insights_calls else None
+    expected = {
+        "gapmonitor.sweep.completed": ("LessThan", 1, "PT5M"),
+        "gapmonitor.notifications.given_up": ("GreaterThan", 0, "PT15M"),
+    }
+    seen = set()
+    for rule, declared_in, deployment in rules:
+        props = rule["properties"]
+        name = rule["name"]
+        criteria = props.get("criteria", {}).get("allOf", [])
+        if not expect(len(criteria) == 1, f"main: alert rule {name} has {len(criteria)} criteria, want 1"):
+            continue
+        criterion = criteria[0]
+        query = criterion.get("query", "")
+        metric = next((m for m in expected if f'name == "{m}"' in query), None)
+        if not expect(metric is not None, f"main: alert rule {name} queries none of {sorted(expected)}: {query}"):
+            continue
+        seen.add(metric)
+        operator, threshold, window = expected[metric]
+        expect(query.startswith("customMetrics"), f"main: alert rule {name} does not query customMetrics")
+        expect(rule.get("kind") == "LogAlert" and props.get("enabled") is True, f"main: alert rule {name} is not an enabled LogAlert")
+        expect(criterion.get("operator") == operator and criterion.get("threshold") == threshold,
+               f"main: alert rule {name} fires on {criterion.get('operator')} {criterion.get('threshold')}, want {operator} {threshold}")
+        column = criterion.get("metricMeasureColumn")
+        expect(column and f"summarize {column} = " in query and criterion.get("timeAggregation") == "Total",
+               f"main: alert rule {name} does not total the column its query summarizes")
+        if metric == "gapmonitor.sweep.completed":
+            # summarize ... count() with no 'by' returns one row even over no data: absence is 0 and fires.
+            expect(re.search(r"summarize \w+ = count\(\)$", query) is not None,
+                   f"main: alert rule {name} does not count into one row, so it would not fire when the metric is absent")
+        window_size = resolved_duration(props.get("windowSize"), declared_in, deployment)
+        expect(window_size == window, f"main: alert rule {name} window is {window_size}, want {window}")
+        expect(props.get("evaluationFrequency") == "PT5M", f"main: alert rule {name} is not evaluated every 5 minutes")
+        scopes = props.get("scopes", [])
+        expect(len(scopes) == 1 and "Microsoft.Insights/components', parameters('applicationInsightsName')" in scopes[0]
+               and parameter_value("applicationInsightsName", declared_in, deployment) == component,
+               f"main: alert rule {name} is not scoped to the app's Application Insights component: {scopes}")
+        groups = props.get("actions", {}).get("actionGroups", [])
+        expect(len(groups) == 1 and "Microsoft.Insights/actionGroups" in groups[0],
+               f"main: alert rule {name} notifies no action group")
+    for metric in expected:
+        expect(metric in seen, f"main: no alert rule on {metric}")
+    groups = by_type(template, "Microsoft.Insights/actionGroups")
+    if expect(len(groups) == 1, f"main: expected one action group, found {len(groups)}"):
+        group, declared_in, deployment = groups[0]
+        receivers = json.dumps(group["properties"].get("emailReceivers"))
+        expect("parameters('alertEmail')" in receivers and parameter_value("alertEmail", declared_in, deployment) == "[parameters('alertEmail')]",
+               "main: the action group does not email the alertEmail parameter")
+    expect("alertEmail" in template.get("parameters", {}), "main: no alertEmail parameter")
+
+
 def check_customer_access(template):
     check_role_assignments(template, CUSTOMER_ROLES, "customer-access")
     for assignment, _, _ in by_type(template, "Microsoft.Authorization/roleAssignments"):
@@ -203,7 +271,9 @@ def check_customer_access(template):
 
 def main():
     with open(sys.argv[1]) as f:
-        check_main(json.load(f))
+        main_template = json.load(f)
+    check_main(main_template)
+    check_watchdog_alerts(main_template)
     with open(sys.argv[2]) as f:
         check_customer_access(json.load(f))
     for failure in failures:
@@ -212,7 +282,8 @@ def main():
         return 1
     print("ARM checks passed: Flex Consumption (FC1) dotnet-isolated 10.0, storage without shared keys, "
           "user-assigned identity with its role assignments, Application Insights and Log Analytics "
-          "without local auth, Key Vault in RBAC mode, customer read-only access")
+          "without local auth, Key Vault in RBAC mode, customer read-only access, "
+          "watchdog alert rules (no sweep in 5 minutes, notifications given up) on the app's component")
     return 0
 
 

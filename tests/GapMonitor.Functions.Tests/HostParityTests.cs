@@ -15,12 +15,15 @@ public sealed class HostParityTests
     {
         await using var app = await Standalone.BuildAsync("UseDevelopmentStorage=true");
         var described = JsonNode.Parse(StandaloneHost.DescribeRoutes(app))!;
-        var standalone = described["routes"]!.AsArray().Select(r => $"{r!["method"]} {r["path"]}").ToHashSet(StringComparer.Ordinal);
+        var routes = described["routes"]!.AsArray();
+        var standalone = routes.Where(r => r!["standaloneOnly"] is null).Select(r => $"{r!["method"]} {r["path"]}").ToHashSet(StringComparer.Ordinal);
+        var standaloneOnly = routes.Where(r => r!["standaloneOnly"] is not null).Select(r => $"{r!["method"]} {r["path"]}").ToList();
         var functions = FunctionTriggers.Http
             .SelectMany(f => f.Trigger.Methods!.Select(m => $"{m.ToUpperInvariant()} /{(f.Trigger.Route == ConsoleRoutes.FunctionsHome ? ConsoleRoutes.Home : f.Trigger.Route)}"))
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.NotEmpty(standalone);
+        Assert.Equal([$"GET {PrometheusScrapeEndpoint.Path}"], standaloneOnly);
         AssertSameSet(standalone, functions, "standalone host", "Functions app");
     }
 
@@ -32,6 +35,20 @@ public sealed class HostParityTests
 
         Assert.Equal(Schedules.All.Keys.Order(StringComparer.Ordinal), ScheduledJobs.Jobs.Keys.Order(StringComparer.Ordinal));
         AssertSameSet(standalone, functions, "standalone host", "Functions app");
+    }
+
+    /// <summary>The one documented exception: the Prometheus scrape endpoint (the Functions app exports to Azure Monitor).</summary>
+    [Fact]
+    public async Task StandaloneOnlyRoutes_AreOnlyThePrometheusScrapeEndpoint_AndNoTriggerServesIt()
+    {
+        await using var app = await Standalone.BuildAsync("UseDevelopmentStorage=true");
+        var routes = JsonNode.Parse(StandaloneHost.DescribeRoutes(app))!["routes"]!.AsArray();
+
+        var only = Assert.Single(routes, r => r!["standaloneOnly"] is not null)!;
+
+        Assert.Equal("GET", only["method"]!.GetValue<string>());
+        Assert.Equal(PrometheusScrapeEndpoint.Path, only["path"]!.GetValue<string>());
+        Assert.DoesNotContain(FunctionTriggers.Http, f => "/" + f.Trigger.Route == PrometheusScrapeEndpoint.Path);
     }
 
     /// <summary>

@@ -42,6 +42,7 @@ public static class StandaloneHost
         builder.Services.TryAddSingleton<IPublicBaseUrl>(sp => new ListeningPublicBaseUrl(
             sp.GetRequiredService<IOptions<GapMonitorOptions>>().Value.PublicBaseUri(), sp.GetRequiredService<IServer>()));
         builder.Services.AddGapMonitor(builder.Configuration, settings.DataDirectory);
+        builder.Services.AddPrometheusScrape(builder.Configuration);
         OpenApiDocumentSource.AddDocument(builder.Services);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("GapMonitor:MaxRequestBytes") ?? 1024 * 1024);
         if (settings.RunSchedules)
@@ -52,6 +53,7 @@ public static class StandaloneHost
         var app = builder.Build();
         app.Use(CloseAfterOversizedBodyAsync);
         app.MapGapMonitorApi();
+        app.MapPrometheusScrape();
         app.MapOpenApi("/" + ApiRoutes.Prefix + "/" + ApiRoutes.OpenApi);
         app.MapFallback((HttpContext h, EndpointDataSource endpoints) => UnmatchedRequest.Answer(h, endpoints));
         if (azurite is not null)
@@ -83,17 +85,27 @@ public static class StandaloneHost
         return next(http);
     }
 
-    /// <summary>The routes (method + path) and timers this host serves, for the parity check with the Functions app.</summary>
+    /// <summary>
+    /// The routes (method + path) and timers this host serves, for the parity check with the Functions app. A route
+    /// only this host serves on purpose carries <c>standaloneOnly</c> (why).
+    /// </summary>
     public static string DescribeRoutes(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var routes = ((IEndpointRouteBuilder)app).DataSources
             .SelectMany(s => s.Endpoints)
             .OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => new { method = m, path = "/" + e.RoutePattern.RawText!.TrimStart('/') }))
-            .OrderBy(r => r.path, StringComparer.Ordinal).ThenBy(r => r.method, StringComparer.Ordinal)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => new RouteDescription(m, "/" + e.RoutePattern.RawText!.TrimStart('/'), e.Metadata.GetMetadata<StandaloneOnlyRoute>()?.Reason)))
+            .OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
             .ToList();
         var timers = Schedules.All.Select(t => new { name = t.Key, setting = t.Value }).ToList();
-        return JsonSerializer.Serialize(new { routes, timers }, new JsonSerializerOptions { WriteIndented = true });
+        return JsonSerializer.Serialize(new { routes, timers }, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        });
     }
+
+    private sealed record RouteDescription(string Method, string Path, string? StandaloneOnly);
 }
