@@ -27,15 +27,16 @@ generate "$dir/exact" 10000 "$cols" 9999
 
 echo "load before: $(uptime)"
 
-# Build both CLIs and the parser benchmark outside the timed runs.
+# Build both CLIs and the parser benchmark outside the timed runs. The CLI project is built directly, not through
+# ./gapmonitor: that wrapper runs `npm ci` when node_modules lacks Azurite, and npm empties a symlinked
+# node_modules' target, which a copy of the tree must never do to a shared one. `drift` needs no node modules.
 before="$(mktemp -d "${TMPDIR:-/tmp}/gapmonitor-drift-before.XXXXXX")"
 trap 'rm -rf "$before"' EXIT
 git -C "$root" archive "$base" | tar -x -C "$before"
-modules="$root/node_modules"; [ -d "$modules" ] || modules=/work/main/node_modules
-[ -d "$modules" ] && ln -s "$modules" "$before/node_modules"
 echo "Building the $base CLI in $before and this tree's CLI…" >&2
-"$before/gapmonitor" drift --help >/dev/null
-"$root/gapmonitor" drift --help >/dev/null
+dotnet build "$before/src/GapMonitor.Cli/GapMonitor.Cli.csproj" -c Release -o "$before/artifacts/cli" --nologo -v quiet >/dev/null
+after_out="$root/artifacts/drift-bench-cli"
+dotnet build "$root/src/GapMonitor.Cli/GapMonitor.Cli.csproj" -c Release -o "$after_out" --nologo -v quiet >/dev/null
 dotnet build "$root/bench/GapMonitor.Drift.Benchmarks" -c Release -v quiet --nologo >/dev/null
 
 times="$dir/times.tsv"; : >"$times"
@@ -48,8 +49,8 @@ for scenario in exact large; do
   d="$dir/$scenario"
   for r in $(seq "$repeats"); do
     echo "$scenario: run $r of $repeats" >&2
-    timed before "$scenario" "$d/before.json" "$before/gapmonitor" drift --reference "$d/reference.csv" --current "$d/current.csv" --format json
-    timed after "$scenario" "$d/after.json" "$root/gapmonitor" drift --reference "$d/reference.csv" --current "$d/current.csv" --format json
+    timed before "$scenario" "$d/before.json" dotnet "$before/artifacts/cli/gapmonitor.dll" drift --reference "$d/reference.csv" --current "$d/current.csv" --format json
+    timed after "$scenario" "$d/after.json" dotnet "$after_out/gapmonitor.dll" drift --reference "$d/reference.csv" --current "$d/current.csv" --format json
     timed scipy "$scenario" "$d/scipy.json" "$py" "$root/bench/drift/drift_scipy.py" "$d/reference.csv" "$d/current.csv"
   done
 done
@@ -109,10 +110,10 @@ for n in notes:
 
 mb = os.path.getsize(file) / 1e6
 print(f"\nCSV parsing alone, one core, {os.path.basename(file)} ({mb:.0f} MB, page cache warm), best of 3:\n")
-print("| stage | seconds | MB/s |")
-print("| --- | ---: | ---: |")
-print(f"| `cat file > /dev/null` | {float(cat_best):.3f} | {mb / float(cat_best):.0f} |")
+print("| stage | seconds | MB/s (wall) | MB per CPU-second |")
+print("| --- | ---: | ---: | ---: |")
+print(f"| `cat file > /dev/null` | {float(cat_best):.3f} | {mb / float(cat_best):.0f} | |")
 for line in parser.splitlines():
-    name, seconds, rate, _ = line.split("\t")
-    print(f"| {name} | {seconds} | {rate} |")
+    name, seconds, rate, cpu_rate, _ = line.split("\t")
+    print(f"| {name} | {seconds} | {rate} | {cpu_rate} |")
 PY
