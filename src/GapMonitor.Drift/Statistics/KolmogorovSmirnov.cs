@@ -92,7 +92,7 @@ internal static class KolmogorovSmirnov
 
         var prob = n1 == n2
             ? KsExactDistribution.ProbOutsideSquare(n1, h)
-            : KsExactDistribution.OuterProbInside(n1, n2, g, h);
+            : KsLatticeWavefront.OuterProbInside(n1, n2, g, h);
         return prob is >= 0 and <= 1 ? (true, d, prob) : (false, d, prob);
     }
 

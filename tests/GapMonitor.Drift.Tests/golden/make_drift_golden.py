@@ -14,6 +14,7 @@ import numpy as np
 import scipy
 from scipy import stats
 from scipy.spatial.distance import jensenshannon
+from scipy.stats._stats_py import _attempt_exact_2kssamp
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "drift_golden.json")
 
@@ -183,6 +184,69 @@ def ks_cases(rng):
     return cases
 
 
+def exact_p(n1, n2, d):
+    """The two-sided p-value ks_2samp(method='auto') reports for statistic d when max(n1, n2) <= 10,000: the
+    exact one, or (when the exact computation fails, e.g. h = 1 on the square path) Smirnov's asymptotic one."""
+    ok, d, p = _attempt_exact_2kssamp(n1, n2, math.gcd(n1, n2), d, "two-sided")
+    if not ok:
+        m, n = sorted([float(n1), float(n2)], reverse=True)
+        p = stats.kstwo.sf(d, np.round(m * n / (m + n)))
+    return float(d), float(np.clip(p, 0, 1))
+
+
+def statistic_near(n1, n2, target):
+    """The lattice statistic h/lcm whose exact p-value is closest (in log) to target: bisection on h."""
+    lcm = n1 // math.gcd(n1, n2) * n2
+    lo, hi = 1, lcm
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if exact_p(n1, n2, mid / lcm)[1] >= target:
+            lo = mid
+        else:
+            hi = mid
+    return min((lo / lcm, hi / lcm), key=lambda d: abs(math.log(max(exact_p(n1, n2, d)[1], 1e-320) / target)))
+
+
+def ks_scale_cases():
+    """Exact p-values at the sizes issue 12 optimises: (n1, n2, statistic) -> scipy's p-value, no data stored."""
+    rng = np.random.default_rng(12)
+    out = []
+    sizes = [(100, 100), (2000, 2000), (10000, 10000), (5000, 3333), (10000, 9999), (9999, 10000), (10000, 7),
+             (7, 10000), (6000, 4000), (10000, 2500)]
+    for n1, n2 in sizes:
+        for target in [0.5, 0.05, 1e-6, 1e-100, 1e-300]:
+            if target < 1e-20 and min(n1, n2) < 20:
+                continue
+            d = statistic_near(n1, n2, target)
+            d, p = exact_p(n1, n2, d)
+            out.append({"name": f"{n1} vs {n2}, p near {target:g}", "n1": n1, "n2": n2, "statistic": d, "pValue": p})
+        for d in [1.0 / max(n1, n2), 0.999, 1.0, float(rng.uniform(0.01, 0.9))]:
+            d, p = exact_p(n1, n2, d)
+            out.append({"name": f"{n1} vs {n2}, statistic {d:.6g}", "n1": n1, "n2": n2, "statistic": d, "pValue": p})
+    seen = set()
+    out = [c for c in out if (c["n1"], c["n2"], c["statistic"]) not in seen and not seen.add((c["n1"], c["n2"], c["statistic"]))]
+    # From data: the statistic ks_2samp finds, then its p-value (also checks exact_p is the path ks_2samp takes).
+    for n1, n2, shift in [(10000, 10000, 0.0), (10000, 10000, 0.05), (10000, 9999, 0.03), (5000, 3333, 0.06)]:
+        r = stats.ks_2samp(rng.normal(0, 1, n1), rng.normal(shift, 1, n2), method="auto")
+        assert exact_p(n1, n2, float(r.statistic))[1] == float(r.pvalue)
+        out.append({"name": f"data {n1} vs {n2}, shift {shift}", "n1": n1, "n2": n2,
+                    "statistic": float(r.statistic), "pValue": float(r.pvalue)})
+    return out
+
+
+def ks_equal_cases():
+    """Equal sizes with the data (ties and none, small and large statistics): the square path end to end."""
+    rng = np.random.default_rng(1012)
+    out = []
+    for n in [100, 2000, 10000]:
+        out.append(ks_case(f"equal n={n}, untied, same", rng.normal(0, 1, n), rng.normal(0, 1, n)))
+        out.append(ks_case(f"equal n={n}, untied, shifted", rng.normal(0, 1, n), rng.normal(0.1 if n > 100 else 0.4, 1, n)))
+        out.append(ks_case(f"equal n={n}, untied, separated", rng.normal(0, 1, n), rng.normal(2.5, 1, n)))
+        out.append(ks_case(f"equal n={n}, ties", rng.integers(0, 20, n).astype(float), rng.integers(0, 20, n).astype(float)))
+        out.append(ks_case(f"equal n={n}, ties, shifted", rng.integers(0, 20, n).astype(float), rng.integers(2, 22, n).astype(float)))
+    return out
+
+
 def kstwo_cases():
     out = []
     for n in [1, 2, 3, 5, 10, 50, 140, 141, 500, 1000, 10000, 100000, 100001, 1000000, 2000000]:
@@ -274,11 +338,14 @@ def main():
         "ks": ks_cases(rng),
         "kstwo": kstwo_cases(),
         "columns": column_cases(rng),
+        "ksScale": ks_scale_cases(),
+        "ksEqual": ks_equal_cases(),
     }
     with open(OUT, "w") as f:
         json.dump(golden, f, separators=(",", ":"))
         f.write("\n")
-    print(f"wrote {OUT}: {len(golden['ks'])} KS cases, {len(golden['kstwo'])} kstwo points, {len(golden['columns'])} columns")
+    print(f"wrote {OUT}: {len(golden['ks'])} KS cases, {len(golden['kstwo'])} kstwo points, {len(golden['columns'])} columns, "
+          f"{len(golden['ksScale'])} exact p-values at scale, {len(golden['ksEqual'])} equal-size KS cases")
 
 
 if __name__ == "__main__":
