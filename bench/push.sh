@@ -5,7 +5,7 @@
 # 22-column batches back to back over HTTP (bench/GapMonitor.PushBenchmark), all systems at once; then one
 # POST /api/sweep (which pulls) and a check that every row reached the open window. Prints the table and writes the
 # `push` section of docs/benchmarks.md (between its markers; the rest of the file is kept).
-#   bench/push.sh                   scenarios 1x600 4x100 8x100 1x100
+#   bench/push.sh                   scenarios 1x600 4x100 8x100
 #   bench/push.sh 1x600 2x50        any SYSTEMSxPUSHES list
 #   BEFORE=none bench/push.sh       this checkout only
 set -euo pipefail
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 
 scenarios=("$@")
-[ ${#scenarios[@]} -eq 0 ] && scenarios=(1x600 4x100 8x100 1x100)
+[ ${#scenarios[@]} -eq 0 ] && scenarios=(1x600 4x100 8x100)
 before=${BEFORE:-b493d38}
 
 # shellcheck source=scripts/azurite.sh
@@ -34,14 +34,18 @@ trap cleanup EXIT INT TERM
 
 log "Building the load generator and this checkout's CLI (Release)"
 dotnet build bench/GapMonitor.PushBenchmark -c Release --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-dotnet build src/GapMonitor.Cli -c Release -o "$work/after" --nologo -v quiet >>"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+# AFTER_CLI / BEFORE_CLI: folders with an already built gapmonitor.dll of the same commits (skips that build).
+declare -A cli=([after]="${AFTER_CLI:-$work/after}" [before]="${BEFORE_CLI:-$work/before}")
+[ -n "${AFTER_CLI:-}" ] || dotnet build src/GapMonitor.Cli -c Release -o "$work/after" --nologo -v quiet >>"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 variants=(after)
 if [ "$before" != none ]; then
-  log "Building the before CLI ($before) from git archive"
-  mkdir -p "$work/src-before"
-  git archive "$before" | tar -x -C "$work/src-before"
-  ln -s "$PWD/node_modules" "$work/src-before/node_modules"
-  dotnet build "$work/src-before/src/GapMonitor.Cli" -c Release -o "$work/before" --nologo -v quiet >>"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+  if [ -z "${BEFORE_CLI:-}" ]; then
+    log "Building the before CLI ($before) from git archive"
+    mkdir -p "$work/src-before"
+    git archive "$before" | tar -x -C "$work/src-before"
+    ln -s "$PWD/node_modules" "$work/src-before/node_modules"
+    dotnet build "$work/src-before/src/GapMonitor.Cli" -c Release -o "$work/before" --nologo -v quiet >>"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+  fi
   variants=(before after)
 fi
 generator=bench/GapMonitor.PushBenchmark/bin/Release/net10.0/GapMonitor.PushBenchmark.dll
@@ -58,7 +62,7 @@ for variant in "${variants[@]}"; do
   GapMonitor__Storage__ConnectionString="$azurite_connection" GapMonitor__Storage__TablePrefix="pb${variant}$(date +%s)" \
   GapMonitor__AdminApiKey="$admin_key" GapMonitor__SweepSchedule="0 0 0 1 1 *" GapMonitor__PullSchedule="0 0 0 1 1 *" \
   Logging__LogLevel__Default=Warning \
-    dotnet "$work/$variant/gapmonitor.dll" serve --urls "${urls[$variant]}" >"$work/serve-$variant.log" 2>&1 &
+    dotnet "${cli[$variant]}/gapmonitor.dll" serve --urls "${urls[$variant]}" >"$work/serve-$variant.log" 2>&1 &
   serve_pids+=($!)
 done
 for variant in "${variants[@]}"; do

@@ -164,6 +164,10 @@ public sealed class TelemetryApi(
         }
 
         var body = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (body.Span.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
         var ndjson = MediaType(request.ContentType) == ReferenceFormats.Ndjson;
         try
         {
