@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using GapMonitor.Api.Contracts;
 using GapMonitor.Api.Hosting;
@@ -72,38 +71,15 @@ public sealed class TelemetryApi(
             return Problems.NotFound($"System '{id}'");
         }
 
-        var (rows, error) = await ReadRowsAsync(http.Request, pipeline.MaxRequestBytes, cancellationToken);
-        if (error is not null)
+        var documents = new List<JsonDocument>();
+        try
         {
-            return error;
+            return await PushAsync(http, id, found.System, documents, cancellationToken);
         }
-
-        var batchId = FirstNonEmpty(http.Request.Query["batchId"], http.Request.Headers["Batch-Id"], http.Request.Headers["Idempotency-Key"]) ?? ids.NewId();
-        var modelVersion = FirstNonEmpty(http.Request.Query["modelVersion"], http.Request.Headers["Model-Version"]);
-        if (batchId.Length > 200 || modelVersion?.Length > 100)
+        finally
         {
-            return Problems.Validation(batchId.Length > 200 ? "batchId" : "modelVersion", "Too long (batchId at most 200, modelVersion at most 100 characters).");
+            documents.ForEach(d => d.Dispose());
         }
-
-        var v = new Validation();
-        var at = Time(v, "at", http.Request.Query["at"]);
-        if (at is { } pushedAt && ClientTimes.IsTooFarAhead(pushedAt, timeProvider.GetUtcNow()))
-        {
-            v.Add("at", $"Lies more than {ClientTimes.MaxAhead.TotalMinutes:0} minutes ahead of the service's clock.");
-        }
-
-        if (!v.IsValid)
-        {
-            return v.ToProblem();
-        }
-
-        var outcome = await push.PushAsync(found.System, new PushedBatch(batchId, modelVersion, at, rows!), cancellationToken);
-        if (outcome.Refused is { } column)
-        {
-            return Problems.Validation(column.Field, column.Message);
-        }
-
-        return ApiResponse.Json(outcome.Duplicate ? StatusCodes.Status200OK : StatusCodes.Status202Accepted, new TelemetryAccepted(id, batchId, outcome.Accepted, outcome.Duplicate, outcome.WindowStart));
     }, cancellationToken);
 
     public Task<IResult> ListDriftAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.AnyRole, async (principal, cancellationToken) =>
@@ -133,51 +109,100 @@ public sealed class TelemetryApi(
             ListQuery.Next(ApiRoutes.DriftWindows, items.Continuation)));
     }, cancellationToken);
 
-    private static async Task<(List<Dictionary<string, JsonElement>>? Rows, ApiResponse? Error)> ReadRowsAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    private async Task<ApiResponse> PushAsync(HttpContext http, string id, MonitoredSystem system, List<JsonDocument> documents, CancellationToken cancellationToken)
+    {
+        var rows = new List<JsonElement>();
+        if (await ReadRowsAsync(http.Request, pipeline.MaxRequestBytes, documents, rows, cancellationToken) is { } error)
+        {
+            return error;
+        }
+
+        var batchId = FirstNonEmpty(http.Request.Query["batchId"], http.Request.Headers["Batch-Id"], http.Request.Headers["Idempotency-Key"]) ?? ids.NewId();
+        var modelVersion = FirstNonEmpty(http.Request.Query["modelVersion"], http.Request.Headers["Model-Version"]);
+        if (batchId.Length > 200 || modelVersion?.Length > 100)
+        {
+            return Problems.Validation(batchId.Length > 200 ? "batchId" : "modelVersion", "Too long (batchId at most 200, modelVersion at most 100 characters).");
+        }
+
+        var v = new Validation();
+        var at = Time(v, "at", http.Request.Query["at"]);
+        if (at is { } pushedAt && ClientTimes.IsTooFarAhead(pushedAt, timeProvider.GetUtcNow()))
+        {
+            v.Add("at", $"Lies more than {ClientTimes.MaxAhead.TotalMinutes:0} minutes ahead of the service's clock.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var outcome = await push.PushAsync(system, new PushedBatch(batchId, modelVersion, at, rows), cancellationToken);
+        if (outcome.Refused is { } column)
+        {
+            return Problems.Validation(column.Field, column.Message);
+        }
+
+        return ApiResponse.Json(outcome.Duplicate ? StatusCodes.Status200OK : StatusCodes.Status202Accepted, new TelemetryAccepted(id, batchId, outcome.Accepted, outcome.Duplicate, outcome.WindowStart));
+    }
+
+    /// <summary>
+    /// Parses the body once: the rows stay elements of the parsed documents (disposed by the caller), which the push
+    /// writes out as they are. Memory is bounded by the request size limit.
+    /// </summary>
+    private static async Task<ApiResponse?> ReadRowsAsync(HttpRequest request, long maxBytes, List<JsonDocument> documents, List<JsonElement> rows, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {
-            return (null, Problems.TooLarge(maxBytes));
+            return Problems.TooLarge(maxBytes);
         }
 
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > maxBytes)
         {
-            return (null, Problems.TooLarge(maxBytes));
+            return Problems.TooLarge(maxBytes);
         }
 
-        var rows = new List<Dictionary<string, JsonElement>>();
+        var body = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (body.Span.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
         var ndjson = MediaType(request.ContentType) == ReferenceFormats.Ndjson;
         try
         {
             if (ndjson)
             {
                 var line = 0;
-                foreach (var text in Encoding.UTF8.GetString(buffer.ToArray()).Split('\n'))
+                while (!body.IsEmpty)
                 {
                     line++;
-                    if (string.IsNullOrWhiteSpace(text))
+                    var end = body.Span.IndexOf((byte)'\n');
+                    var text = end < 0 ? body : body[..end];
+                    body = end < 0 ? ReadOnlyMemory<byte>.Empty : body[(end + 1)..];
+                    if (text.Span.Trim(" \t\r"u8).IsEmpty)
                     {
                         continue;
                     }
 
-                    using var document = JsonDocument.Parse(text, ApiJson.DocumentOptions);
+                    var document = JsonDocument.Parse(text, ApiJson.DocumentOptions);
+                    documents.Add(document);
                     if (document.RootElement.ValueKind != JsonValueKind.Object)
                     {
-                        return (null, Problems.Validation($"line {line}", "Each line must be a JSON object of feature → value."));
+                        return Problems.Validation($"line {line}", "Each line must be a JSON object of feature → value.");
                     }
 
-                    rows.Add(ToRow(document.RootElement));
+                    rows.Add(Readable(document.RootElement));
                 }
             }
             else
             {
-                using var document = JsonDocument.Parse(buffer.ToArray(), ApiJson.DocumentOptions);
+                var document = JsonDocument.Parse(body, ApiJson.DocumentOptions);
+                documents.Add(document);
                 var array = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("rows", out var wrapped) ? wrapped : document.RootElement;
                 if (array.ValueKind != JsonValueKind.Array)
                 {
-                    return (null, Problems.Validation("body", "A JSON array of row objects (or NDJSON with Content-Type application/x-ndjson)."));
+                    return Problems.Validation("body", "A JSON array of row objects (or NDJSON with Content-Type application/x-ndjson).");
                 }
 
                 var index = 0;
@@ -185,10 +210,10 @@ public sealed class TelemetryApi(
                 {
                     if (element.ValueKind != JsonValueKind.Object)
                     {
-                        return (null, Problems.Validation($"[{index}]", "Each row must be a JSON object of feature → value."));
+                        return Problems.Validation($"[{index}]", "Each row must be a JSON object of feature → value.");
                     }
 
-                    rows.Add(ToRow(element));
+                    rows.Add(Readable(element));
                     index++;
                 }
             }
@@ -196,29 +221,30 @@ public sealed class TelemetryApi(
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             // InvalidOperationException: a name or string escapes half a surrogate pair ("\ud800"), which only reading it reveals.
-            return (null, Problems.Validation("body", $"Not valid JSON: {ex.Message}"));
+            return Problems.Validation("body", $"Not valid JSON: {ex.Message}");
         }
 
         if (rows.Count == 0 || rows.Count > MaxRowsPerBatch)
         {
-            return (null, Problems.Validation("body", $"Send between 1 and {MaxRowsPerBatch} rows."));
+            return Problems.Validation("body", $"Send between 1 and {MaxRowsPerBatch} rows.");
         }
 
-        return (rows, null);
+        return null;
     }
 
-    private static Dictionary<string, JsonElement> ToRow(JsonElement element) =>
-        element.EnumerateObject().ToDictionary(p => p.Name, p => Readable(p.Value).Clone(), StringComparer.Ordinal);
-
-    /// <summary>Reads a string value once, so one that cannot be read fails here (as invalid JSON) and not in ingestion.</summary>
-    private static JsonElement Readable(JsonElement value)
+    /// <summary>Reads names and string values once, so one that cannot be read fails here (as invalid JSON) and not when written out.</summary>
+    private static JsonElement Readable(JsonElement row)
     {
-        if (value.ValueKind == JsonValueKind.String)
+        foreach (var property in row.EnumerateObject())
         {
-            _ = value.GetString();
+            _ = property.Name;
+            if (property.Value.ValueKind == JsonValueKind.String)
+            {
+                _ = property.Value.GetString();
+            }
         }
 
-        return value;
+        return row;
     }
 
     private static string? MediaType(string? contentType) =>

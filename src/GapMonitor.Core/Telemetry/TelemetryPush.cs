@@ -1,78 +1,54 @@
 using System.Text.Json;
-using GapMonitor.Core.Performance;
+using GapMonitor.Core.Observability;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Telemetry;
 
 /// <summary>
-/// Takes in pushed telemetry rows: a batch id seen before is a duplicate, a batch that would take the system past its
-/// column bounds is refused whole, and the rest is folded into the drift window of its record time, counted per model version.
-/// For a system with <c>performance</c> settings each row's model output also goes into the window's predictions.
+/// Takes in pushed telemetry rows: a batch with too long a column name or more than <see cref="ColumnAdmission.MaxColumns"/>
+/// distinct columns is refused whole; the rest is written once to the pushed-telemetry log (a batch id written before is a
+/// duplicate) and folded into the drift window of its record time by the next pull, like pulled rows. A push costs its
+/// own rows only: it reads no shared state.
 /// </summary>
-public sealed class TelemetryPush(TelemetryIngestion ingestion, TimeProvider timeProvider)
+public sealed class TelemetryPush(IPushedTelemetryLog log, TimeProvider timeProvider, GapMonitorMetrics? metrics = null)
 {
     public async Task<PushOutcome> PushAsync(MonitoredSystem system, PushedBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(batch);
-        var windowLength = system.DriftWindowLength();
-        var recordTime = batch.At ?? timeProvider.GetUtcNow();
-        var extraction = PredictionExtraction.For(system);
-        PushOutcome? outcome = null;
-        await ingestion.UpdateAsync(system, state =>
+        var now = timeProvider.GetUtcNow();
+        var recordTime = batch.At ?? now;
+        var windowStart = TelemetryState.AlignedStart(recordTime, system.DriftWindowLength());
+        if (RefusedColumn(batch.Rows) is { } refused)
         {
-            (outcome, var delta) = Apply(state, batch, recordTime, windowLength, timeProvider.GetUtcNow(), extraction);
-            return Task.FromResult(delta);
-        }, cancellationToken);
-        return outcome!;
+            return new PushOutcome(windowStart, Duplicate: false, 0, refused);
+        }
+
+        if (!await log.AppendAsync(system.Id, batch, recordTime, now, cancellationToken))
+        {
+            return new PushOutcome(windowStart, Duplicate: true, 0, null);
+        }
+
+        metrics?.RowsPushed(batch.Rows.Count);
+        return new PushOutcome(windowStart, Duplicate: false, batch.Rows.Count, null);
     }
 
-    /// <summary>Decides on one read of the state; on a write conflict it runs again on the fresh state.</summary>
-    internal static (PushOutcome Outcome, TelemetryDelta Delta) Apply(TelemetryState state, PushedBatch batch, DateTimeOffset recordTime, TimeSpan windowLength, DateTimeOffset now, PredictionExtraction? extraction = null)
+    /// <summary>
+    /// The first column past the bounds of one batch. The system-wide bound is applied when the pull folds the rows:
+    /// values of columns past it are counted as ignored, as for pulled rows.
+    /// </summary>
+    public static ColumnRefusal? RefusedColumn(IReadOnlyList<JsonElement> rows)
     {
-        var windowStart = TelemetryState.AlignedStart(recordTime, windowLength);
-        if (state.HasBatch(batch.BatchId))
-        {
-            return (new PushOutcome(windowStart, Duplicate: true, 0, null), TelemetryDelta.None);
-        }
-
-        if (RefusedColumn(ColumnAdmission.For(state), batch.Rows) is { } refused)
-        {
-            return (new PushOutcome(windowStart, Duplicate: false, 0, refused), TelemetryDelta.None);
-        }
-
-        state.RememberBatch(batch.BatchId);
-        var accepted = new PushOutcome(windowStart, Duplicate: false, batch.Rows.Count, null);
-        if (state.WindowFor(recordTime, windowLength, TelemetryIngestion.ServiceProfileSettings) is not { } window)
-        {
-            return (accepted, TelemetryDelta.None);
-        }
-
-        foreach (var row in batch.Rows)
-        {
-            TelemetryRow.Fold(window.Profile, row);
-            extraction?.Add(window, windowStart, row.Where(c => extraction.Reads(c.Key)).Select(c => KeyValuePair.Create(c.Key, OutputValue.From(c.Value))), null);
-        }
-
-        if (batch.ModelVersion is not null)
-        {
-            window.CountModelVersion(batch.ModelVersion, batch.Rows.Count);
-        }
-
-        state.RecordsRead += batch.Rows.Count;
-        return (accepted, new TelemetryDelta(batch.Rows.Count, batch.ModelVersion, now));
-    }
-
-    /// <summary>The first column that would take the system past its column bounds.</summary>
-    private static ColumnRefusal? RefusedColumn(ColumnAdmission admission, IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> rows)
-    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var admission = new ColumnAdmission([]);
         for (var i = 0; i < rows.Count; i++)
         {
-            foreach (var name in rows[i].Keys)
+            foreach (var property in rows[i].EnumerateObject())
             {
-                if (!admission.TryAdmit(name, out var refusal))
+                if (!admission.TryAdmit(property.Name, out var refusal))
                 {
-                    return new ColumnRefusal($"[{i}].{name}", refusal!);
+                    return new ColumnRefusal($"[{i}].{property.Name}", refusal!);
                 }
             }
         }

@@ -29,7 +29,7 @@ public sealed class TelemetryState
     /// <summary>Pulled values of columns past <see cref="ColumnAdmission.MaxColumns"/> (or with too long a name), not profiled.</summary>
     public long IgnoredValues { get; set; }
 
-    /// <summary>Recently accepted push batch ids (oldest first, bounded) so a repeated push changes nothing.</summary>
+    /// <summary>Batch ids remembered by state documents written before pushes went to the pushed-telemetry log; kept so they load.</summary>
     public List<string> RecentBatchIds { get; init; } = [];
 
     /// <summary>Recently applied label batches with their outcome (oldest first, bounded) so a repeated batch changes nothing and answers the same.</summary>
@@ -40,6 +40,9 @@ public sealed class TelemetryState
 
     /// <summary>Opaque checkpoint of the reader of the data collector's <c>model_outputs</c> (systems with <c>performance</c> settings).</summary>
     public string? OutputLogCheckpoint { get; set; }
+
+    /// <summary>Opaque checkpoint of the reader of the service's pushed-telemetry log (same layout and rules as the inference log).</summary>
+    public string? PushedLogCheckpoint { get; set; }
 
     public DateTimeOffset? DeploymentsQueriedUntil { get; set; }
 

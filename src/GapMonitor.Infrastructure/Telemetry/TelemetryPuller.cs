@@ -27,6 +27,7 @@ public sealed class TelemetryPuller(
     InferenceLogReader inferenceLogs,
     LogAnalyticsQueryClient? logAnalytics,
     TelemetrySourceAuthorization sourceAuthorization,
+    PushedTelemetryFold pushed,
     TimeProvider timeProvider,
     ILogger<TelemetryPuller> logger) : ITelemetryPuller
 {
@@ -51,13 +52,18 @@ public sealed class TelemetryPuller(
         await Parallel.ForEachAsync(systems.ListAllAsync(cancellationToken), options, async (entry, ct) =>
         {
             var system = entry.System;
-            if (system.IsRetired || (system.Telemetry is null && system.Signals.ReferenceVersion is null))
+            if (system.IsRetired)
             {
                 return;
             }
 
             try
             {
+                if (system.Telemetry is null && system.Signals.ReferenceVersion is null && !await pushed.HasPushesAsync(system.Id, ct))
+                {
+                    return;
+                }
+
                 var delta = await ingestion.UpdateAsync(system, state => PullSystemAsync(system, state, ct), ct);
                 Interlocked.Add(ref pulled, delta.Rows);
             }
@@ -110,8 +116,14 @@ public sealed class TelemetryPuller(
             }
         }
 
-        return delta;
+        return Combined(delta, await pushed.FoldAsync(system, state, cancellationToken));
     }
+
+    /// <summary>Rows of both; the model version of the later one.</summary>
+    private static TelemetryDelta Combined(TelemetryDelta pulled, TelemetryDelta pushed) =>
+        new(pulled.Rows + pushed.Rows,
+            pushed.ModelVersion is not null && (pulled.ModelVersion is null || pushed.LatestRecordAt >= pulled.LatestRecordAt) ? pushed.ModelVersion : pulled.ModelVersion,
+            pushed.LatestRecordAt > pulled.LatestRecordAt || pulled.LatestRecordAt is null ? pushed.LatestRecordAt : pulled.LatestRecordAt);
 
     /// <summary>A source registered before the rules, or taken off the customer's list since, is not read at all.</summary>
     private void Refuse(MonitoredSystem system, TelemetryState state, string source, SourceRefusal refusal)

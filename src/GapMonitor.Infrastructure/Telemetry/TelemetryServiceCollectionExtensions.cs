@@ -21,6 +21,9 @@ public static class TelemetryServiceCollectionExtensions
         services.AddSingleton<Core.Telemetry.DriftWindowCloser>();
         services.AddSingleton<Core.Telemetry.TelemetryIngestion>();
         services.AddSingleton<Core.Telemetry.TelemetryPush>();
+        services.TryAddSingleton<BlobPushedTelemetryLog>();
+        services.TryAddSingleton<IPushedTelemetryLog>(provider => provider.GetRequiredService<BlobPushedTelemetryLog>());
+        services.AddSingleton<PushedTelemetryFold>();
         services.AddSingleton<Core.Telemetry.MetricIngestion>();
         services.AddSingleton<Core.Telemetry.ReferenceDatasets>();
         services.AddSingleton<IPendingPredictionStore, BlobPendingPredictionStore>();

@@ -30,7 +30,8 @@ internal static class TelemetryStateJson
             [.. state.Closing.Select(c => new ClosingDto(c.Start, c.End, ProfileJson.Serialize(c.Window.Profile), c.Window.ModelVersions, c.Attempts, c.RetryAt, c.LastError, Predictions(c.Window)))],
             state.IgnoredValues,
             state.OutputLogCheckpoint,
-            state.RecentLabelBatches.Count == 0 ? null : [.. state.RecentLabelBatches]),
+            state.RecentLabelBatches.Count == 0 ? null : [.. state.RecentLabelBatches],
+            state.PushedLogCheckpoint),
         Options);
 
     public static TelemetryState Deserialize(BinaryData data)
@@ -51,6 +52,7 @@ internal static class TelemetryStateJson
             IgnoredValues = dto.IgnoredValues,
             OutputLogCheckpoint = dto.OutputLogCheckpoint,
             RecentLabelBatches = [.. dto.LabelBatches ?? []],
+            PushedLogCheckpoint = dto.PushedLogCheckpoint,
         };
         foreach (var window in dto.Windows)
         {
@@ -97,5 +99,6 @@ internal static class TelemetryStateJson
         List<ClosingDto>? Closing,
         long IgnoredValues,
         string? OutputLogCheckpoint = null,
-        List<LabelOutcome>? LabelBatches = null);
+        List<LabelOutcome>? LabelBatches = null,
+        string? PushedLogCheckpoint = null);
 }

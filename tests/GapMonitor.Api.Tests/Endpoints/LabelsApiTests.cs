@@ -33,6 +33,7 @@ public sealed class LabelsApiTests : IAsyncLifetime
     {
         var rows = Enumerable.Range(0, 4).Select(i => new { age = 30 + i, churn_pred = i % 2, churn_proba = i % 2 == 0 ? 0.2 : 0.8, correlationid = $"req-{i}" });
         await _host.JsonAsync(HttpMethod.Post, $"/api/systems/{SystemId}/telemetry?batchId=rows-1", _ingest, rows, 202);
+        await _host.SweepAsync();
         var labels = new object[] { new { correlationId = "req-0", target = 1 }, new { correlationId = "req-1", target = true }, new { correlationId = "nobody", target = "0" } };
 
         var first = await _host.JsonAsync(HttpMethod.Post, $"/api/systems/{SystemId}/labels?batchId=labels-1", _ingest, labels, 200);

@@ -84,6 +84,7 @@ public sealed class PerformanceAtCloseJourneyTests : IAsyncLifetime
         await _host.JsonAsync(HttpMethod.Post, "/api/systems/plain-sys/telemetry?batchId=b-1", ingest, new[] { new { x = 1.5, churn_pred = 1 } }, 202);
         _host.Time.Advance(TimeSpan.FromDays(1));
         await _host.JsonAsync(HttpMethod.Post, "/api/systems/plain-sys/telemetry?batchId=b-2", ingest, new[] { new { x = 2.5 } }, 202);
+        await _host.SweepAsync();
 
         var window = Assert.Single((await _host.JsonAsync(HttpMethod.Get, "/api/systems/plain-sys/drift", vendor)).GetProperty("items").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, window.GetProperty("performance").ValueKind);

@@ -102,6 +102,7 @@ public sealed class TelemetryDriftJourneyTests : IAsyncLifetime
         using var ndjson = await _host.SendAsync(HttpMethod.Post, "/api/systems/push-sys/telemetry?batchId=b-2", ingest,
             configure: r => r.Content = new StringContent("{\"x\":3}\n{\"x\":4}\n", Encoding.UTF8, "application/x-ndjson"));
         Assert.Equal(HttpStatusCode.Accepted, ndjson.StatusCode);
+        await _host.SweepAsync();
         var status = await _host.JsonAsync(HttpMethod.Get, "/api/systems/push-sys/status", vendor);
         Assert.Equal(4, status.GetProperty("telemetry").GetProperty("openWindowRows").GetInt64());
         var bad = await _host.JsonAsync(HttpMethod.Post, "/api/systems/push-sys/telemetry", ingest, "{\"rows\":[1,2]}", 400);

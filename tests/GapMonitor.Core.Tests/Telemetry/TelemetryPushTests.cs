@@ -1,92 +1,86 @@
 using System.Text.Json;
+using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace GapMonitor.Core.Tests.Telemetry;
 
+/// <summary>
+/// A push checks one batch against the column bounds and writes it to the pushed-telemetry log (the log itself and the
+/// fold at the next pull are tested against Azurite in the Infrastructure tests); it reads no telemetry state.
+/// </summary>
 public class TelemetryPushTests
 {
-    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
-    private static readonly DateTimeOffset Now = SystemBuilder.Epoch + TimeSpan.FromHours(5);
+    private static readonly DateTimeOffset Now = SystemBuilder.Epoch + TimeSpan.FromHours(5) + TimeSpan.FromMinutes(20);
 
     [Fact]
-    public void Apply_WhenNewBatch_FoldsRowsIntoTheWindowOfTheRecordTime()
+    public async Task PushAsync_WhenNewBatch_WritesItOnceAtItsRecordTimeAndAnswersItsWindow()
     {
-        var state = new TelemetryState();
-        var recordedAt = Now - Day - TimeSpan.FromHours(1);
+        var log = new Mock<IPushedTelemetryLog>(MockBehavior.Strict);
+        var system = new SystemBuilder().WithId("push-sys").Build();
+        var at = Now - TimeSpan.FromDays(2) - TimeSpan.FromMinutes(5);
+        var batch = Batch("b1", at, Row("""{"x": 1}"""), Row("""{"x": 2}"""));
+        log.Setup(l => l.AppendAsync("push-sys", batch, at, Now, It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
-        var (outcome, delta) = TelemetryPush.Apply(state, Batch("b1", rowCount: 3, modelVersion: null), recordedAt, Day, Now);
+        var outcome = await new TelemetryPush(log.Object, new FakeTimeProvider(Now)).PushAsync(system, batch);
 
-        var windowStart = TelemetryState.AlignedStart(recordedAt, Day);
-        Assert.Equal(new PushOutcome(windowStart, Duplicate: false, 3, null), outcome);
-        Assert.Equal(new TelemetryDelta(3, null, Now), delta);
-        Assert.Equal(3, Assert.Single(state.Windows, w => w.Key == windowStart).Value.Profile.Rows);
-        Assert.Equal(3, state.RecordsRead);
-        Assert.True(state.HasBatch("b1"));
+        Assert.Equal(new PushOutcome(TelemetryState.AlignedStart(at, system.DriftWindowLength()), Duplicate: false, 2, null), outcome);
+        log.Verify(l => l.AppendAsync("push-sys", batch, at, Now, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
-    public void Apply_WhenBatchIdSeenBefore_IsDuplicateAndTakesNothingIn()
+    public async Task PushAsync_WithoutRecordTime_UsesTheArrival()
     {
-        var state = new TelemetryState();
-        TelemetryPush.Apply(state, Batch("b1", rowCount: 2, modelVersion: null), Now, Day, Now);
+        var log = new Mock<IPushedTelemetryLog>(MockBehavior.Strict);
+        var system = new SystemBuilder().Build();
+        var batch = Batch("b1", null, Row("""{"x": 1}"""));
+        log.Setup(l => l.AppendAsync(system.Id, batch, Now, Now, It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
-        var (outcome, delta) = TelemetryPush.Apply(state, Batch("b1", rowCount: 5, modelVersion: "v2"), Now, Day, Now);
+        var outcome = await new TelemetryPush(log.Object, new FakeTimeProvider(Now)).PushAsync(system, batch);
+
+        Assert.Equal(TelemetryState.AlignedStart(Now, system.DriftWindowLength()), outcome.WindowStart);
+    }
+
+    [Fact]
+    public async Task PushAsync_WhenTheLogHasTheBatchId_IsADuplicateTakingNothingIn()
+    {
+        var log = new Mock<IPushedTelemetryLog>();
+        log.Setup(l => l.AppendAsync(It.IsAny<string>(), It.IsAny<PushedBatch>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        var outcome = await new TelemetryPush(log.Object, new FakeTimeProvider(Now)).PushAsync(new SystemBuilder().Build(), Batch("b1", null, Row("""{"x": 1}""")));
 
         Assert.True(outcome.Duplicate);
         Assert.Equal(0, outcome.Accepted);
-        Assert.Same(TelemetryDelta.None, delta);
-        Assert.Equal(2, state.OpenRows);
-        Assert.Equal(2, state.RecordsRead);
     }
 
     [Fact]
-    public void Apply_WhenModelVersionGiven_CountsTheRowsUnderIt()
+    public async Task PushAsync_WhenAColumnNameIsTooLong_RefusesTheWholeBatchNamingTheField_AndWritesNothing()
     {
-        var state = new TelemetryState();
-
-        TelemetryPush.Apply(state, Batch("b1", rowCount: 3, modelVersion: "v1"), Now, Day, Now);
-        var (_, delta) = TelemetryPush.Apply(state, Batch("b2", rowCount: 2, modelVersion: "v1"), Now, Day, Now);
-
-        Assert.Equal("v1", delta.ModelVersion);
-        Assert.Equal(5, Assert.Single(state.Windows).Value.ModelVersions["v1"]);
-    }
-
-    [Fact]
-    public void Apply_WhenAColumnBreaksTheColumnBounds_RefusesTheWholeBatchNamingTheField()
-    {
-        var state = new TelemetryState();
+        var log = new Mock<IPushedTelemetryLog>(MockBehavior.Strict);
         var tooLong = new string('c', ColumnAdmission.MaxNameLength + 1);
-        var rows = new List<IReadOnlyDictionary<string, JsonElement>> { Row(("a", "1")), Row(("a", "2"), (tooLong, "3")) };
 
-        var (outcome, delta) = TelemetryPush.Apply(state, new PushedBatch("b1", null, null, rows), Now, Day, Now);
+        var outcome = await new TelemetryPush(log.Object, new FakeTimeProvider(Now)).PushAsync(
+            new SystemBuilder().Build(), Batch("b1", null, Row("""{"a": 1}"""), Row($$"""{"a": 2, "{{tooLong}}": 3}""")));
 
         Assert.Equal($"[1].{tooLong}", outcome.Refused?.Field);
         Assert.Equal(0, outcome.Accepted);
-        Assert.Same(TelemetryDelta.None, delta);
-        Assert.Empty(state.Windows);
-        Assert.False(state.HasBatch("b1"));
+        log.VerifyNoOtherCalls();
     }
 
     [Fact]
-    public void Apply_WhenTheWindowIsAlreadyClosed_AcceptsTheBatchButCountsItsRowsAsLate()
+    public void RefusedColumn_CountsDistinctColumnsOfTheBatchOnly()
     {
-        var recordedAt = Now - (2 * Day);
-        var state = new TelemetryState { ClosedThrough = TelemetryState.AlignedStart(Now - Day, Day) };
+        var names = Enumerable.Range(0, ColumnAdmission.MaxColumns).Select(i => $"c{i}").ToArray();
+        var full = Row(JsonSerializer.Serialize(names.ToDictionary(n => n, _ => 1)));
 
-        var (outcome, delta) = TelemetryPush.Apply(state, Batch("b1", rowCount: 4, modelVersion: "v1"), recordedAt, Day, Now);
-
-        Assert.Equal(4, outcome.Accepted);
-        Assert.False(outcome.Duplicate);
-        Assert.Same(TelemetryDelta.None, delta);
-        Assert.Empty(state.Windows);
-        Assert.Equal(1, state.LateRows);
-        Assert.True(state.HasBatch("b1"));
+        Assert.Null(TelemetryPush.RefusedColumn([full, full]));
+        var refused = TelemetryPush.RefusedColumn([full, Row("""{"c0": 1, "one-more": 2}""")]);
+        Assert.Equal("[1].one-more", refused?.Field);
     }
 
-    private static PushedBatch Batch(string id, int rowCount, string? modelVersion) =>
-        new(id, modelVersion, null, [.. Enumerable.Range(0, rowCount).Select(i => Row(("x", i.ToString(System.Globalization.CultureInfo.InvariantCulture))))]);
+    private static PushedBatch Batch(string id, DateTimeOffset? at, params JsonElement[] rows) => new(id, null, at, rows);
 
-    private static Dictionary<string, JsonElement> Row(params (string Name, string Json)[] cells) =>
-        cells.ToDictionary(c => c.Name, c => JsonDocument.Parse(c.Json).RootElement.Clone(), StringComparer.Ordinal);
+    private static JsonElement Row(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }

@@ -226,7 +226,7 @@ internal sealed class InferenceLogReadSession(int maxRows, IEnumerable<Inference
         var rowTime = record.Time ?? folder.Start;
         for (var i = rowsTaken; i < rowsTaken + take; i++)
         {
-            _rows.Add(record.Rows[i], rowTime, record.RowCorrelationId(i));
+            _rows.Add(record.Rows[i], rowTime, record.RowCorrelationId(i), record.ModelVersion);
         }
 
         CountVersion(record, newRecord: rowsTaken == 0, take);

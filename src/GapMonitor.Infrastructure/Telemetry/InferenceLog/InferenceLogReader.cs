@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 
@@ -25,10 +26,15 @@ public sealed class InferenceLogReader(IBlobContainerClientFactory clients, ILog
         InferenceLogSource source, InferenceLogCheckpoint? checkpoint, int maxRows, DateTimeOffset latestRecordTime, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
+        return await ReadNewAsync(clients.Create(source), source.NormalizedPrefix, checkpoint, maxRows, latestRecordTime, cancellationToken);
+    }
 
-        var container = clients.Create(source);
-        var prefix = source.NormalizedPrefix;
+    /// <summary>As above, in a container the service holds a client of (its own pushed-telemetry log).</summary>
+    /// <param name="prefix">Without leading or trailing slashes.</param>
+    internal async Task<InferenceLogReadResult> ReadNewAsync(
+        BlobContainerClient container, string prefix, InferenceLogCheckpoint? checkpoint, int maxRows, DateTimeOffset latestRecordTime, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
         HourFolder? from = HourFolder.TryParse(checkpoint?.OpenFrom, out var open) ? open : null;
         var session = new InferenceLogReadSession(maxRows, checkpoint?.Blobs ?? [], latestRecordTime, logger);
         HourFolder? newest = null;

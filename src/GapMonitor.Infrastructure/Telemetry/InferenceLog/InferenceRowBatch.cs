@@ -17,4 +17,7 @@ public sealed record InferenceRowBatch(
     IReadOnlyList<string?> CorrelationIds)
 {
     public static readonly InferenceRowBatch Empty = new(0, [], new Dictionary<string, IReadOnlyList<InferenceValue>>(), []);
+
+    /// <summary>Per row: its record's <c>modelversion</c> (null when it has none); empty when not collected.</summary>
+    public IReadOnlyList<string?> ModelVersions { get; init; } = [];
 }

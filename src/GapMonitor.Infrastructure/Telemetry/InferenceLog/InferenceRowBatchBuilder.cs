@@ -7,11 +7,12 @@ internal sealed class InferenceRowBatchBuilder
 {
     private readonly List<DateTimeOffset> _times = [];
     private readonly List<string?> _correlationIds = [];
+    private readonly List<string?> _modelVersions = [];
     private readonly Dictionary<string, List<InferenceValue>> _columns = new(StringComparer.Ordinal);
 
     public int Count => _times.Count;
 
-    public void Add(JsonElement row, DateTimeOffset time, string? correlationId)
+    public void Add(JsonElement row, DateTimeOffset time, string? correlationId, string? modelVersion = null)
     {
         var index = _times.Count;
         foreach (var property in row.EnumerateObject())
@@ -36,6 +37,7 @@ internal sealed class InferenceRowBatchBuilder
 
         _times.Add(time);
         _correlationIds.Add(correlationId);
+        _modelVersions.Add(modelVersion);
         foreach (var column in _columns.Values)
         {
             if (column.Count == index)
@@ -51,5 +53,8 @@ internal sealed class InferenceRowBatchBuilder
             _times.Count,
             _times,
             _columns.ToDictionary(c => c.Key, c => (IReadOnlyList<InferenceValue>)c.Value, StringComparer.Ordinal),
-            _correlationIds);
+            _correlationIds)
+        {
+            ModelVersions = _modelVersions,
+        };
 }
