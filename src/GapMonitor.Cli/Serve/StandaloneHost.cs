@@ -47,6 +47,12 @@ public static class StandaloneHost
         if (settings.RunSchedules)
         {
             builder.Services.AddHostedService<ScheduledJobs>();
+            // Consumers only where the storage has a queue service (without one the timer sweeps in-process).
+            if (settings.Workers > 0 && builder.Services.Any(d => d.ServiceType == typeof(Infrastructure.Queues.SweepShardConsumer)))
+            {
+                builder.Services.AddSingleton(settings);
+                builder.Services.AddHostedService<SweepWorkers>();
+            }
         }
 
         var app = builder.Build();
@@ -94,6 +100,7 @@ public static class StandaloneHost
             .OrderBy(r => r.path, StringComparer.Ordinal).ThenBy(r => r.method, StringComparer.Ordinal)
             .ToList();
         var timers = Schedules.All.Select(t => new { name = t.Key, setting = t.Value }).ToList();
-        return JsonSerializer.Serialize(new { routes, timers }, new JsonSerializerOptions { WriteIndented = true });
+        var queues = QueueConsumers.All.Select(q => new { name = q.Key, setting = q.Value }).ToList();
+        return JsonSerializer.Serialize(new { routes, timers, queues }, new JsonSerializerOptions { WriteIndented = true });
     }
 }
