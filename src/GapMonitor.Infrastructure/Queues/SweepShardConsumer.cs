@@ -16,7 +16,7 @@ public sealed class SweepShardConsumer(StorageSweepShardQueue queue, SweepServic
     public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>How soon a failed message is tried again (as Functions' <c>visibilityTimeout</c> in host.json).</summary>
-    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(10);
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(2);
@@ -84,7 +84,14 @@ public sealed class SweepShardConsumer(StorageSweepShardQueue queue, SweepServic
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Sweep message {MessageId} (dequeue {Count}) failed; it is tried again in {RetryAfter}", message.MessageId, message.DequeueCount, RetryAfter);
-            await queue.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryAfter, cancellationToken: CancellationToken.None);
+            try
+            {
+                await queue.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryAfter, cancellationToken: CancellationToken.None);
+            }
+            catch (Azure.RequestFailedException retryFailed)
+            {
+                logger.LogWarning(retryFailed, "Sweep message {MessageId} could not be made visible early; it returns after its visibility timeout", message.MessageId);
+            }
         }
 
         return true;

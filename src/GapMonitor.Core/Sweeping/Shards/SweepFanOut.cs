@@ -8,7 +8,7 @@ namespace GapMonitor.Core.Sweeping.Shards;
 /// What the sweep timer does: cut the fleet into shards and put them on the queue, once per schedule occurrence however
 /// many hosts share the storage. The work itself is done by the queue's consumers (<see cref="SweepService.RunShardAsync"/>).
 /// </summary>
-public sealed class SweepFanOut(ISystemStore store, ISweepShardQueue queue, ILogger<SweepFanOut> logger, GapMonitorMetrics? metrics = null)
+public sealed class SweepFanOut(ISystemStore store, ISweepShardQueue queue, SweepSettings settings, ILogger<SweepFanOut> logger, GapMonitorMetrics? metrics = null)
 {
     /// <returns>The shards enqueued: none when another host already fanned this occurrence out.</returns>
     public async Task<int> EnqueueAsync(DateTimeOffset occurrence, CancellationToken cancellationToken = default)
@@ -26,7 +26,7 @@ public sealed class SweepFanOut(ISystemStore store, ISweepShardQueue queue, ILog
             ids.Add(id);
         }
 
-        var shards = SweepShardPlanner.Plan(ids);
+        var shards = SweepShardPlanner.Plan(ids, settings.SystemsPerShard);
         await queue.EnqueueAsync(shards, cancellationToken);
         logger.LogInformation("Sweep of {Occurrence:O}: {Systems} systems in {Shards} shard(s) enqueued on {Queue}", occurrence, ids.Count, shards.Count, queue.Name);
         return shards.Count;
