@@ -7,6 +7,8 @@ log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 
 quiet_size=${QUIET_SIZE:-100000}
 worst_size=${WORST_SIZE:-10000}
+# Shards of the worst case: small enough that 4 workers get several each.
+worst_shard=${WORST_SHARD:-250}
 before_commit=${BEFORE_COMMIT:-b493d38}
 
 # shellcheck source=scripts/azurite.sh
@@ -54,7 +56,7 @@ if [ -n "$before" ]; then
     --rows "$work/before.md" --notes "$work/notes.md" --azurite-pid "$azurite_pid"
 fi
 dotnet "$after" --fan-out true --connection-string "$azurite_connection" --systems "$worst_size" --workers 1,4 \
-  --rows "$work/rows.md"
+  --systems-per-shard "$worst_shard" --rows "$work/rows.md"
 azurite_peak_worst=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$azurite_pid/status" 2>/dev/null || echo "?")
 azurite_stop
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -73,7 +75,8 @@ cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
   echo "below (peak resident memory: ${azurite_peak_quiet} MB for the quiet run, ${azurite_peak_worst} MB for the worst case)."
   echo
   echo "Fleet, contacts and fake clock as in the in-process benchmark below. A queued sweep is timed from the fan-out (list the ids"
-  echo "with a key-only projection, plan shards of 1,000, enqueue them) until the last shard's worker has deleted its message;"
+  echo "with a key-only projection, plan shards of 1,000 — $worst_shard for the worst case, so 4 workers get several each — and enqueue"
+  echo "them) until the last shard's worker has deleted its message;"
   echo "the worker processes (\`GapMonitor.SweepBenchmark --worker\`, each \`SweepService.RunShardAsync\` over the same Azurite)"
   echo "are started and connected before the clock starts. Each fleet size is seeded once per worker count for the worst case"
   echo "(it changes state), once for all quiet sweeps."

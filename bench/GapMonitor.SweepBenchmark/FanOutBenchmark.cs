@@ -40,7 +40,8 @@ public static class FanOutBenchmark
                 continue;
             }
 
-            var provider = BenchServices.Build(connection, prefix, clock, pickup, SweepShardPlanner.SystemsPerShard);
+            var perShard = int.Parse(values.GetValueOrDefault("systems-per-shard", "1000"), CultureInfo.InvariantCulture);
+            var provider = BenchServices.Build(connection, prefix, clock, pickup, perShard);
             await provider.GetRequiredService<Infrastructure.Storage.StorageTables>().EnsureCreatedAsync();
             var seeding = Stopwatch.StartNew();
             await Fleet.SeedAsync(provider.GetRequiredService<ISystemStore>(), n, seededAt, receiver.BaseAddress, CancellationToken.None);
@@ -106,8 +107,9 @@ public static class FanOutBenchmark
         var shardLines = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var ready = new CountdownEvent(workers);
         var prefix = fleet.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.Storage.StorageOptions>>().Value.TablePrefix;
-        for (var i = 0; i < workers; i++)
+        for (var w = 0; w < workers; w++)
         {
+            var i = w;
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var argument in new[]
             {
@@ -151,9 +153,9 @@ public static class FanOutBenchmark
         var shards = await fleet.GetRequiredService<SweepFanOut>().EnqueueAsync(clock.GetUtcNow());
         while (shardLines.Count < shards)
         {
-            if (processes.Any(p => p.HasExited))
+            if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
             {
-                throw new InvalidOperationException("A worker exited.");
+                throw new InvalidOperationException($"A worker exited with code {exited.ExitCode}.");
             }
 
             await Task.Delay(20);

@@ -26,17 +26,34 @@ public static class ShardWorker
         await client.CreateIfNotExistsAsync();
         await client.PeekMessagesAsync(1);
         Console.WriteLine("ready");
+        var poll = TimeSpan.FromMilliseconds(50);
         while (true)
         {
             var message = (await client.ReceiveMessageAsync(TimeSpan.FromMinutes(10))).Value;
             if (message is null)
             {
-                await Task.Delay(20);
+                // As the product's consumer: an idle worker backs off, so it does not load the storage it shares.
+                await Task.Delay(poll);
+                poll = TimeSpan.FromMilliseconds(Math.Min(poll.TotalMilliseconds * 2, 1000));
                 continue;
             }
 
-            var summary = await sweep.RunShardAsync(SweepShardMessage.Read(message.Body.ToString()));
-            await client.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            poll = TimeSpan.FromMilliseconds(50);
+
+            SweepSummary summary;
+            try
+            {
+                summary = await sweep.RunShardAsync(SweepShardMessage.Read(message.Body.ToString()));
+                await client.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // As the product's consumer does: the message becomes visible again for another try.
+                await Console.Error.WriteLineAsync($"shard failed, tried again: {ex.GetType().Name}: {ex.Message}");
+                await client.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+                continue;
+            }
+
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"SHARD {summary.SystemsEvaluated} {summary.AlertsOpened} {summary.NotificationsDelivered} {summary.NotificationsRetrying + summary.NotificationsFailed + summary.Conflicts + summary.SystemsFailed}"));

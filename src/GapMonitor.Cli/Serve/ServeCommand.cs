@@ -23,7 +23,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the API and the timers on Kestrel (starts local Azurite when no storage is configured).") { urls, workers };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var settings = new StandaloneHostSettings(CliEnvironment.RepositoryRoot, CliEnvironment.DataDirectory) 
+            var settings = new StandaloneHostSettings(CliEnvironment.RepositoryRoot, CliEnvironment.DataDirectory)
             {
                 Urls = parse.GetValue(urls),
                 Workers = parse.GetValue(workers),
