@@ -23,7 +23,7 @@ public sealed class SweepShardQueueTests(AzuriteFixture azurite) : StorageTestBa
     private static readonly TimeSpan UntilDown = TimeSpan.FromHours(1) + TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1);
 
     [Fact]
-    public async Task TwoHosts_FanOutTheSameOccurrenceAndConsume_EnqueueItOnce_AndSweepEverySystemOnce()
+    public async Task TwoHosts_FanOutTheSameOccurrenceAndConsume_EnqueueItOnce_SkipTheNextWhileShardsWait_AndSweepEverySystemOnce()
     {
         var email = new RecordingSender(NotificationChannel.Email);
         await using var first = await HostAsync(email);
@@ -37,10 +37,12 @@ public sealed class SweepShardQueueTests(AzuriteFixture azurite) : StorageTestBa
             Task.Run(() => first.GetRequiredService<SweepFanOut>().EnqueueAsync(occurrence)),
             Task.Run(() => second.GetRequiredService<SweepFanOut>().EnqueueAsync(occurrence)));
         var waiting = await first.GetRequiredService<ISweepShardQueue>().GetDepthsAsync();
+        var nextWhileWaiting = await second.GetRequiredService<SweepFanOut>().EnqueueAsync(occurrence.AddMinutes(1));
         var consumed = await Task.WhenAll(ConsumeAllAsync(first), ConsumeAllAsync(second));
 
         Assert.Equal([0, 3], enqueued.Order());
         Assert.Equal(new SweepQueueDepths(3, 0), waiting);
+        Assert.Equal(0, nextWhileWaiting);
         Assert.Equal(3, consumed.Sum());
         foreach (var id in ids)
         {

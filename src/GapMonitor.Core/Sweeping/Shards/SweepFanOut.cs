@@ -10,10 +10,19 @@ namespace GapMonitor.Core.Sweeping.Shards;
 /// </summary>
 public sealed class SweepFanOut(ISystemStore store, ISweepShardQueue queue, SweepSettings settings, ILogger<SweepFanOut> logger, GapMonitorMetrics? metrics = null)
 {
-    /// <returns>The shards enqueued: none when another host already fanned this occurrence out.</returns>
+    /// <returns>
+    /// The shards enqueued: none when another host already fanned this occurrence out, or when shards of an earlier
+    /// sweep are still waiting or being swept (a sweep that takes longer than the schedule's interval is not piled on).
+    /// </returns>
     public async Task<int> EnqueueAsync(DateTimeOffset occurrence, CancellationToken cancellationToken = default)
     {
-        await ReadDepthsAsync(cancellationToken);
+        var depths = await ReadDepthsAsync(cancellationToken);
+        if (depths.Pending > 0)
+        {
+            logger.LogWarning("Sweep of {Occurrence:O} skipped: {Pending} shard(s) of an earlier sweep are still on {Queue}", occurrence, depths.Pending, queue.Name);
+            return 0;
+        }
+
         if (!await queue.TryClaimOccurrenceAsync(occurrence, cancellationToken))
         {
             logger.LogDebug("The sweep of {Occurrence:O} was already enqueued by another host", occurrence);
