@@ -9,10 +9,20 @@
 #                                        seed 50 resolved alerts per system (11 rows each) into `archive` (where the
 #                                        mover leaves them) or `systems` (where they stayed before), measure only the
 #                                        steady-state sweep; prints the figures instead of writing docs/benchmarks.md
+#
+#   bench/sweep.sh fanout            (issue 12) the sweep through the queue with worker processes:
+#     QUIET_SIZE (default 100000) systems: a quiet sweep in one process and through the queue with 1 and 4 worker
+#     processes (interleaved), and the same quiet sweep of the code before the fan-out (b493d38, BEFORE=0 skips it);
+#     WORST_SIZE (default 10000) systems: everyone silent at once through the queue with 1 and 4 worker processes, and
+#     the before code's in-process worst case on the same Azurite. Writes the sweep section of docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+
+if [ "${1:-}" = fanout ]; then
+  exec bench/sweep-fanout.sh
+fi
 
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)

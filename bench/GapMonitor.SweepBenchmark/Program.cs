@@ -17,9 +17,17 @@ using Microsoft.Extensions.Time.Testing;
 
 // Usage: GapMonitor.SweepBenchmark --connection-string <Azurite> [--systems 10000] [--rows file] [--notes file]
 //        [--history 50] [--history-table archive|systems] [--steady-only true]
+//        GapMonitor.SweepBenchmark --fan-out true --connection-string <Azurite> [--systems N] [--workers 1,4] [--quiet-only true] [--rows file]
+//        (the sweep through the queue with worker processes: see FanOutBenchmark)
 // Seeds N systems, then measures three sweeps: steady state, everyone silent at once, and the sweep right after.
 // --history seeds that many resolved alerts per system (with their notifications, attempts and audit) into the
 // given table first; --steady-only measures only the steady-state sweep.
+if (args.Contains("--worker") || args.Contains("--fan-out"))
+{
+    var values = Enumerable.Range(0, args.Length / 2).ToDictionary(i => args[2 * i][2..], i => args[(2 * i) + 1], StringComparer.Ordinal);
+    return values.ContainsKey("worker") ? await ShardWorker.RunAsync(values) : await FanOutBenchmark.RunAsync(values);
+}
+
 var arguments = BenchmarkArguments.Parse(args);
 var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 var seededAt = clock.GetUtcNow();

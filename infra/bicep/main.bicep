@@ -173,6 +173,11 @@ module functionApp 'modules/function-app.bicep' = {
       GapMonitor__Storage__TableServiceUri: storage.outputs.tableServiceUri
       GapMonitor__Storage__BlobServiceUri: storage.outputs.blobServiceUri
       GapMonitor__Storage__ManagedIdentityClientId: identity.outputs.clientId
+      // The sweep fans out through this queue; the queue trigger reads its connection from the same section.
+      GapMonitor__Storage__QueueServiceUri: storage.outputs.queueServiceUri
+      GapMonitor__Storage__SweepQueue: 'sweep-shards'
+      GapMonitor__Storage__credential: 'managedidentity'
+      GapMonitor__Storage__clientId: identity.outputs.clientId
       GapMonitor__AdminApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${adminApiKeySecretName})'
       GapMonitor__Email__Smtp__Host: smtpHost
       GapMonitor__Email__Smtp__Port: string(smtpPort)

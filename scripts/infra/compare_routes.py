@@ -8,10 +8,13 @@ FUNCTIONS_METADATA: functions.metadata from `dotnet publish` of functions/GapMon
 HOST_JSON: the published host.json (extensions.http.routePrefix, default "api").
 ROUTES_JSON: output of `./gapmonitor routes --format json`:
   {"routes": [{"method": "GET", "path": "/api/health"}, ...],
-   "timers": [{"name": "Sweep", "setting": "GapMonitor:SweepSchedule"}, ...]}
+   "timers": [{"name": "Sweep", "setting": "GapMonitor:SweepSchedule"}, ...],
+   "queues": [{"name": "SweepShard", "setting": "GapMonitor:Storage:SweepQueue"}, ...]}
 Without ROUTES_JSON only the metadata itself is checked (HTTP and timer triggers present).
-Every standalone route (method + path) and timer setting must exist in the Functions app, except a route marked
-"standaloneOnly" (with the reason): only GET /metrics, the Prometheus scrape endpoint (Functions exports to Azure Monitor).
+Every standalone route (method + path), timer setting and queue consumer's queue setting must exist in the Functions app
+(a queue trigger whose queueName is %Setting%), and every Functions queue trigger must have a standalone consumer.
+A route marked "standaloneOnly" (with the reason) is exempt: only GET /metrics, the Prometheus scrape endpoint
+(Functions exports to Azure Monitor).
 """
 import json
 import re
@@ -32,7 +35,7 @@ def normalize_path(path):
 
 
 def functions_routes(metadata, route_prefix):
-    routes, schedules = set(), {}
+    routes, schedules, queues = set(), {}, {}
     for function in metadata:
         for binding in function.get("bindings", []):
             kind = binding.get("type", "").lower()
@@ -43,7 +46,9 @@ def functions_routes(metadata, route_prefix):
                     routes.add((method.upper(), path))
             elif kind == "timertrigger":
                 schedules[function["name"]] = binding.get("schedule", "")
-    return routes, schedules
+            elif kind == "queuetrigger":
+                queues[function["name"]] = binding.get("queueName", "")
+    return routes, schedules, queues
 
 
 def validate(path):
@@ -71,7 +76,7 @@ def main(argv):
     with open(argv[2]) as f:
         host = json.load(f)
     route_prefix = host.get("extensions", {}).get("http", {}).get("routePrefix", "api").strip("/")
-    routes, schedules = functions_routes(metadata, route_prefix)
+    routes, schedules, queues = functions_routes(metadata, route_prefix)
     failures = []
     if not routes:
         failures.append("functions.metadata lists no HTTP trigger")
@@ -80,6 +85,9 @@ def main(argv):
     for name, schedule in sorted(schedules.items()):
         if not re.fullmatch(r"%[A-Za-z0-9_:]+%", schedule):
             failures.append(f"timer {name} has a literal schedule '{schedule}' instead of an app setting (%Name%)")
+    for name, queue in sorted(queues.items()):
+        if not re.fullmatch(r"%[A-Za-z0-9_:]+%", queue):
+            failures.append(f"queue trigger {name} has a literal queue '{queue}' instead of an app setting (%Name%)")
 
     if len(argv) == 4:
         with open(argv[3]) as f:
@@ -100,15 +108,24 @@ def main(argv):
             if timer["setting"] not in settings:
                 failures.append(f"standalone timer {timer['name']} ({timer['setting']}) has no Functions timer "
                                 f"with schedule %{timer['setting']}%")
+        consumed = {consumer["setting"] for consumer in standalone.get("queues", [])}
+        for consumer in standalone.get("queues", []):
+            if consumer["setting"] not in {queue.strip("%") for queue in queues.values()}:
+                failures.append(f"standalone queue consumer {consumer['name']} ({consumer['setting']}) has no Functions "
+                                f"queue trigger on %{consumer['setting']}%")
+        for name, queue in sorted(queues.items()):
+            if queue.strip("%") not in consumed:
+                failures.append(f"Functions queue trigger {name} ({queue}) has no standalone queue consumer")
 
     for failure in failures:
         print(f"FAIL {failure}")
     if failures:
         print("Functions HTTP routes: " + ", ".join(f"{m} {p}" for m, p in sorted(routes)))
         print("Functions timers: " + ", ".join(f"{n}={s}" for n, s in sorted(schedules.items())))
+        print("Functions queue triggers: " + ", ".join(f"{n}={q}" for n, q in sorted(queues.items())))
         return 1
     checked = "and matches the standalone host" if len(argv) == 4 else "(metadata only)"
-    print(f"functions.metadata: {len(routes)} HTTP route(s), {len(schedules)} timer(s) {checked}")
+    print(f"functions.metadata: {len(routes)} HTTP route(s), {len(schedules)} timer(s), {len(queues)} queue trigger(s) {checked}")
     return 0
 
 

@@ -28,6 +28,10 @@ public sealed class GapMonitorOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SweepPullBudget { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Systems per shard when the sweep fans out through the queue (one queue message each).</summary>
+    [Range(1, 100_000)]
+    public int SweepSystemsPerShard { get; set; } = 1000;
+
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxRequestBytes { get; set; } = 1024 * 1024;
 

@@ -33,7 +33,11 @@ public static class GapMonitorServiceCollectionExtensions
             return new ActionLinkSettings(ActionLinkSigningKey.From(options.ActionLinks.SigningKey, options.AdminApiKey));
         });
         services.TryAddSingleton<IPublicBaseUrl>(sp => new ConfiguredPublicBaseUrl(sp.GetRequiredService<IOptions<GapMonitorOptions>>().Value.PublicBaseUri()));
-        services.AddSingleton(sp => new SweepSettings(sp.GetRequiredService<IOptions<GapMonitorOptions>>().Value.SweepPullBudget));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<GapMonitorOptions>>().Value;
+            return new SweepSettings(options.SweepPullBudget) { SystemsPerShard = options.SweepSystemsPerShard };
+        });
         services.AddGapMonitorCore();
         services.AddGapMonitorStorage(configuration);
         services.AddGapMonitorDelivery(Path.Combine(defaultDataDirectory, "mail"));

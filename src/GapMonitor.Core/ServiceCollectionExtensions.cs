@@ -13,6 +13,7 @@ using GapMonitor.Core.Sweeping;
 using GapMonitor.Core.Systems;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core;
 
@@ -36,6 +37,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ContactTest>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<SweepService>();
+        services.AddSingleton(sp => new Sweeping.Shards.SweepTick(
+            sp.GetRequiredService<SweepService>(), sp.GetRequiredService<ILogger<Sweeping.Shards.SweepTick>>(), sp.GetService<Sweeping.Shards.SweepFanOut>()));
         services.AddSingleton<SystemSignals>();
         services.AddSingleton<SignalIngestion>();
         services.AddSingleton<AlertAcknowledgement>();

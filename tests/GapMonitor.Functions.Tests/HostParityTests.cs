@@ -52,6 +52,28 @@ public sealed class HostParityTests
     }
 
     /// <summary>
+    /// Both hosts consume the same queues, named by the same setting, with the same connection section, and the Functions
+    /// host gives up on a message after as many dequeues as <c>gapmonitor serve --workers N</c> does.
+    /// </summary>
+    [Fact]
+    public async Task QueueTriggers_ComparedWithStandaloneConsumers_AreTheSameQueuesOnTheSameSettings()
+    {
+        var functions = FunctionTriggers.Queues.Select(q => $"{q.Name} {q.Trigger.QueueName} {q.Trigger.Connection}").ToHashSet(StringComparer.Ordinal);
+        var standalone = QueueConsumers.All.Select(q => $"{q.Key} %{q.Value}% {QueueConsumers.Connection}").ToHashSet(StringComparer.Ordinal);
+        await using var app = await Standalone.BuildAsync("UseDevelopmentStorage=true");
+        var described = JsonNode.Parse(StandaloneHost.DescribeRoutes(app))!["queues"]!.AsArray()
+            .Select(q => $"{q!["name"]} %{q["setting"]}% {QueueConsumers.Connection}").ToHashSet(StringComparer.Ordinal);
+        using var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        var queues = hostJson.RootElement.GetProperty("extensions").GetProperty("queues");
+
+        Assert.NotEmpty(functions);
+        AssertSameSet(standalone, functions, "standalone host", "Functions app");
+        AssertSameSet(standalone, described, "standalone host", "routes --format json");
+        Assert.Equal(Core.Sweeping.Shards.SweepQueueNames.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
+    }
+
+    /// <summary>
     /// The Functions host adds no prefix: action links (<c>/act/{token}</c>) and the console (<c>/</c>, <c>/ui/…</c>)
     /// live outside <c>/api</c>, so every API trigger names <c>api/</c> itself.
     /// </summary>

@@ -63,6 +63,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             await blobs.DeleteBlobContainerAsync(container.Name);
         }
+
+        // The sweep queues are named after the prefix in lower case (queue names allow no capitals).
+        if (connection.Contains("QueueEndpoint=", StringComparison.OrdinalIgnoreCase))
+        {
+            var queues = new Azure.Storage.Queues.QueueServiceClient(connection);
+            await foreach (var queue in queues.GetQueuesAsync(prefix: prefix.ToLowerInvariant()))
+            {
+                await queues.DeleteQueueAsync(queue.Name);
+            }
+        }
     }
 
     private static async Task<string> ConnectAsync()

@@ -17,7 +17,7 @@ param applicationInsightsName string
 param storageRoleIds string[] = [
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner (host leases, deployment package, app blobs)
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
-  '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor (Functions host)
+  '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor (Functions host, the sweep queue and its poison queue)
 ]
 
 @description('Role definition ids granted on the Key Vault.')

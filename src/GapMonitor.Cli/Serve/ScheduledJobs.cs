@@ -3,7 +3,7 @@ using GapMonitor.Api.Scheduling;
 using GapMonitor.Composition;
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Ports;
-using GapMonitor.Core.Sweeping;
+using GapMonitor.Core.Sweeping.Shards;
 using Microsoft.Extensions.Options;
 
 namespace GapMonitor.Cli.Serve;
@@ -15,12 +15,13 @@ namespace GapMonitor.Cli.Serve;
 public sealed class ScheduledJobs(IServiceProvider services, IOptions<GapMonitorOptions> options, TimeProvider timeProvider, ILogger<ScheduledJobs> logger)
     : BackgroundService
 {
-    public static IReadOnlyDictionary<string, Func<IServiceProvider, CancellationToken, Task>> Jobs { get; } =
-        new Dictionary<string, Func<IServiceProvider, CancellationToken, Task>>(StringComparer.Ordinal)
+    /// <summary>Each job gets the occurrence it runs for: the same instant in every process that shares the schedule.</summary>
+    public static IReadOnlyDictionary<string, Func<IServiceProvider, DateTimeOffset, CancellationToken, Task>> Jobs { get; } =
+        new Dictionary<string, Func<IServiceProvider, DateTimeOffset, CancellationToken, Task>>(StringComparer.Ordinal)
         {
-            [Schedules.SweepTimer] = (sp, ct) => sp.GetRequiredService<SweepService>().RunAsync(ct),
-            [Schedules.DeliveryTimer] = (sp, ct) => sp.GetRequiredService<OutboxDelivery>().DeliverDueAsync(ct),
-            [Schedules.PullTimer] = (sp, ct) => Task.WhenAll(sp.GetServices<ITelemetryPuller>().Select(p => p.PullAsync(ct))),
+            [Schedules.SweepTimer] = (sp, occurrence, ct) => sp.GetRequiredService<SweepTick>().RunAsync(occurrence, ct),
+            [Schedules.DeliveryTimer] = (sp, _, ct) => sp.GetRequiredService<OutboxDelivery>().DeliverDueAsync(ct),
+            [Schedules.PullTimer] = (sp, _, ct) => Task.WhenAll(sp.GetServices<ITelemetryPuller>().Select(p => p.PullAsync(ct))),
         };
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,7 +35,7 @@ public sealed class ScheduledJobs(IServiceProvider services, IOptions<GapMonitor
         return Task.WhenAll(Jobs.Select(job => RunOnScheduleAsync(job.Key, CronSchedules.Parse(expressions[job.Key]), job.Value, stoppingToken)));
     }
 
-    private async Task RunOnScheduleAsync(string name, NCrontab.CrontabSchedule schedule, Func<IServiceProvider, CancellationToken, Task> job, CancellationToken stoppingToken)
+    private async Task RunOnScheduleAsync(string name, NCrontab.CrontabSchedule schedule, Func<IServiceProvider, DateTimeOffset, CancellationToken, Task> job, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -43,7 +44,7 @@ public sealed class ScheduledJobs(IServiceProvider services, IOptions<GapMonitor
             try
             {
                 await Task.Delay(next - now, timeProvider, stoppingToken);
-                await job(services, stoppingToken);
+                await job(services, next, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

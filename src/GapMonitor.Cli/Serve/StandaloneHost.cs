@@ -48,6 +48,12 @@ public static class StandaloneHost
         if (settings.RunSchedules)
         {
             builder.Services.AddHostedService<ScheduledJobs>();
+            // Consumers only where the storage has a queue service (without one the timer sweeps in-process).
+            if (settings.Workers > 0 && builder.Services.Any(d => d.ServiceType == typeof(Infrastructure.Queues.SweepShardConsumer)))
+            {
+                builder.Services.AddSingleton(settings);
+                builder.Services.AddHostedService<SweepWorkers>();
+            }
         }
 
         var app = builder.Build();
@@ -99,7 +105,8 @@ public static class StandaloneHost
             .OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
             .ToList();
         var timers = Schedules.All.Select(t => new { name = t.Key, setting = t.Value }).ToList();
-        return JsonSerializer.Serialize(new { routes, timers }, new JsonSerializerOptions
+        var queues = QueueConsumers.All.Select(q => new { name = q.Key, setting = q.Value }).ToList();
+        return JsonSerializer.Serialize(new { routes, timers, queues }, new JsonSerializerOptions
         {
             WriteIndented = true,
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

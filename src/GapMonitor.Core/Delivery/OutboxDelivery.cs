@@ -40,12 +40,20 @@ public sealed class OutboxDelivery(
     public Task<DeliverySummary> DeliverDueAsync(CancellationToken cancellationToken = default) => DeliverDueAsync(null, cancellationToken);
 
     /// <param name="knownSystems">Systems the caller has just read (the sweep: those it wrote notifications for); others are read here.</param>
-    public async Task<DeliverySummary> DeliverDueAsync(IReadOnlyDictionary<string, Systems.MonitoredSystem>? knownSystems, CancellationToken cancellationToken = default)
+    public Task<DeliverySummary> DeliverDueAsync(IReadOnlyDictionary<string, Systems.MonitoredSystem>? knownSystems, CancellationToken cancellationToken = default) =>
+        DeliverDueAsync(knownSystems, Sweeping.Shards.SweepShard.All, cancellationToken);
+
+    /// <param name="knownSystems">Systems the caller has just read (the sweep: those it wrote notifications for); others are read here.</param>
+    /// <param name="shard">Whose notifications: a queued sweep delivers those of its own shard's systems.</param>
+    public async Task<DeliverySummary> DeliverDueAsync(
+        IReadOnlyDictionary<string, Systems.MonitoredSystem>? knownSystems, Sweeping.Shards.SweepShard shard, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(shard);
         var tally = new int[5];
         var now = timeProvider.GetUtcNow();
+        var due = shard.IsAll ? outbox.ListDueAsync(now, cancellationToken) : outbox.ListDueAsync(now, shard, cancellationToken);
         await Parallel.ForEachAsync(
-            GroupBySystemAsync(outbox.ListDueAsync(now, cancellationToken), cancellationToken),
+            GroupBySystemAsync(due, cancellationToken),
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentSystems, CancellationToken = cancellationToken },
             async (due, ct) =>
             {

@@ -1,4 +1,5 @@
 using GapMonitor.Core.Notifications;
+using GapMonitor.Core.Sweeping.Shards;
 
 namespace GapMonitor.Core.Ports;
 
@@ -7,6 +8,10 @@ public interface IOutbox
 {
     /// <summary>Pending notifications whose next attempt is due and that nobody holds a lease on.</summary>
     IAsyncEnumerable<Notification> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The due notifications of the systems in <paramref name="shard"/>.</summary>
+    IAsyncEnumerable<Notification> ListDueAsync(DateTimeOffset now, SweepShard shard, CancellationToken cancellationToken = default) =>
+        ListDueAsync(now, cancellationToken).Where(n => shard.Contains(n.SystemId));
 
     /// <summary>
     /// Claims a notification until <paramref name="leaseUntil"/> so that a concurrent sweep does not send it too.

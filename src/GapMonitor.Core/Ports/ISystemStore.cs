@@ -1,6 +1,7 @@
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Evaluation;
+using GapMonitor.Core.Sweeping.Shards;
 using GapMonitor.Core.Systems;
 
 namespace GapMonitor.Core.Ports;
@@ -27,6 +28,14 @@ public interface ISystemStore
 
     /// <summary>Every system with its active alerts, for the sweep.</summary>
     IAsyncEnumerable<SystemWithAlerts> ListAllAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The systems of one shard with their active alerts, in id order: a queued sweep's share of <see cref="ListAllAsync"/>.</summary>
+    IAsyncEnumerable<SystemWithAlerts> ListRangeAsync(SweepShard shard, CancellationToken cancellationToken = default) =>
+        ListAllAsync(cancellationToken).Where(s => shard.Contains(s.System.Id));
+
+    /// <summary>Every system's id in ordinal order, and nothing else: what the sweep timer cuts into shards.</summary>
+    IAsyncEnumerable<string> ListIdsAsync(CancellationToken cancellationToken = default) =>
+        ListAllAsync(cancellationToken).Select(s => s.System.Id).Order(StringComparer.Ordinal);
 
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string systemId, int max, CancellationToken cancellationToken = default);
 

@@ -1,12 +1,14 @@
 using GapMonitor.Core.Delivery;
 using GapMonitor.Core.Ports;
+using GapMonitor.Core.Sweeping.Shards;
 using GapMonitor.Core.Systems;
 using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Core.Sweeping;
 
 /// <summary>
-/// One cycle: pull → evaluate every system → deliver the outbox. Safe to run concurrently with itself.
+/// One cycle: pull → evaluate every system → deliver the outbox, for every system (<see cref="RunAsync"/>) or for one
+/// shard of them (<see cref="RunShardAsync"/>, what a queue consumer runs). Safe to run concurrently with itself.
 /// The pull is time-boxed (<see cref="SweepSettings.PullBudget"/>): evaluation never waits longer for it.
 /// </summary>
 public sealed class SweepService(
@@ -25,13 +27,17 @@ public sealed class SweepService(
     /// <summary>This instance's pull, while it runs: a sweep joins it instead of pulling the same sources again.</summary>
     private Task<int>? _pull;
 
-    public async Task<SweepSummary> RunAsync(CancellationToken cancellationToken = default)
+    public Task<SweepSummary> RunAsync(CancellationToken cancellationToken = default) => RunShardAsync(SweepShard.All, cancellationToken);
+
+    /// <summary>Pulls, evaluates and delivers the systems of <paramref name="shard"/> only (their due notifications included).</summary>
+    public async Task<SweepSummary> RunShardAsync(SweepShard shard, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(shard);
         var startedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();
-        var pullsFailed = await PullWithinBudgetAsync(cancellationToken);
-        var evaluated = await EvaluateAllAsync(cancellationToken);
-        var delivered = await delivery.DeliverDueAsync(evaluated.Notified, cancellationToken);
+        var pullsFailed = await PullWithinBudgetAsync(shard, cancellationToken);
+        var evaluated = await EvaluateAllAsync(shard, cancellationToken);
+        var delivered = await delivery.DeliverDueAsync(evaluated.Notified, shard, cancellationToken);
         await KeepHistoryOutOfLiveRowsAsync(evaluated.Changed, evaluated.Notified, cancellationToken);
         var summary = new SweepSummary(
             startedAt,
@@ -47,8 +53,8 @@ public sealed class SweepService(
             pullsFailed + evaluated.Failed + delivered.SystemsFailed);
         metrics?.SweepCompleted(summary.Duration, summary.SystemsEvaluated, summary.SystemsFailed, timeProvider.GetUtcNow());
         logger.LogInformation(
-            "Sweep evaluated {Systems} systems: {Opened} opened, {Escalated} escalated, {Resolved} resolved, {Delivered} delivered, {Failed} failed in {Duration}",
-            summary.SystemsEvaluated, summary.AlertsOpened, summary.AlertsEscalated, summary.AlertsResolved, summary.NotificationsDelivered, summary.SystemsFailed, summary.Duration);
+            "Sweep of {Shard} evaluated {Systems} systems: {Opened} opened, {Escalated} escalated, {Resolved} resolved, {Delivered} delivered, {Failed} failed in {Duration}",
+            shard, summary.SystemsEvaluated, summary.AlertsOpened, summary.AlertsEscalated, summary.AlertsResolved, summary.NotificationsDelivered, summary.SystemsFailed, summary.Duration);
         return summary;
     }
 
@@ -75,13 +81,13 @@ public sealed class SweepService(
     }
 
     private async Task<(int Systems, int Opened, int Escalated, int Resolved, int Conflicts, int Failed, Dictionary<string, MonitoredSystem> Notified, List<string> Changed)> EvaluateAllAsync(
-        CancellationToken cancellationToken)
+        SweepShard shard, CancellationToken cancellationToken)
     {
         int systems = 0, opened = 0, escalated = 0, resolved = 0, conflicts = 0, failed = 0;
         var notified = new Dictionary<string, MonitoredSystem>(StringComparer.Ordinal);
         var changed = new List<string>();
         var inFlight = new List<(MonitoredSystem System, Task<EvaluationOutcome?> Outcome)>();
-        await foreach (var system in store.ListAllAsync(cancellationToken))
+        await foreach (var system in shard.IsAll ? store.ListAllAsync(cancellationToken) : store.ListRangeAsync(shard, cancellationToken))
         {
             systems++;
             inFlight.Add((system.System, EvaluateSafelyAsync(system, cancellationToken)));
@@ -130,20 +136,28 @@ public sealed class SweepService(
     /// telemetry state and checkpoint are saved under its ETag as it goes, so nothing is lost or read twice).
     /// Returns how many pullers failed, if the pull finished in time.
     /// </summary>
-    private async Task<int> PullWithinBudgetAsync(CancellationToken cancellationToken)
+    /// A shard's pull is its own; the pull of every system is shared by the sweeps that overlap it.
+    private async Task<int> PullWithinBudgetAsync(SweepShard shard, CancellationToken cancellationToken)
     {
         // The budget starts before the pull does, so nothing the pull does first can stretch it.
         using var budgetOver = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var budget = Task.Delay(settings.PullBudget, timeProvider, budgetOver.Token);
         Task<int> pull;
-        lock (_pullGate)
+        if (!shard.IsAll)
         {
-            if (_pull is not { IsCompleted: false })
+            pull = PullAllAsync(shard, cancellationToken);
+        }
+        else
+        {
+            lock (_pullGate)
             {
-                _pull = PullAllAsync(cancellationToken);
-            }
+                if (_pull is not { IsCompleted: false })
+                {
+                    _pull = PullAllAsync(shard, cancellationToken);
+                }
 
-            pull = _pull;
+                pull = _pull;
+            }
         }
 
         if (await Task.WhenAny(pull, budget) == pull)
@@ -166,7 +180,7 @@ public sealed class SweepService(
         return 0;
     }
 
-    private async Task<int> PullAllAsync(CancellationToken cancellationToken)
+    private async Task<int> PullAllAsync(SweepShard shard, CancellationToken cancellationToken)
     {
         await Task.Yield();
         var failed = 0;
@@ -174,7 +188,8 @@ public sealed class SweepService(
         {
             try
             {
-                failed += (await puller.PullAsync(cancellationToken)).SystemsFailed;
+                var pulled = shard.IsAll ? puller.PullAsync(cancellationToken) : puller.PullAsync(shard, cancellationToken);
+                failed += (await pulled).SystemsFailed;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

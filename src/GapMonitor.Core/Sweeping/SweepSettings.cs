@@ -6,5 +6,8 @@ namespace GapMonitor.Core.Sweeping;
 /// </param>
 public sealed record SweepSettings(TimeSpan PullBudget)
 {
+    /// <summary>Systems per queued shard (<see cref="Shards.SweepShardPlanner"/>).</summary>
+    public int SystemsPerShard { get; init; } = Shards.SweepShardPlanner.SystemsPerShard;
+
     public static SweepSettings Default { get; } = new(TimeSpan.FromSeconds(20));
 }

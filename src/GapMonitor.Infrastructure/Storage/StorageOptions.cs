@@ -12,6 +12,27 @@ public sealed class StorageOptions
     public Uri? TableServiceUri { get; set; }
     public Uri? BlobServiceUri { get; set; }
 
+    /// <summary>The queue service for the sweep's fan-out (with managed identity); without it the sweep runs in one process.</summary>
+    public Uri? QueueServiceUri { get; set; }
+
+    /// <summary>
+    /// The sweep's queue (<c>GapMonitor:Storage:SweepQueue</c>, which the Functions queue trigger reads too); unset, it is
+    /// <c>sweep-shards</c> after <see cref="TablePrefix"/> in lower case.
+    /// </summary>
+    public string? SweepQueue { get; set; }
+
+    public string SweepQueueName => !string.IsNullOrWhiteSpace(SweepQueue)
+        ? SweepQueue
+        : TablePrefix.Length == 0 ? Core.Sweeping.Shards.SweepQueueNames.Default : $"{TablePrefix.ToLowerInvariant()}-{Core.Sweeping.Shards.SweepQueueNames.Default}";
+
+    /// <summary>
+    /// Whether a queue service can be reached: a <see cref="QueueServiceUri"/>, or a connection string that names a queue
+    /// endpoint or derives all endpoints from the account (an Azurite string listing only blob and table endpoints has none).
+    /// </summary>
+    public bool HasQueueService => QueueServiceUri is not null || (!string.IsNullOrWhiteSpace(ConnectionString)
+        && (ConnectionString.Contains("QueueEndpoint=", StringComparison.OrdinalIgnoreCase)
+            || !(ConnectionString.Contains("TableEndpoint=", StringComparison.OrdinalIgnoreCase) || ConnectionString.Contains("BlobEndpoint=", StringComparison.OrdinalIgnoreCase))));
+
     /// <summary>Client id of a user-assigned managed identity, when the host has several.</summary>
     public string? ManagedIdentityClientId { get; set; }
 

@@ -1,6 +1,7 @@
 using Azure.Core;
 using GapMonitor.Core.Ports;
 using GapMonitor.Infrastructure.Identity;
+using GapMonitor.Infrastructure.Queues;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.IsValid, "GapMonitor:Retention:Days must be between 1 and 3650.")
             .ValidateOnStart();
 
-        return services.AddGapMonitorStorageClients(configuration).AddGapMonitorStores();
+        return services.AddGapMonitorStorageClients(configuration).AddGapMonitorStores().AddGapMonitorSweepQueue(configuration);
     }
 
     /// <summary>

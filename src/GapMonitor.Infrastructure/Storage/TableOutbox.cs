@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using GapMonitor.Core.Concurrency;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Ports;
+using GapMonitor.Core.Sweeping.Shards;
 using GapMonitor.Infrastructure.Storage.Entities;
 
 namespace GapMonitor.Infrastructure.Storage;
@@ -14,10 +15,13 @@ public sealed class TableOutbox(StorageTables tables) : IOutbox
     private const int MaxRowsPerTransaction = 100;
     private static readonly string PendingState = nameof(NotificationState.Pending);
 
-    public async IAsyncEnumerable<Notification> ListDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Notification> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ListDueAsync(now, SweepShard.All, cancellationToken);
+
+    public async IAsyncEnumerable<Notification> ListDueAsync(DateTimeOffset now, SweepShard shard, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"RowKey ge {RowKeys.NotificationPrefix} and RowKey lt {RowKeys.NotificationEnd} and State eq {PendingState} and NextAttemptAt le {now}");
+        var filter = PartitionRange.Within(shard, TableClient.CreateQueryFilter(
+            $"RowKey ge {RowKeys.NotificationPrefix} and RowKey lt {RowKeys.NotificationEnd} and State eq {PendingState} and NextAttemptAt le {now}"));
         await foreach (var entity in tables.Systems.QueryAsync<NotificationEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
             if (entity.LeasedUntil is { } lease && lease > now)

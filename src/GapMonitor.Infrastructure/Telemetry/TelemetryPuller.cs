@@ -44,12 +44,14 @@ public sealed class TelemetryPuller(
     /// <summary>Log Analytics ingests with a delay of minutes: query only up to this long ago, so late records are not skipped.</summary>
     private static readonly TimeSpan IngestionLag = TimeSpan.FromMinutes(10);
 
-    public async Task<PullSummary> PullAsync(CancellationToken cancellationToken = default)
+    public Task<PullSummary> PullAsync(CancellationToken cancellationToken = default) => PullAsync(Core.Sweeping.Shards.SweepShard.All, cancellationToken);
+
+    public async Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, CancellationToken cancellationToken = default)
     {
         long pulled = 0;
         var failed = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = SystemsAtOnce, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(systems.ListAllAsync(cancellationToken), options, async (entry, ct) =>
+        await Parallel.ForEachAsync(systems.ListRangeAsync(shard, cancellationToken), options, async (entry, ct) =>
         {
             var system = entry.System;
             if (system.IsRetired)

@@ -38,6 +38,25 @@ public class SweepServiceTests
     }
 
     [Fact]
+    public async Task RunShard_EvaluatesPullsAndDeliversOnlyTheShardsSystems()
+    {
+        foreach (var id in new[] { "sys-a", "sys-b", "sys-c", "sys-d" })
+        {
+            _systems.Add(new SystemBuilder().WithId(id).WithEmail(Party.Customer, $"ops@{id}.example").WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());
+        }
+
+        var puller = new Puller(_ => Task.FromResult(new PullSummary(0, 0)));
+        var shard = new Core.Sweeping.Shards.SweepShard("sys-b", "sys-d");
+
+        var summary = await Sweep(puller).RunShardAsync(shard);
+
+        Assert.Equal((2, 2, 2), (summary.SystemsEvaluated, summary.AlertsOpened, summary.NotificationsDelivered));
+        Assert.Equal(["sys-b", "sys-c"], _systems.Applied.Select(a => a.SystemId).Order(StringComparer.Ordinal));
+        Assert.Equal(["ops@sys-b.example", "ops@sys-c.example"], _email.Sent.Select(m => m.Notification.Target).Order(StringComparer.Ordinal));
+        Assert.Equal(shard, Assert.Single(puller.Shards));
+    }
+
+    [Fact]
     public async Task Run_DeliversTheNotificationsOfTheAlertsItOpened()
     {
         _systems.Add(new SystemBuilder().WithId("silent").WithEmail(Party.Customer, "ops@acme.example").WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());
@@ -122,10 +141,22 @@ public class SweepServiceTests
 
         public int Calls => _calls;
 
+        public List<Core.Sweeping.Shards.SweepShard> Shards { get; } = [];
+
         public Task<PullSummary> PullAsync(CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
             return pull(cancellationToken);
+        }
+
+        public Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, CancellationToken cancellationToken = default)
+        {
+            lock (Shards)
+            {
+                Shards.Add(shard);
+            }
+
+            return PullAsync(cancellationToken);
         }
     }
 

@@ -11,6 +11,8 @@ internal static class FunctionTriggers
 
     public static IReadOnlyList<(string Name, MethodInfo Method, TimerTriggerAttribute Trigger)> Timers { get; } = Find<TimerTriggerAttribute>();
 
+    public static IReadOnlyList<(string Name, MethodInfo Method, QueueTriggerAttribute Trigger)> Queues { get; } = Find<QueueTriggerAttribute>();
+
     private static List<(string Name, MethodInfo Method, T Trigger)> Find<T>()
         where T : Attribute =>
         [.. typeof(Health).Assembly.GetTypes()

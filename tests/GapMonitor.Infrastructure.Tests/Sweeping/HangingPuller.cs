@@ -21,4 +21,6 @@ internal sealed class HangingPuller : ITelemetryPuller
         _started.TrySetResult();
         return new PullSummary(await _release.Task.WaitAsync(cancellationToken), 0);
     }
+
+    public Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, CancellationToken cancellationToken = default) => PullAsync(cancellationToken);
 }

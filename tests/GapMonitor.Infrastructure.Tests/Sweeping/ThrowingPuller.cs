@@ -6,4 +6,6 @@ namespace GapMonitor.Infrastructure.Tests.Sweeping;
 internal sealed class ThrowingPuller : ITelemetryPuller
 {
     public Task<PullSummary> PullAsync(CancellationToken cancellationToken = default) => throw new InvalidOperationException("Injected pull failure.");
+
+    public Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, CancellationToken cancellationToken = default) => PullAsync(cancellationToken);
 }

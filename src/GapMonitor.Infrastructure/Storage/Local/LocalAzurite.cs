@@ -16,13 +16,14 @@ public sealed class LocalAzurite : IAsyncDisposable
 
     private readonly Process _process;
 
-    private LocalAzurite(Process process, int blobPort, int tablePort, string dataDirectory)
+    private LocalAzurite(Process process, int blobPort, int tablePort, int queuePort, string dataDirectory)
     {
         _process = process;
         DataDirectory = dataDirectory;
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blobPort}/{Account};TableEndpoint=http://127.0.0.1:{tablePort}/{Account};";
+            $"BlobEndpoint=http://127.0.0.1:{blobPort}/{Account};TableEndpoint=http://127.0.0.1:{tablePort}/{Account};" +
+            $"QueueEndpoint=http://127.0.0.1:{queuePort}/{Account};";
     }
 
     public string ConnectionString { get; }
@@ -39,7 +40,7 @@ public sealed class LocalAzurite : IAsyncDisposable
         }
 
         Directory.CreateDirectory(dataDirectory);
-        int blobPort = FreePort(), tablePort = FreePort();
+        int blobPort = FreePort(), tablePort = FreePort(), queuePort = FreePort();
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -51,7 +52,7 @@ public sealed class LocalAzurite : IAsyncDisposable
             "--silent", "--skipApiVersionCheck", "--loose", "--location", dataDirectory,
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--queueHost", "127.0.0.1", "--queuePort", "0",
+            "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(argument);
@@ -62,13 +63,14 @@ public sealed class LocalAzurite : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new LocalAzurite(process, blobPort, tablePort, dataDirectory);
+        var azurite = new LocalAzurite(process, blobPort, tablePort, queuePort, dataDirectory);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         try
         {
             await WaitForPortAsync(tablePort, process, timeout.Token);
             await WaitForPortAsync(blobPort, process, timeout.Token);
+            await WaitForPortAsync(queuePort, process, timeout.Token);
         }
         catch
         {

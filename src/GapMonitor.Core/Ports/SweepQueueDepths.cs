@@ -1,0 +1,3 @@
+namespace GapMonitor.Core.Ports;
+
+public sealed record SweepQueueDepths(long Pending, long Poison);
