@@ -35,6 +35,8 @@ if (arguments.Mode == BenchmarkArguments.OnePull)
 {
     clock.SetUtcNow(Fleet.WindowsDue);
     measurements.Add(await MeasureAsync("one pull: read, fold, close windows", expectedRows));
+    var stored = await verification.StateSizesAsync(systems);
+    notes.Add(string.Create(CultureInfo.InvariantCulture, $"stored state per system after the pull: {stored.Min(s => s.Bytes) / 1024.0:N1}–{stored.Max(s => s.Bytes) / 1024.0:N1} KiB"));
 }
 else
 {
@@ -44,14 +46,15 @@ else
     {
         notes.Add(string.Create(
             CultureInfo.InvariantCulture,
-            $"{group.Key:N0} rows per system: state.json {group.Min(s => s.Bytes) / 1024.0:N0}–{group.Max(s => s.Bytes) / 1024.0:N0} KiB with {group.First().OpenWindows} open windows " +
+            $"{group.Key:N0} rows per system: stored state {group.Min(s => s.Bytes) / 1024.0:N0}–{group.Max(s => s.Bytes) / 1024.0:N0} KiB " +
+            $"(state.json {group.Max(s => s.DocumentBytes) / 1024.0:N1} KiB) with {group.First().OpenWindows} open windows " +
             $"({group.First().OpenRows:N0} rows in them, {group.Max(s => s.Bytes) / 1024.0 / Math.Max(1, group.First().OpenWindows):N0} KiB per window)"));
     }
 
     clock.SetUtcNow(Fleet.WindowsDue);
     measurements.Add(await MeasureAsync("last window due: close + drift", 0));
     var closed = await verification.StateSizesAsync(systems);
-    notes.Add(string.Create(CultureInfo.InvariantCulture, $"after closing: state.json {closed.Min(s => s.Bytes) / 1024.0:N1}–{closed.Max(s => s.Bytes) / 1024.0:N1} KiB"));
+    notes.Add(string.Create(CultureInfo.InvariantCulture, $"after closing: stored state {closed.Min(s => s.Bytes) / 1024.0:N1}–{closed.Max(s => s.Bytes) / 1024.0:N1} KiB"));
 }
 
 var problems = await verification.CheckAsync(systems);
@@ -99,6 +102,7 @@ async Task<PullMeasurement> MeasureAsync(string step, long rows)
     GC.Collect();
     ProcessStats.ResetPeak();
     var before = requests.Snapshot();
+    var phasesBefore = Phases.Snapshot();
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var azuriteBefore = ProcessStats.CpuSeconds(arguments.AzuritePid);
     var started = Stopwatch.GetTimestamp();
@@ -118,6 +122,7 @@ async Task<PullMeasurement> MeasureAsync(string step, long rows)
 
     var elapsed = Stopwatch.GetElapsedTime(started);
     var peak = ProcessStats.PeakMegabytes();
+    notes.Add($"{step}: phases summed over systems (4 at once): {Phases.Since(phasesBefore)}");
     var measurement = new PullMeasurement(
         arguments.FleetText,
         step,

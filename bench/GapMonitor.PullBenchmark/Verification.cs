@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using GapMonitor.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,15 +26,24 @@ public sealed class Verification(IServiceProvider services, BenchmarkArguments a
         return total;
     }
 
-    /// <summary>Size of <c>telemetry/{id}/state.json</c> and its open windows, per system.</summary>
-    public async Task<IReadOnlyList<(BenchSystem System, long Bytes, int OpenWindows, long OpenRows)>> StateSizesAsync(IReadOnlyList<BenchSystem> systems)
+    /// <summary>
+    /// Bytes of each system's stored state: <c>telemetry/{id}/state.json</c> and the blobs of its open windows
+    /// (<c>telemetry/{id}/windows/</c>; none before windows had blobs of their own), with its open windows.
+    /// </summary>
+    public async Task<IReadOnlyList<(BenchSystem System, long Bytes, long DocumentBytes, int OpenWindows, long OpenRows)>> StateSizesAsync(IReadOnlyList<BenchSystem> systems)
     {
-        var sizes = new List<(BenchSystem, long, int, long)>();
+        var sizes = new List<(BenchSystem, long, long, int, long)>();
         foreach (var system in systems)
         {
-            var properties = await _stateContainer.GetBlobClient($"{system.Id}/state.json").GetPropertiesAsync();
+            var document = (await _stateContainer.GetBlobClient($"{system.Id}/state.json").GetPropertiesAsync()).Value.ContentLength;
+            long windows = 0;
+            await foreach (var blob in _stateContainer.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{system.Id}/windows/", CancellationToken.None))
+            {
+                windows += blob.Properties.ContentLength ?? 0;
+            }
+
             var (state, _) = await _states.GetAsync(system.Id);
-            sizes.Add((system, properties.Value.ContentLength, state!.Windows.Count, state.OpenRows));
+            sizes.Add((system, document + windows, document, state!.Windows.Count, state.OpenRows));
         }
 
         return sizes;

@@ -86,12 +86,7 @@ internal static class ProfileColumnDrift
 
     private static bool Complete(ColumnProfile profile) => profile.Sample.Seen == profile.NumericCount && profile.Sample.Seen <= profile.Sample.Capacity;
 
-    private static double[] SortedSample(ColumnProfile profile)
-    {
-        var values = profile.Sample.Values.ToArray();
-        DoubleSorter.Sort(values);
-        return values;
-    }
+    private static double[] SortedSample(ColumnProfile profile) => profile.Sample.SortedValues();
 
     /// <summary>numpy.histogram counts estimated from sketch ranks (half-open bins, the last one closed).</summary>
     private static long[] SketchCounts(KllSketch sketch, double[] edges)

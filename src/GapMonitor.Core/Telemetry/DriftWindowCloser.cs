@@ -59,11 +59,13 @@ public sealed class DriftWindowCloser(
             }
         }
 
+        // The reference is read once for all the windows this update closes, not once per window.
+        var references = new Dictionary<string, DatasetProfile?>(StringComparer.Ordinal);
         foreach (var closing in state.Closing.Where(c => c.RetryAt is null || c.RetryAt <= now).ToList())
         {
             try
             {
-                await CloseAsync(system, closing, cancellationToken);
+                await CloseAsync(system, closing, references, cancellationToken);
                 state.Closing.Remove(closing);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
@@ -94,9 +96,9 @@ public sealed class DriftWindowCloser(
     private static TimeSpan RetryDelay(int attempts) =>
         attempts >= 7 ? MaxRetryDelay : TimeSpan.FromMinutes(Math.Min(MaxRetryDelay.TotalMinutes, Math.Pow(2, attempts - 1)));
 
-    private async Task CloseAsync(MonitoredSystem system, ClosingWindow closing, CancellationToken cancellationToken)
+    private async Task CloseAsync(MonitoredSystem system, ClosingWindow closing, Dictionary<string, DatasetProfile?> references, CancellationToken cancellationToken)
     {
-        var record = await CompareAsync(system, closing.Window, closing.Start, closing.End, cancellationToken);
+        var record = await CompareAsync(system, closing.Window, closing.Start, closing.End, references, cancellationToken);
         if (system.Performance is { } watched)
         {
             if (closing.Window.Predictions is { } predictions && AwaitsLabels(predictions))
@@ -120,11 +122,18 @@ public sealed class DriftWindowCloser(
         logger.LogInformation("Closed drift window {WindowStart} of {SystemId}: {Rows} rows, dataset drift {DatasetDrift}", closing.Start, system.Id, closing.Window.Profile.Rows, record.DatasetDrift);
     }
 
-    private async Task<DriftWindowRecord> CompareAsync(MonitoredSystem system, OpenWindow window, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    private async Task<DriftWindowRecord> CompareAsync(
+        MonitoredSystem system, OpenWindow window, DateTimeOffset start, DateTimeOffset end, Dictionary<string, DatasetProfile?> loaded, CancellationToken cancellationToken)
     {
         var versions = new Dictionary<string, long>(window.ModelVersions, StringComparer.Ordinal);
         var referenceVersion = system.Signals.ReferenceVersion;
-        var reference = referenceVersion is null ? null : await references.GetAsync(system.Id, referenceVersion, cancellationToken);
+        DatasetProfile? reference = null;
+        if (referenceVersion is not null && !loaded.TryGetValue(referenceVersion, out reference))
+        {
+            reference = await references.GetAsync(system.Id, referenceVersion, cancellationToken);
+            loaded[referenceVersion] = reference;
+        }
+
         if (reference is null)
         {
             return new DriftWindowRecord(system.Id, start, end, window.Profile.Rows, referenceVersion, false, [], 0, null, [], versions,

@@ -9,6 +9,7 @@ internal sealed class ReservoirSample
 {
     private readonly List<(ulong Priority, double Value)> _heap = [];
     private ulong _random;
+    private double[]? _sorted;
 
     /// <summary>Creates an empty sample of at most <paramref name="capacity"/> values.</summary>
     public ReservoirSample(int capacity, ulong seed)
@@ -27,6 +28,23 @@ internal sealed class ReservoirSample
     public IEnumerable<double> Values => _heap.Select(e => e.Value);
 
     internal IReadOnlyList<(ulong Priority, double Value)> Entries => _heap;
+
+    /// <summary>
+    /// The kept values in ascending order, sorted once and kept until the sample changes: a reference profile, read-only
+    /// once loaded, is compared with many windows without sorting its samples again. Callers must not modify the array.
+    /// </summary>
+    internal double[] SortedValues()
+    {
+        if (_sorted is { } sorted)
+        {
+            return sorted;
+        }
+
+        var values = Values.ToArray();
+        Statistics.DoubleSorter.Sort(values);
+        _sorted = values;
+        return values;
+    }
 
     internal ulong RandomState => _random;
 
@@ -66,11 +84,13 @@ internal sealed class ReservoirSample
         var entry = (priority, value);
         if (_heap.Count < Capacity)
         {
+            _sorted = null;
             _heap.Add(entry);
             SiftUp(_heap.Count - 1);
         }
         else if (Capacity > 0 && Above(_heap[0], entry))
         {
+            _sorted = null;
             _heap[0] = entry;
             SiftDown(0);
         }

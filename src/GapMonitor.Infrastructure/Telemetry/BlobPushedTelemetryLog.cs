@@ -47,7 +47,7 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs) : IPushedTeleme
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
-    internal BlobContainerClient Container => blobs.State;
+    internal BlobContainerClient Container => blobs.Pushed;
 
     /// <summary>The data-collector prefix of a system's pushed records (the hour folders are under it).</summary>
     public static string PrefixOf(string systemId) => $"{DataRoot}/{systemId}";

@@ -169,11 +169,12 @@ public sealed class TelemetryLimitsTests : IAsyncLifetime
 
         await _host.SweepAsync();
 
-        var state = (await (await ContainerAsync("telemetry")).GetBlobClient("version-sys/state.json").DownloadContentAsync()).Value.Content;
-        var versions = JsonNode.Parse(state.ToString())!["windows"]![0]!["modelVersions"]!.AsObject();
+        // The window's model versions are stored in the window's own blob, which the state store reads.
+        var (state, _) = await _host.Services.GetRequiredService<GapMonitor.Core.Ports.ITelemetryStateStore>().GetAsync("version-sys");
+        var versions = Assert.Single(state!.Windows).Value.ModelVersions;
         Assert.Equal(101, versions.Count);
-        Assert.Equal(30, versions["(other)"]!.GetValue<long>());
-        Assert.Equal(130, versions.Sum(v => v.Value!.GetValue<long>()));
+        Assert.Equal(30, versions["(other)"]);
+        Assert.Equal(130, versions.Values.Sum());
     }
 
     private async Task<(string Vendor, string Ingest)> RegisterAsync(string id)

@@ -19,7 +19,7 @@ public class AzuriteCleanupTests(AzuriteFixture azurite)
         await CreateEverythingAsync(prefix);
         await CreateEverythingAsync(other);
         Assert.Equal(7, (await TablesAsync(prefix)).Count);
-        Assert.Equal(3, (await ContainersAsync(prefix)).Count);
+        Assert.Equal(4, (await ContainersAsync(prefix)).Count);
 
         await AzuriteFixture.DeleteStorageAsync(prefix);
 
@@ -28,7 +28,7 @@ public class AzuriteCleanupTests(AzuriteFixture azurite)
         Assert.Equal(
             ["apikeys", "archive", "drift", "history", "idempotency", "sources", "systems"],
             (await TablesAsync(other)).Select(name => name[other.Length..]).Order(StringComparer.Ordinal));
-        Assert.Equal(["driftreports", "references", "telemetry"], (await ContainersAsync(other)).Select(name => name[other.Length..]).Order(StringComparer.Ordinal));
+        Assert.Equal(["driftreports", "pushedtelemetry", "references", "telemetry"], (await ContainersAsync(other)).Select(name => name[other.Length..]).Order(StringComparer.Ordinal));
         await AzuriteFixture.DeleteStorageAsync(other);
     }
 
