@@ -22,8 +22,7 @@ param namePrefix string
 param alertEmail string = ''
 
 @description('Minutes without a completed sweep before the watchdog alert fires (the sweep runs every minute by default).')
-@minValue(5)
-@maxValue(1440)
+@allowed([5, 10, 15, 30, 45, 60, 120, 180, 240, 300, 360, 1440]) // the window sizes log alerts accept
 param sweepSilenceMinutes int = 5
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {

@@ -210,7 +210,16 @@ public static class ProfileBinary
     private static int Length(BinaryReader reader)
     {
         var length = reader.ReadInt32();
-        return length >= 0 ? length : throw new InvalidDataException("A negative length in a profile.");
+        if (length < 0)
+        {
+            throw new InvalidDataException("A negative length in a profile.");
+        }
+
+        // Every element takes at least one byte: a length past the bytes left is a damaged blob, never an allocation of it.
+        var stream = reader.BaseStream;
+        return !stream.CanSeek || length <= stream.Length - stream.Position
+            ? length
+            : throw new InvalidDataException("A length in a profile runs past its end.");
     }
 
     private static double[] Doubles(BinaryReader reader, int count)

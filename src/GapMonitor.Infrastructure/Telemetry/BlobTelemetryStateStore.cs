@@ -105,15 +105,6 @@ public sealed class BlobTelemetryStateStore(TelemetryBlobs blobs) : ITelemetrySt
                     written.Add(w.Name);
                 }
             }));
-
-            var conditions = etag is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(etag) };
-            var document = TelemetryStateJson.Serialize(state, generation, window => next.Windows[window].Name);
-            await blobs.State.GetBlobClient(DocumentName(systemId)).UploadAsync(new BinaryData(document), new BlobUploadOptions { Conditions = conditions }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            await DeleteAsync(written, CancellationToken.None);
-            throw new ConcurrencyConflictException($"Telemetry state of {systemId} changed concurrently.", ex);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -121,11 +112,49 @@ public sealed class BlobTelemetryStateStore(TelemetryBlobs blobs) : ITelemetrySt
             throw;
         }
 
+        try
+        {
+            var conditions = etag is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(etag) };
+            var document = TelemetryStateJson.Serialize(state, generation, window => next.Windows[window].Name);
+            await blobs.State.GetBlobClient(DocumentName(systemId)).UploadAsync(new BinaryData(document), new BlobUploadOptions { Conditions = conditions }, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The write may have landed with its answer lost (the client's retry then meets its own ETag): only blobs the
+            // stored document does not name may go, and a document naming ours means this save succeeded.
+            var named = await NamedWindowBlobsAsync(systemId);
+            if (named is null || !written.Any(named.Contains))
+            {
+                await DeleteAsync(named is null ? [] : written.Where(n => !named.Contains(n)), CancellationToken.None);
+                throw ex is RequestFailedException { Status: 409 or 412 } conflict
+                    ? new ConcurrencyConflictException($"Telemetry state of {systemId} changed concurrently.", conflict)
+                    : ex;
+            }
+        }
+
         KnownStates.AddOrUpdate(state, next);
         await DeleteAsync(previous.Names.Where(n => !next.Names.Contains(n)), CancellationToken.None);
     }
 
     internal static string DocumentName(string systemId) => $"{systemId}/state.json";
+
+    /// <summary>The window blobs the stored document names now; null when it cannot be read (then nothing is deleted).</summary>
+    private async Task<HashSet<string>?> NamedWindowBlobsAsync(string systemId)
+    {
+        try
+        {
+            var content = await blobs.State.GetBlobClient(DocumentName(systemId)).DownloadContentAsync(CancellationToken.None);
+            return [.. TelemetryStateJson.Read(content.Value.Content).WindowBlobs];
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return [];
+        }
+        catch (Exception ex) when (ex is RequestFailedException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     internal static string WindowsPrefix(string systemId) => $"{systemId}/windows/";
 

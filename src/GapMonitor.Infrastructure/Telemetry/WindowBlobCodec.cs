@@ -116,6 +116,11 @@ internal static class WindowBlobCodec
             double[]? probabilities = null;
             if (probabilityCount >= 0)
             {
+                if (probabilityCount > (reader.BaseStream.Length - reader.BaseStream.Position) / sizeof(double))
+                {
+                    throw new InvalidDataException("A prediction's probabilities run past the window blob's end.");
+                }
+
                 probabilities = new double[probabilityCount];
                 for (var p = 0; p < probabilityCount; p++)
                 {
