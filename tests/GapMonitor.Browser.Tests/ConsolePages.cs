@@ -16,7 +16,12 @@ public static class ConsolePages
     {
         await page.GotoAsync("/");
         await page.GetByLabel("API key").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // A click does not wait for the navigation it starts: without waiting for the form's answer (and its cookie), the
+        // next GotoAsync can race the sign-in and land on the sign-in page.
+        await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(),
+            response => response.Request.Method == "POST" && new Uri(response.Url).AbsolutePath == "/ui/session");
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>
