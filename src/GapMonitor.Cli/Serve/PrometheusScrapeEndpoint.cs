@@ -33,10 +33,12 @@ public static class PrometheusScrapeEndpoint
     public static IEndpointConventionBuilder MapPrometheusScrape(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var access = app.Services.GetRequiredService<PrometheusScrapeAccess>();
-        app.Use((http, next) => http.GetEndpoint()?.Metadata.GetMetadata<PrometheusScrapeAccess>() is { } guard ? guard.GuardAsync(http, next) : next(http));
+        // The guard is resolved per request: `gapmonitor routes` builds this host without storage, which the key check needs.
+        app.Use((http, next) => http.GetEndpoint()?.Metadata.GetMetadata<ScrapeGuarded>() is not null
+            ? http.RequestServices.GetRequiredService<PrometheusScrapeAccess>().GuardAsync(http, next)
+            : next(http));
         return app.MapPrometheusScrapingEndpoint(Path)
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]), access, new StandaloneOnlyRoute("the Functions app exports its metrics to Azure Monitor instead"))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]), new ScrapeGuarded(), new StandaloneOnlyRoute("the Functions app exports its metrics to Azure Monitor instead"))
             .ExcludeFromDescription();
     }
 
@@ -46,4 +48,7 @@ public static class PrometheusScrapeEndpoint
     /// </summary>
     private static Func<Instrument, MetricStreamConfiguration?> OnlyThisHostsMeters(IMeterFactory own) =>
         instrument => instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, own) ? null : MetricStreamConfiguration.Drop;
+
+    /// <summary>Endpoint metadata: the scrape key check runs before this endpoint.</summary>
+    private sealed class ScrapeGuarded;
 }
