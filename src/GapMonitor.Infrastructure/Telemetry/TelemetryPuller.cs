@@ -260,17 +260,7 @@ public sealed class TelemetryPuller(
                 continue;
             }
 
-            foreach (var (name, values) in columns)
-            {
-                if (refused.Contains(name) || !admission.TryAdmit(name, out _))
-                {
-                    refused.Add(name);
-                    state.IgnoredValues += values[i].Kind == TelemetryValueKind.Missing ? 0 : 1;
-                    continue;
-                }
-
-                ColumnValue.Add(window.Profile.Column(name), values[i].Kind, values[i].Number, values[i].Text);
-            }
+            RowColumnsFold.Add(window.Profile, columns, i, admission, refused, state);
 
             cells.Clear();
             foreach (var (name, values) in outputs)
@@ -308,17 +298,7 @@ public sealed class TelemetryPuller(
                 continue;
             }
 
-            foreach (var (name, values) in columns)
-            {
-                if (refused.Contains(name) || !admission.TryAdmit(name, out _))
-                {
-                    refused.Add(name);
-                    state.IgnoredValues += values[i].Kind == TelemetryValueKind.Missing ? 0 : 1;
-                    continue;
-                }
-
-                ColumnValue.Add(window.Profile.Column(name), values[i].Kind, values[i].Number, values[i].Text);
-            }
+            RowColumnsFold.Add(window.Profile, columns, i, admission, refused, state);
 
             window.Profile.Rows++;
         }
