@@ -23,6 +23,7 @@ public sealed class GapMonitorMetrics : IDisposable
     private readonly Counter<long> _rowsPushed;
     private readonly Counter<long> _rowsPulled;
     private readonly Histogram<double> _pullLag;
+    private readonly Counter<long> _pullBudgetExhausted;
     private readonly ConcurrentDictionary<string, long> _queueDepths = new(StringComparer.Ordinal);
     private long _lastSweepCompletedUnixSeconds;
 
@@ -40,6 +41,9 @@ public sealed class GapMonitorMetrics : IDisposable
         _rowsPushed = _meter.CreateCounter<long>("gapmonitor.telemetry.pushed_rows", "{row}", "Telemetry rows accepted over POST /telemetry.");
         _rowsPulled = _meter.CreateCounter<long>("gapmonitor.telemetry.pulled_rows", "{row}", "Telemetry rows folded by the puller, by source kind.");
         _pullLag = _meter.CreateHistogram<double>("gapmonitor.telemetry.pull_lag", "s", "Age of the newest record a pull folded, by source kind (how far the pull trails the data).");
+        _pullBudgetExhausted = _meter.CreateCounter<long>(
+            "gapmonitor.telemetry.pull_budget_exhausted", "{pull}",
+            "System pulls that stopped at the per-pull row budget with rows left, by source kind: telemetry arrives faster than it is folded.");
         _meter.CreateObservableGauge("gapmonitor.queue.depth", ObserveQueueDepths, "{message}", "Approximate messages waiting, by queue (the last depth read).");
         _meter.CreateObservableGauge("gapmonitor.sweep.last_completed", () => Volatile.Read(ref _lastSweepCompletedUnixSeconds), "s", "Unix time of the last completed sweep (or shard).");
     }
@@ -71,6 +75,8 @@ public sealed class GapMonitorMetrics : IDisposable
     public void RowsPushed(long rows) => _rowsPushed.Add(rows);
 
     public void RowsPulled(string source, long rows) => _rowsPulled.Add(rows, new KeyValuePair<string, object?>("source", source));
+
+    public void PullBudgetExhausted(string source) => _pullBudgetExhausted.Add(1, new KeyValuePair<string, object?>("source", source));
 
     public void PullLag(string source, TimeSpan lag) => _pullLag.Record(Math.Max(0, lag.TotalSeconds), new KeyValuePair<string, object?>("source", source));
 

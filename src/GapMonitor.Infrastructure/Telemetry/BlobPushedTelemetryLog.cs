@@ -9,26 +9,28 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
+using GapMonitor.Infrastructure.Telemetry.Pushed;
 
 namespace GapMonitor.Infrastructure.Telemetry;
 
 /// <summary>
-/// Pushed batches as Azure ML data-collector records in the <c>telemetry</c> container: one blob per batch,
-/// <c>pushed/{systemId}/{yyyy}/{MM}/{dd}/{HH}/{id}.jsonl</c> in the hour folder of its arrival, where <c>{id}</c> (also the
-/// record's <c>id</c>) is a hash of the batch id. A batch id is claimed by a marker blob,
-/// <c>pushed-batches/{systemId}/{id}</c>, created with If-None-Match: * before the data and naming the data blob, so:
+/// Pushed batches as Azure ML data-collector records in the <c>pushedtelemetry</c> container: one blob per batch,
+/// <c>pushed/{systemId}/{yyyy}/{MM}/{dd}/{HH}/{mm}/{ssfffffff}-{id}.jsonl</c> named by the service clock at arrival
+/// (<see cref="PushedBlobName"/>), where <c>{id}</c> (also the record's <c>id</c>) is a hash of the batch id. A batch
+/// id is claimed by a marker blob, <c>pushed-batches/{systemId}/{id}</c>, created with If-None-Match: * before the data
+/// and naming the data blob, so:
 /// <list type="bullet">
 /// <item>a repeated batch id finds the marker and its data blob: a duplicate, nothing written, also hours later;</item>
 /// <item>a crash between marker and data leaves a marker without data: the retry writes the data under the marker's
 /// name (If-None-Match: *, so a first attempt still in flight and the retry write it once between them);</item>
-/// <item>a retry long after such a crash, when the marker's hour folder may be closed for the reader, first moves the
-/// marker (If-Match) to a name in the current hour, then writes the data there.</item>
+/// <item>a retry later than <see cref="MoveAfter"/>, when the reader may have settled past the marker's name, first
+/// moves the marker (If-Match) to a name of its own arrival, then writes the data there.</item>
 /// </list>
-/// A data blob is written whole in one request and never changed: the reader sees all of its rows or none. Arrival hour
-/// folders mean a blob can only land in the current hour (or the one before, for a write in flight as the hour turns),
-/// which the reader still lists on every pull.
+/// A data blob is written whole in one request and never changed: the reader sees all of its rows or none. A push
+/// gives up after <see cref="WriteBudget"/> (503, retry with the same batch id), so a blob appears within that of its
+/// name's time, well inside the reader's <see cref="PushedLogReader.SettleDelay"/>.
 /// </summary>
-public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs) : IPushedTelemetryLog
+public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs, TimeProvider timeProvider) : IPushedTelemetryLog
 {
     /// <summary>Prefix of the data blobs, followed by the system id.</summary>
     public const string DataRoot = "pushed";
@@ -39,11 +41,15 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs) : IPushedTeleme
     private const string BlobKey = "blob";
     private const int MaxAttempts = 5;
 
+    /// <summary>How long one push may spend writing; past it the push fails and its name is no longer written.</summary>
+    public static readonly TimeSpan WriteBudget = TimeSpan.FromSeconds(30);
+
     /// <summary>
-    /// A marker whose data blob is missing and whose hour folder started before this long ago is moved to the current
-    /// hour: its folder may have been closed by the reader by the time the data gets written.
+    /// A marker whose data blob is missing and whose name is older than this is moved to the retry's own arrival: the
+    /// attempt that named it gave up (<see cref="WriteBudget"/>) long before, and the reader settles names older than
+    /// <see cref="PushedLogReader.SettleDelay"/>.
     /// </summary>
-    private static readonly TimeSpan ReusableFolderAge = TimeSpan.FromMinutes(45);
+    public static readonly TimeSpan MoveAfter = TimeSpan.FromMinutes(2);
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
@@ -57,7 +63,7 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs) : IPushedTeleme
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(batchId)).AsSpan(0, 16));
 
     public static string DataBlobName(string systemId, DateTimeOffset arrivedAt, string recordId) =>
-        $"{PrefixOf(systemId)}/{arrivedAt.UtcDateTime.ToString("yyyy/MM/dd/HH", CultureInfo.InvariantCulture)}/{recordId}.jsonl";
+        new PushedBlobName(arrivedAt, recordId).Under(PrefixOf(systemId));
 
     public static string MarkerBlobName(string systemId, string recordId) => $"{MarkerRoot}/{systemId}/{recordId}";
 
@@ -65,6 +71,20 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs) : IPushedTeleme
     {
         ArgumentNullException.ThrowIfNull(systemId);
         ArgumentNullException.ThrowIfNull(batch);
+        using var budget = new CancellationTokenSource(WriteBudget, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            return await AppendWithinBudgetAsync(systemId, batch, recordTime, arrivedAt, linked.Token);
+        }
+        catch (OperationCanceledException ex) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new StorageUnavailableException($"The batch was not written within {WriteBudget.TotalSeconds:0} s; retry with the same batchId.", ex);
+        }
+    }
+
+    private async Task<bool> AppendWithinBudgetAsync(string systemId, PushedBatch batch, DateTimeOffset recordTime, DateTimeOffset arrivedAt, CancellationToken cancellationToken)
+    {
         var recordId = RecordId(batch.BatchId);
         var record = Serialize(recordId, batch, recordTime);
         var dataName = DataBlobName(systemId, arrivedAt, recordId);
@@ -81,7 +101,10 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs) : IPushedTeleme
             return await ResumeAsync(marker, systemId, recordId, record, arrivedAt, cancellationToken);
         }
 
-        return await TryWriteDataAsync(dataName, record, cancellationToken);
+        // This call claimed the batch id: data already under its name is this call's own write whose answer was lost
+        // (the storage client retried it), or a concurrent retry's that found the claim. Either way it was accepted once.
+        await TryWriteDataAsync(dataName, record, cancellationToken);
+        return true;
     }
 
     /// <summary>True when the data blob was written now, false when it already existed.</summary>
@@ -144,7 +167,7 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs) : IPushedTeleme
                 return false;
             }
 
-            if (!IsStale(dataName, arrivedAt))
+            if (!IsStale(systemId, dataName, arrivedAt))
             {
                 return await TryWriteDataAsync(dataName, record, cancellationToken);
             }
@@ -166,14 +189,9 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs) : IPushedTeleme
         }
     }
 
-    /// <summary>Whether the hour folder of <paramref name="dataName"/> started so long ago that the reader may have closed it.</summary>
-    private static bool IsStale(string dataName, DateTimeOffset now)
-    {
-        var parts = dataName.Split('/');
-        var folder = string.Join('/', parts[^5..^1]);
-        return !DateTime.TryParseExact(folder, "yyyy/MM/dd/HH", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start)
-            || now - new DateTimeOffset(start, TimeSpan.Zero) > TimeSpan.FromHours(1) + ReusableFolderAge;
-    }
+    /// <summary>Whether <paramref name="dataName"/> is an earlier build's name, or so old that the reader may have settled past it.</summary>
+    private static bool IsStale(string systemId, string dataName, DateTimeOffset now) =>
+        !PushedBlobName.TryParse(dataName, PrefixOf(systemId), out var name) || now - name.ArrivedAt > MoveAfter;
 
     /// <summary>Whether the system has any pushed record (a system without other telemetry is pulled only then).</summary>
     public async Task<bool> HasPushesAsync(string systemId, CancellationToken cancellationToken = default)

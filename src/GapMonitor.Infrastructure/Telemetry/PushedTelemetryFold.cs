@@ -1,30 +1,36 @@
-using System.Text.Json;
 using Azure.Identity;
 using GapMonitor.Core.Observability;
 using GapMonitor.Core.Performance;
 using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Infrastructure.Telemetry.InferenceLog;
+using GapMonitor.Infrastructure.Telemetry.Pushed;
 using Microsoft.Extensions.Logging;
 
 namespace GapMonitor.Infrastructure.Telemetry;
 
 /// <summary>
 /// The pull step of pushed telemetry: reads what is new in the system's pushed-telemetry log (<see cref="BlobPushedTelemetryLog"/>)
-/// with the inference log reader and its own checkpoint (<see cref="TelemetryState.PushedLogCheckpoint"/>), advanced in the
-/// same state write as the rows it covers, so each pushed row is folded exactly once. Rows go into the window of their
+/// with <see cref="PushedLogReader"/> and its own checkpoint (<see cref="TelemetryState.PushedLogCheckpoint"/>), advanced in
+/// the same state write as the rows it covers, so each pushed row is folded exactly once. Rows go into the window of their
 /// record time (late ones are counted), every column is profiled up to the system's column bounds (values past them are
 /// counted as ignored), and each row counts under its batch's model version. For a system with <c>performance</c>
 /// settings the output columns of each row go into the window's predictions, identified by the row's correlation-id column.
+/// Blobs named by an earlier build (no minute folder) are read with that build's checkpoint until none can be left.
 /// </summary>
 public sealed class PushedTelemetryFold(
     BlobPushedTelemetryLog log,
-    InferenceLogReader reader,
+    InferenceLogReader legacyReader,
     TimeProvider timeProvider,
     ILogger<PushedTelemetryFold> logger,
     GapMonitorMetrics? metrics = null)
 {
     private const int RowsPerRead = 20_000;
+
+    /// <summary>How long after the upgrade blobs named by the earlier build are still looked for (its hosts may still run).</summary>
+    private static readonly TimeSpan LegacyGrace = TimeSpan.FromHours(2);
+
+    private readonly PushedLogReader _reader = new(logger);
 
     public Task<bool> HasPushesAsync(string systemId, CancellationToken cancellationToken = default) => log.HasPushesAsync(systemId, cancellationToken);
 
@@ -32,40 +38,36 @@ public sealed class PushedTelemetryFold(
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(state);
-        var windowLength = system.DriftWindowLength();
-        var extraction = PredictionExtraction.For(system);
-        var prefix = BlobPushedTelemetryLog.PrefixOf(system.Id);
-        long rows = 0;
-        string? latestVersion = null;
-        DateTimeOffset? latestSeen = null;
+        var slice = new Slice(system, state, system.DriftWindowLength(), PredictionExtraction.For(system), BlobPushedTelemetryLog.PrefixOf(system.Id));
         try
         {
-            while (rows < TelemetryPuller.MaxRowsPerPull)
+            var latest = timeProvider.GetUtcNow() + ClientTimes.MaxAhead;
+            var checkpoint = PushedLogCheckpoint.Parse(state.PushedLogCheckpoint, timeProvider.GetUtcNow(), LegacyGrace);
+            if (checkpoint.Legacy is not null)
             {
-                var checkpoint = state.PushedLogCheckpoint is { } stored ? JsonSerializer.Deserialize<InferenceLogCheckpoint>(stored) : null;
-                var result = await reader.ReadNewAsync(log.Container, prefix, checkpoint, RowsPerRead, timeProvider.GetUtcNow() + ClientTimes.MaxAhead, cancellationToken);
-                Fold(system.Id, state, windowLength, extraction, result.Rows);
-                rows += result.RowCount;
-                state.RecordsRead += result.Records;
-                state.MalformedLines += result.MalformedLines;
-                foreach (var (version, stats) in result.ModelVersions)
-                {
-                    if (version.Length > 0 && stats.LastSeen is { } seen && (latestSeen is null || seen >= latestSeen))
-                    {
-                        (latestSeen, latestVersion) = (seen, TelemetryText.Truncate(version, TelemetryText.MaxModelVersion));
-                    }
-                }
+                checkpoint = await FoldLegacyAsync(slice, checkpoint, latest, cancellationToken);
+            }
 
-                if (result.LastRecordTime is { } last && (latestSeen is null || last > latestSeen))
-                {
-                    latestSeen = last;
-                }
-
-                state.PushedLogCheckpoint = JsonSerializer.Serialize(result.Checkpoint);
-                if (!result.HasMore)
+            var hasMore = false;
+            while (slice.Rows < TelemetryPuller.MaxRowsPerPull)
+            {
+                var result = await _reader.ReadNewAsync(log.Container, slice.Prefix, checkpoint, RowsPerRead, timeProvider.GetUtcNow(), latest, cancellationToken);
+                Absorb(slice, result.Content);
+                checkpoint = result.Checkpoint;
+                state.PushedLogCheckpoint = checkpoint.Serialize();
+                hasMore = result.HasMore;
+                if (!hasMore)
                 {
                     break;
                 }
+            }
+
+            if (hasMore)
+            {
+                metrics?.PullBudgetExhausted(GapMonitorMetrics.Sources.Pushed);
+                logger.LogWarning(
+                    "Pushed telemetry of {SystemId} is arriving faster than one pull folds ({MaxRows} rows); the rest is folded by the next pulls",
+                    system.Id, TelemetryPuller.MaxRowsPerPull);
             }
         }
         catch (Azure.RequestFailedException ex)
@@ -79,16 +81,60 @@ public sealed class PushedTelemetryFold(
             logger.LogWarning(ex, "Pushed telemetry of {SystemId} not read: the service identity could not get a token", system.Id);
         }
 
-        if (rows > 0)
+        if (slice.Rows > 0)
         {
-            metrics?.RowsPulled(GapMonitorMetrics.Sources.Pushed, rows);
-            if (latestSeen is { } newest)
+            metrics?.RowsPulled(GapMonitorMetrics.Sources.Pushed, slice.Rows);
+            if (slice.LatestSeen is { } newest)
             {
                 metrics?.PullLag(GapMonitorMetrics.Sources.Pushed, timeProvider.GetUtcNow() - newest);
             }
         }
 
-        return new TelemetryDelta(rows, latestVersion, latestSeen);
+        return new TelemetryDelta(slice.Rows, slice.LatestVersion, slice.LatestSeen);
+    }
+
+    /// <summary>
+    /// Reads the blobs an earlier build named without a minute folder, with that build's checkpoint, and drops it once its
+    /// open folders hold none and <see cref="PushedLogCheckpoint.LegacyUntil"/> has passed.
+    /// </summary>
+    private async Task<PushedLogCheckpoint> FoldLegacyAsync(Slice slice, PushedLogCheckpoint checkpoint, DateTimeOffset latest, CancellationToken cancellationToken)
+    {
+        var depth = slice.Prefix.Count(c => c == '/') + 5;
+        while (slice.Rows < TelemetryPuller.MaxRowsPerPull)
+        {
+            var result = await legacyReader.ReadNewAsync(
+                log.Container, slice.Prefix, checkpoint.Legacy, RowsPerRead, latest, name => name.Count(c => c == '/') == depth, cancellationToken);
+            Absorb(slice, result);
+            var done = !result.HasMore && result.Checkpoint.Blobs.Count == 0 && timeProvider.GetUtcNow() >= checkpoint.LegacyUntil;
+            checkpoint = checkpoint with { Legacy = done ? null : result.Checkpoint, LegacyUntil = done ? null : checkpoint.LegacyUntil };
+            slice.State.PushedLogCheckpoint = checkpoint.Serialize();
+            if (!result.HasMore)
+            {
+                break;
+            }
+        }
+
+        return checkpoint;
+    }
+
+    private void Absorb(Slice slice, InferenceLogReadResult result)
+    {
+        Fold(slice.System.Id, slice.State, slice.WindowLength, slice.Extraction, result.Rows);
+        slice.Rows += result.RowCount;
+        slice.State.RecordsRead += result.Records;
+        slice.State.MalformedLines += result.MalformedLines;
+        foreach (var (version, stats) in result.ModelVersions)
+        {
+            if (version.Length > 0 && stats.LastSeen is { } seen && (slice.LatestSeen is null || seen >= slice.LatestSeen))
+            {
+                (slice.LatestSeen, slice.LatestVersion) = (seen, TelemetryText.Truncate(version, TelemetryText.MaxModelVersion));
+            }
+        }
+
+        if (result.LastRecordTime is { } last && (slice.LatestSeen is null || last > slice.LatestSeen))
+        {
+            slice.LatestSeen = last;
+        }
     }
 
     private void Fold(string systemId, TelemetryState state, TimeSpan windowLength, PredictionExtraction? extraction, InferenceRowBatch batch)
@@ -136,5 +182,25 @@ public sealed class PushedTelemetryFold(
                 "Ignored {Values} pushed values of {Columns} columns of {SystemId} past the bounds of {MaxColumns} columns",
                 state.IgnoredValues - ignoredBefore, refused.Count, systemId, ColumnAdmission.MaxColumns);
         }
+    }
+
+    /// <summary>One system's pushed fold in progress.</summary>
+    private sealed class Slice(MonitoredSystem system, TelemetryState state, TimeSpan windowLength, PredictionExtraction? extraction, string prefix)
+    {
+        public MonitoredSystem System { get; } = system;
+
+        public TelemetryState State { get; } = state;
+
+        public TimeSpan WindowLength { get; } = windowLength;
+
+        public PredictionExtraction? Extraction { get; } = extraction;
+
+        public string Prefix { get; } = prefix;
+
+        public long Rows { get; set; }
+
+        public string? LatestVersion { get; set; }
+
+        public DateTimeOffset? LatestSeen { get; set; }
     }
 }

@@ -6,6 +6,7 @@ using GapMonitor.Core.Systems;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Drift.Performance;
 using GapMonitor.Infrastructure.Telemetry;
+using GapMonitor.Infrastructure.Telemetry.InferenceLog;
 using GapMonitor.Infrastructure.Tests.Storage;
 using GapMonitor.Infrastructure.Tests.Sweeping;
 using GapMonitor.Infrastructure.Webhooks;
@@ -117,22 +118,22 @@ public sealed class PushedTelemetryPullTests(AzuriteFixture azurite) : StorageTe
     }
 
     [Fact]
-    public async Task ABlobWrittenLateIntoAnHourFolderThePullHasPassed_IsStillRead()
+    public async Task ABlobWrittenLate_BeforeNamesThePullHasRead_IsStillRead_AcrossTheHour()
     {
         await using var graph = await BuildAsync();
         var system = await RegisterAsync();
         var push = graph.GetRequiredService<TelemetryPush>();
         var puller = graph.GetRequiredService<TelemetryPuller>();
         var log = graph.GetRequiredService<BlobPushedTelemetryLog>();
-        Time.Advance(TimeSpan.FromMinutes(50));
-        var inFlight = Time.GetUtcNow().AddMinutes(9);
+        Time.Advance(TimeSpan.FromMinutes(58));
+        var inFlight = Time.GetUtcNow().AddMinutes(1.5);
         await push.PushAsync(system, Batch("b-a", 2));
         await puller.PullAsync();
-        Time.Advance(TimeSpan.FromMinutes(20));
+        Time.Advance(TimeSpan.FromMinutes(3));
         await push.PushAsync(system, Batch("b-b", 3));
         await puller.PullAsync();
 
-        // A push that arrived at 08:59 and whose write lands only now, after the pull listed the 09:00 folder.
+        // Pushes that arrived at 08:59:30 and whose writes land only now, after the pull read 09:01's push.
         var ids = Enumerable.Range(0, 20).Select(i => $"late-{i}").ToArray();
         foreach (var id in ids)
         {
@@ -140,11 +141,96 @@ public sealed class PushedTelemetryPullTests(AzuriteFixture azurite) : StorageTe
         }
 
         await puller.PullAsync();
+        await puller.PullAsync();
 
         var state = await StateAsync(graph);
         Assert.Equal(2 + 3 + 20, state.Windows.Values.Sum(w => w.Profile.Rows));
-        Assert.Equal(2 + 20, state.RecordsRead);
-        Assert.Contains(ids.Select(BlobPushedTelemetryLog.RecordId), id => string.CompareOrdinal(id, BlobPushedTelemetryLog.RecordId("b-a")) < 0);
+        Assert.Equal(1 + 1 + 20, state.RecordsRead);
+    }
+
+    [Fact]
+    public async Task TheCheckpoint_HoldsOnlyTheLastMinutesOfPushes_HoweverManyTheHourHeld()
+    {
+        await using var graph = await BuildAsync();
+        var system = await RegisterAsync();
+        var push = graph.GetRequiredService<TelemetryPush>();
+        var puller = graph.GetRequiredService<TelemetryPuller>();
+        var sizes = new List<int>();
+        for (var minute = 0; minute < 40; minute++)
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                await push.PushAsync(system, Batch($"b-{minute}-{i}", 1));
+                Time.Advance(TimeSpan.FromSeconds(10));
+            }
+
+            await puller.PullAsync();
+            sizes.Add((await StateAsync(graph)).PushedLogCheckpoint!.Length);
+        }
+
+        var state = await StateAsync(graph);
+        Assert.Equal(240, state.Windows.Values.Sum(w => w.Profile.Rows));
+        Assert.Equal(240, state.RecordsRead);
+
+        // 5 minutes of pushes at 6 a minute are remembered one by one; an entry per push of the hour would be 240.
+        Assert.True(sizes[^1] < 2_500, $"checkpoint of {sizes[^1]} characters");
+        Assert.True(sizes[^1] <= sizes[10] + 100, $"checkpoint grew from {sizes[10]} to {sizes[^1]} characters");
+    }
+
+    [Fact]
+    public async Task AFirstPush_WhoseDataWriteAnswerWasLost_IsAccepted_NotADuplicate()
+    {
+        await using var graph = await BuildAsync();
+        var system = await RegisterAsync();
+        var log = graph.GetRequiredService<BlobPushedTelemetryLog>();
+        var recordId = BlobPushedTelemetryLog.RecordId("b-1");
+        var batch = Batch("b-1", 4);
+
+        // The storage client's first attempt wrote the data; its answer was lost, and the retry finds the blob.
+        Assert.True(await log.TryWriteDataAsync(
+            BlobPushedTelemetryLog.DataBlobName(SystemId, Time.GetUtcNow(), recordId),
+            BlobPushedTelemetryLog.Serialize(recordId, batch, Time.GetUtcNow()),
+            CancellationToken.None));
+        var outcome = await graph.GetRequiredService<TelemetryPush>().PushAsync(system, batch);
+        await graph.GetRequiredService<TelemetryPuller>().PullAsync();
+
+        Assert.Equal((false, 4), (outcome.Duplicate, outcome.Accepted));
+        Assert.Equal(4, Assert.Single((await StateAsync(graph)).Windows).Value.Profile.Rows);
+    }
+
+    [Fact]
+    public async Task BlobsAndACheckpointOfTheEarlierBuild_AreFoldedOnce_ThenItsCheckpointIsDropped()
+    {
+        await using var graph = await BuildAsync();
+        var system = await RegisterAsync();
+        var log = graph.GetRequiredService<BlobPushedTelemetryLog>();
+        var fold = graph.GetRequiredService<PushedTelemetryFold>();
+        var prefix = BlobPushedTelemetryLog.PrefixOf(SystemId);
+        Time.Advance(TimeSpan.FromMinutes(20));
+        await WriteLegacyAsync(log, "old-1", 2);
+        var legacy = await graph.GetRequiredService<InferenceLogReader>().ReadNewAsync(
+            log.Container, prefix, null, 1_000, Time.GetUtcNow(), null, CancellationToken.None);
+        var state = new TelemetryState { PushedLogCheckpoint = JsonSerializer.Serialize(legacy.Checkpoint) };
+        await WriteLegacyAsync(log, "old-2", 3);
+        await graph.GetRequiredService<TelemetryPush>().PushAsync(system, Batch("new-1", 4));
+
+        var first = await fold.FoldAsync(system, state);
+        Time.Advance(TimeSpan.FromHours(3));
+        await graph.GetRequiredService<TelemetryPush>().PushAsync(system, Batch("new-2", 5));
+        var second = await fold.FoldAsync(system, state);
+        var third = await fold.FoldAsync(system, state);
+
+        Assert.Equal((3 + 4, 5L, 0L), (first.Rows, second.Rows, third.Rows));
+        Assert.Equal(3, state.RecordsRead);
+        Assert.DoesNotContain("OpenFrom", state.PushedLogCheckpoint, StringComparison.Ordinal);
+    }
+
+    /// <summary>A batch as the earlier build named it: no minute folder, the record id as the whole name.</summary>
+    private async Task WriteLegacyAsync(BlobPushedTelemetryLog log, string batchId, int rows)
+    {
+        var recordId = BlobPushedTelemetryLog.RecordId(batchId);
+        var name = $"{BlobPushedTelemetryLog.PrefixOf(SystemId)}/{Time.GetUtcNow().UtcDateTime:yyyy'/'MM'/'dd'/'HH}/{recordId}.jsonl";
+        await log.Container.GetBlobClient(name).UploadAsync(BlobPushedTelemetryLog.Serialize(recordId, Batch(batchId, rows), Time.GetUtcNow()));
     }
 
     [Fact]

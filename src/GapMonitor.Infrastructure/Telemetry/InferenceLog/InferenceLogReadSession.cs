@@ -23,6 +23,8 @@ internal sealed class InferenceLogReadSession(int maxRows, IEnumerable<Inference
 
     public bool Full => _rows.Count >= maxRows;
 
+    public int RowCount => _rows.Count;
+
     /// <summary>Reads what is new in one blob, retrying from the consumed offset when the blob changes meanwhile (412).</summary>
     public async Task ReadBlobAsync(BlobClient blob, ETag etag, long length, HourFolder folder, CancellationToken cancellationToken)
     {

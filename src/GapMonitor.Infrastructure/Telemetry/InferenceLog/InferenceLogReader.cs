@@ -26,13 +26,15 @@ public sealed class InferenceLogReader(IBlobContainerClientFactory clients, ILog
         InferenceLogSource source, InferenceLogCheckpoint? checkpoint, int maxRows, DateTimeOffset latestRecordTime, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return await ReadNewAsync(clients.Create(source), source.NormalizedPrefix, checkpoint, maxRows, latestRecordTime, cancellationToken);
+        return await ReadNewAsync(clients.Create(source), source.NormalizedPrefix, checkpoint, maxRows, latestRecordTime, null, cancellationToken);
     }
 
     /// <summary>As above, in a container the service holds a client of (its own pushed-telemetry log).</summary>
     /// <param name="prefix">Without leading or trailing slashes.</param>
+    /// <param name="include">Which blob names to read (null: all); the others are not read and not remembered.</param>
     internal async Task<InferenceLogReadResult> ReadNewAsync(
-        BlobContainerClient container, string prefix, InferenceLogCheckpoint? checkpoint, int maxRows, DateTimeOffset latestRecordTime, CancellationToken cancellationToken = default)
+        BlobContainerClient container, string prefix, InferenceLogCheckpoint? checkpoint, int maxRows, DateTimeOffset latestRecordTime,
+        Func<string, bool>? include, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
         HourFolder? from = HourFolder.TryParse(checkpoint?.OpenFrom, out var open) ? open : null;
@@ -55,7 +57,7 @@ public sealed class InferenceLogReader(IBlobContainerClientFactory clients, ILog
                     break;
                 }
 
-                if (item.Name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && item.Properties.ETag is { } etag)
+                if (item.Name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && item.Properties.ETag is { } etag && include?.Invoke(item.Name) != false)
                 {
                     var blob = container.GetBlobClient(item.Name);
                     await session.ReadBlobAsync(blob, etag, item.Properties.ContentLength ?? 0, folder, cancellationToken);
