@@ -42,16 +42,18 @@ public sealed class PushedTelemetryFold(
         try
         {
             var latest = timeProvider.GetUtcNow() + ClientTimes.MaxAhead;
+            // Batches that a build before the pushed-telemetry log folded straight into the state: a retry of one is no new data.
+            var folded = state.RecentBatchIds.Select(BlobPushedTelemetryLog.RecordId).ToHashSet(StringComparer.Ordinal);
             var checkpoint = PushedLogCheckpoint.Parse(state.PushedLogCheckpoint, timeProvider.GetUtcNow(), LegacyGrace);
             if (checkpoint.Legacy is not null)
             {
-                checkpoint = await FoldLegacyAsync(slice, checkpoint, latest, cancellationToken);
+                checkpoint = await FoldLegacyAsync(slice, checkpoint, latest, folded, cancellationToken);
             }
 
             var hasMore = false;
             while (slice.Rows < TelemetryPuller.MaxRowsPerPull)
             {
-                var result = await _reader.ReadNewAsync(log.Container, slice.Prefix, checkpoint, RowsPerRead, timeProvider.GetUtcNow(), latest, cancellationToken);
+                var result = await _reader.ReadNewAsync(log.Container, slice.Prefix, checkpoint, RowsPerRead, timeProvider.GetUtcNow(), latest, folded, cancellationToken);
                 Absorb(slice, result.Content);
                 checkpoint = result.Checkpoint;
                 state.PushedLogCheckpoint = checkpoint.Serialize();
@@ -97,13 +99,14 @@ public sealed class PushedTelemetryFold(
     /// Reads the blobs an earlier build named without a minute folder, with that build's checkpoint, and drops it once its
     /// open folders hold none and <see cref="PushedLogCheckpoint.LegacyUntil"/> has passed.
     /// </summary>
-    private async Task<PushedLogCheckpoint> FoldLegacyAsync(Slice slice, PushedLogCheckpoint checkpoint, DateTimeOffset latest, CancellationToken cancellationToken)
+    private async Task<PushedLogCheckpoint> FoldLegacyAsync(
+        Slice slice, PushedLogCheckpoint checkpoint, DateTimeOffset latest, HashSet<string> folded, CancellationToken cancellationToken)
     {
         var depth = slice.Prefix.Count(c => c == '/') + 5;
         while (slice.Rows < TelemetryPuller.MaxRowsPerPull)
         {
             var result = await legacyReader.ReadNewAsync(
-                log.Container, slice.Prefix, checkpoint.Legacy, RowsPerRead, latest, name => name.Count(c => c == '/') == depth, cancellationToken);
+                log.Container, slice.Prefix, checkpoint.Legacy, RowsPerRead, latest, name => name.Count(c => c == '/') == depth && !folded.Contains(Path.GetFileNameWithoutExtension(name)), cancellationToken);
             Absorb(slice, result);
             var done = !result.HasMore && result.Checkpoint.Blobs.Count == 0 && timeProvider.GetUtcNow() >= checkpoint.LegacyUntil;
             checkpoint = checkpoint with { Legacy = done ? null : result.Checkpoint, LegacyUntil = done ? null : checkpoint.LegacyUntil };

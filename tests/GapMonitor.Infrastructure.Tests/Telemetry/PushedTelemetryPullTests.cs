@@ -225,6 +225,23 @@ public sealed class PushedTelemetryPullTests(AzuriteFixture azurite) : StorageTe
         Assert.DoesNotContain("OpenFrom", state.PushedLogCheckpoint, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ARetryOfABatchABuildBeforeTheLogFoldedDirectly_AddsNoRows()
+    {
+        await using var graph = await BuildAsync();
+        var system = await RegisterAsync();
+        var push = graph.GetRequiredService<TelemetryPush>();
+        var state = new TelemetryState { RecentBatchIds = ["b-old"] };
+
+        await push.PushAsync(system, Batch("b-old", 3));
+        await push.PushAsync(system, Batch("b-new", 2));
+        var delta = await graph.GetRequiredService<PushedTelemetryFold>().FoldAsync(system, state);
+
+        Assert.Equal(2, delta.Rows);
+        Assert.Equal(2, state.OpenRows);
+        Assert.Equal(1, state.RecordsRead);
+    }
+
     /// <summary>A batch as the earlier build named it: no minute folder, the record id as the whole name.</summary>
     private async Task WriteLegacyAsync(BlobPushedTelemetryLog log, string batchId, int rows)
     {

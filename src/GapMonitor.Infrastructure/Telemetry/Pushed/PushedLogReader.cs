@@ -26,10 +26,11 @@ internal sealed class PushedLogReader(ILogger logger)
     /// <summary>
     /// Reads whole blobs until at least <paramref name="maxRows"/> rows are taken (a slice may pass it by one batch).
     /// Records timed after <paramref name="latestRecordTime"/> count as malformed; hour folders after it are left for later.
+    /// Blobs of <paramref name="foldedRecordIds"/> (batches an earlier build folded directly) are passed over as read.
     /// </summary>
     public async Task<PushedLogReadResult> ReadNewAsync(
         BlobContainerClient container, string prefix, PushedLogCheckpoint? checkpoint, int maxRows, DateTimeOffset now,
-        DateTimeOffset latestRecordTime, CancellationToken cancellationToken)
+        DateTimeOffset latestRecordTime, IReadOnlySet<string> foldedRecordIds, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
         var settled = checkpoint?.SettledThrough;
@@ -58,7 +59,11 @@ internal sealed class PushedLogReader(ILogger logger)
                     break;
                 }
 
-                if (item.Properties.ETag is { } etag)
+                if (foldedRecordIds.Contains(name.RecordId))
+                {
+                    read.Add(name);
+                }
+                else if (item.Properties.ETag is { } etag)
                 {
                     await session.ReadBlobAsync(container.GetBlobClient(item.Name), etag, item.Properties.ContentLength ?? 0, folder, cancellationToken);
                     read.Add(name);
