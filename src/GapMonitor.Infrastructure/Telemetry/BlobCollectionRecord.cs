@@ -25,8 +25,18 @@ internal sealed class BlobCollectionRecord
 
     public static string NameOf(string systemId) => $"{systemId}/collection.json";
 
-    public static BlobCollectionRecord Read(BinaryData content) =>
-        JsonSerializer.Deserialize<BlobCollectionRecord>(content.ToMemory().Span, Options) ?? new BlobCollectionRecord();
+    /// <summary>The stored record; a damaged one counts as none (the next pass starts over and replaces it).</summary>
+    public static BlobCollectionRecord Read(BinaryData content)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<BlobCollectionRecord>(content.ToMemory().Span, Options) ?? new BlobCollectionRecord();
+        }
+        catch (JsonException)
+        {
+            return new BlobCollectionRecord();
+        }
+    }
 
     public BinaryData ToBinaryData() => new(JsonSerializer.SerializeToUtf8Bytes(this, Options));
 }
