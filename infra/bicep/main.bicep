@@ -57,6 +57,14 @@ param publicBaseUrl string = ''
 @description('Email address for the watchdog alerts (no sweep completed, notifications given up); empty: the rules fire without notifying anyone.')
 param alertEmail string = ''
 
+@description('Days pushed telemetry blobs are kept after their last change (a lifecycle rule deletes them; the pull folds them within minutes).')
+@minValue(1)
+param pushedRetentionDays int = 7
+
+@description('Days batch-id markers of pushed telemetry are kept (the lifecycle rule uses at least pushedRetentionDays).')
+@minValue(1)
+param pushedMarkerRetentionDays int = 30
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-gapmonitor-${resourceToken}'
@@ -64,6 +72,7 @@ var storageAccountName = 'st${resourceToken}'
 var keyVaultName = 'kv-${resourceToken}'
 var applicationInsightsName = 'appi-${resourceToken}'
 var deploymentContainerName = 'deployments'
+var pushedContainerName = 'pushedtelemetry'
 var adminApiKeySecretName = 'gapmonitor-admin-api-key'
 var smtpPasswordSecretName = 'gapmonitor-smtp-password'
 
@@ -91,7 +100,10 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     tableNames: ['systems', 'history', 'apikeys', 'idempotency', 'drift', 'sources', 'archive']
-    containerNames: ['references', 'telemetry', 'driftreports', deploymentContainerName]
+    containerNames: ['references', 'telemetry', 'driftreports', pushedContainerName, deploymentContainerName]
+    pushedContainerName: pushedContainerName
+    pushedRetentionDays: pushedRetentionDays
+    pushedMarkerRetentionDays: pushedMarkerRetentionDays
   }
 }
 
@@ -187,6 +199,8 @@ module functionApp 'modules/function-app.bicep' = {
       GapMonitor__SweepSchedule: sweepSchedule
       GapMonitor__DeliverySchedule: deliverySchedule
       GapMonitor__PullSchedule: pullSchedule
+      // The storage account's lifecycle rules delete pushed blobs and markers; the app's own collector stays off.
+      GapMonitor__Retention__DeletePushedBlobs: 'false'
       GapMonitor__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
     })
   }

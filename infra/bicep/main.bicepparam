@@ -20,4 +20,7 @@ param pullSchedule = readEnvironmentVariable('GAPMONITOR_PULL_SCHEDULE', '0 */5 
 
 param publicBaseUrl = readEnvironmentVariable('GAPMONITOR_PUBLIC_BASE_URL', '')
 
+param pushedRetentionDays = int(readEnvironmentVariable('GAPMONITOR_PUSHED_RETENTION_DAYS', '7'))
+param pushedMarkerRetentionDays = int(readEnvironmentVariable('GAPMONITOR_PUSHED_MARKER_RETENTION_DAYS', '30'))
+
 param alertEmail = readEnvironmentVariable('GAPMONITOR_ALERT_EMAIL', '')

@@ -33,9 +33,12 @@ APP_SETTINGS = [
     "GapMonitor__PublicBaseUrl",
     "GapMonitor__Storage__QueueServiceUri", "GapMonitor__Storage__SweepQueue",
     "GapMonitor__Storage__credential", "GapMonitor__Storage__clientId",
+    "GapMonitor__Retention__DeletePushedBlobs",
 ]
 TABLES = ["systems", "history", "apikeys", "idempotency", "drift", "sources", "archive"]
-CONTAINERS = ["references", "telemetry", "driftreports", "deployments"]
+CONTAINERS = ["references", "telemetry", "driftreports", "pushedtelemetry", "deployments"]
+# Lifecycle rules: pushed data blobs go after a week, batch-id markers (the dedup horizon) after a month.
+LIFECYCLE = {"pushedtelemetry/pushed/": 7, "pushedtelemetry/pushed-batches/": 30}
 
 failures = []
 
@@ -260,6 +263,50 @@ def check_watchdog_alerts(template):
     expect("alertEmail" in template.get("parameters", {}), "main: no alertEmail parameter")
 
 
+def resolved(expression, template, deployment, main):
+    """A module's value with parameters('x') taken from its caller and variables('x') / parameters('x') of main."""
+    if not isinstance(expression, str) or not expression.startswith("["):
+        return expression
+    body = expression[1:-1]
+    match = re.fullmatch(r"parameters\('([^']+)'\)", body)
+    if match:
+        value = parameter_value(match.group(1), template, deployment)
+        return value if deployment is None else resolved(value, main, None, main)
+    match = re.fullmatch(r"variables\('([^']+)'\)", body)
+    if match:
+        return resolved(template.get("variables", {}).get(match.group(1)), template, deployment, main)
+    match = re.fullmatch(r"format\('([^']*)', (.+)\)", body)
+    if match:
+        return match.group(1).replace("{0}", str(resolved(f"[{match.group(2)}]", template, deployment, main)))
+    match = re.fullmatch(r"max\((.+), (.+)\)", body)
+    if match:
+        return max(resolved(f"[{part}]", template, deployment, main) for part in match.groups())
+    return expression
+
+
+def check_lifecycle(template):
+    """Raw pushed blobs are deleted by the storage account's lifecycle management policy, markers no sooner than data."""
+    policies = by_type(template, "Microsoft.Storage/storageAccounts/managementPolicies")
+    if not expect(len(policies) == 1, f"main: expected one lifecycle management policy, found {len(policies)}"):
+        return
+    policy, declared_in, deployment = policies[0]
+    expect(policy["name"].endswith("'default')]"), f"main: the lifecycle policy is not named default: {policy['name']}")
+    days = {}
+    for rule in policy["properties"]["policy"]["rules"]:
+        definition = rule.get("definition", {})
+        prefixes = [resolved(p, declared_in, deployment, template) for p in definition.get("filters", {}).get("prefixMatch", [])]
+        delete = definition.get("actions", {}).get("baseBlob", {}).get("delete", {})
+        after = resolved(delete.get("daysAfterModificationGreaterThan"), declared_in, deployment, template)
+        expect(rule.get("enabled") is True and rule.get("type") == "Lifecycle", f"main: lifecycle rule {rule.get('name')} is not an enabled Lifecycle rule")
+        expect(definition.get("filters", {}).get("blobTypes") == ["blockBlob"], f"main: lifecycle rule {rule.get('name')} is not for block blobs")
+        for prefix in prefixes:
+            expect(prefix not in days, f"main: two lifecycle rules match {prefix}")
+            days[prefix] = after
+    for prefix, want in LIFECYCLE.items():
+        expect(days.get(prefix) == want, f"main: lifecycle deletes {prefix} after {days.get(prefix)} days, want {want} by default")
+    expect(set(days) == set(LIFECYCLE), f"main: lifecycle rules match {sorted(days)}, want only {sorted(LIFECYCLE)}")
+
+
 def check_customer_access(template):
     check_role_assignments(template, CUSTOMER_ROLES, "customer-access")
     for assignment, _, _ in by_type(template, "Microsoft.Authorization/roleAssignments"):
@@ -276,6 +323,7 @@ def main():
         main_template = json.load(f)
     check_main(main_template)
     check_watchdog_alerts(main_template)
+    check_lifecycle(main_template)
     with open(sys.argv[2]) as f:
         check_customer_access(json.load(f))
     for failure in failures:
@@ -285,7 +333,8 @@ def main():
     print("ARM checks passed: Flex Consumption (FC1) dotnet-isolated 10.0, storage without shared keys, "
           "user-assigned identity with its role assignments, Application Insights and Log Analytics "
           "without local auth, Key Vault in RBAC mode, customer read-only access, "
-          "watchdog alert rules (no sweep in 5 minutes, notifications given up) on the app's component")
+          "watchdog alert rules (no sweep in 5 minutes, notifications given up) on the app's component, "
+          "lifecycle rules deleting pushed blobs (7 days) and batch markers (30 days)")
     return 0
 
 

@@ -20,6 +20,17 @@ param tableNames string[]
 @description('Blob containers the application uses, including the deployment package container.')
 param containerNames string[]
 
+@description('Container of pushed telemetry: data blobs under pushed/, batch-id markers under pushed-batches/.')
+param pushedContainerName string
+
+@description('Days after their last modification that pushed data blobs are deleted (the pull folds them within minutes).')
+@minValue(1)
+param pushedRetentionDays int
+
+@description('Days after their last modification that batch-id markers are deleted; at least pushedRetentionDays.')
+@minValue(1)
+param pushedMarkerRetentionDays int
+
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
   location: location
@@ -60,6 +71,54 @@ resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
         }
       }
     ]
+  }
+
+  // Pushed batches are raw input: folded into the window state by the next pull, then only kept for a resend's dedup.
+  // The trailing slash keeps the data rule off the markers ('pushed/' is not a prefix of 'pushed-batches/').
+  resource lifecycle 'managementPolicies' = {
+    name: 'default'
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: 'delete-pushed-telemetry'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: ['blockBlob']
+                prefixMatch: ['${pushedContainerName}/pushed/']
+              }
+              actions: {
+                baseBlob: {
+                  delete: {
+                    daysAfterModificationGreaterThan: pushedRetentionDays
+                  }
+                }
+              }
+            }
+          }
+          {
+            name: 'delete-pushed-batch-markers'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: ['blockBlob']
+                prefixMatch: ['${pushedContainerName}/pushed-batches/']
+              }
+              actions: {
+                baseBlob: {
+                  delete: {
+                    daysAfterModificationGreaterThan: max(pushedMarkerRetentionDays, pushedRetentionDays)
+                  }
+                }
+              }
+            }
+          }
+        ]
+      }
+    }
   }
 
   resource tableService 'tableServices' = {

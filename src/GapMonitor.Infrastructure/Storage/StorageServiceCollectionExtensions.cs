@@ -19,7 +19,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
-            .Validate(o => o.IsValid, "GapMonitor:Retention:Days must be between 1 and 3650.")
+            .Validate(o => o.IsValid, "GapMonitor:Retention:Days and PushedDays must be between 1 and 3650, PushedMarkerDays between PushedDays and 3650.")
             .ValidateOnStart();
 
         return services.AddGapMonitorStorageClients(configuration).AddGapMonitorStores().AddGapMonitorSweepQueue(configuration);

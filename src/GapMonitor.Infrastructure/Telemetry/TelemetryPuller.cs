@@ -29,7 +29,8 @@ public sealed class TelemetryPuller(
     TelemetrySourceAuthorization sourceAuthorization,
     PushedTelemetryFold pushed,
     TimeProvider timeProvider,
-    ILogger<TelemetryPuller> logger) : ITelemetryPuller
+    ILogger<TelemetryPuller> logger,
+    BlobCollector? blobCollector = null) : ITelemetryPuller
 {
     /// <summary>Rows read per system per pull; the rest waits for the next pull (memory stays bounded).</summary>
     public const int MaxRowsPerPull = 200_000;
@@ -59,6 +60,7 @@ public sealed class TelemetryPuller(
                 return;
             }
 
+            await CollectBlobsAsync(system.Id, ct);
             try
             {
                 if (system.Telemetry is null && system.Signals.ReferenceVersion is null && !await pushed.HasPushesAsync(system.Id, ct))
@@ -77,6 +79,22 @@ public sealed class TelemetryPuller(
         });
 
         return new PullSummary(pulled, failed);
+    }
+
+    /// <summary>Orphan window blobs and old pushed blobs, at most daily per system; a failure waits for the next pull.</summary>
+    private async Task CollectBlobsAsync(string systemId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (blobCollector is not null)
+            {
+                await blobCollector.CollectAsync(systemId, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Collecting old blobs of {SystemId} failed; the next pull retries", systemId);
+        }
     }
 
     private async Task<TelemetryDelta> PullSystemAsync(MonitoredSystem system, TelemetryState state, CancellationToken cancellationToken)

@@ -40,6 +40,7 @@ public static class TelemetryServiceCollectionExtensions
             {
                 Transport = GuardedTransport.Create(provider.GetService<IOptions<WebhookOptions>>()?.Value.AllowPrivateNetworks ?? false),
             }));
+        services.TryAddSingleton<BlobCollector>();
         services.AddSingleton<TelemetryPuller>();
         services.AddSingleton<ITelemetryPuller>(provider => provider.GetRequiredService<TelemetryPuller>());
         return services;

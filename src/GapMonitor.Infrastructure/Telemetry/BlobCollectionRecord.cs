@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace GapMonitor.Infrastructure.Telemetry;
+
+/// <summary>
+/// Where a system's blob collection stands (<c>{systemId}/collection.json</c> in the <c>telemetry</c> container, replaced
+/// under its ETag): when a run last started, when the last pass over every prefix finished, and for a pass still under
+/// way the listing position per prefix (a continuation token, <see cref="Finished"/> once that prefix is through, absent
+/// while it starts from the beginning).
+/// </summary>
+internal sealed class BlobCollectionRecord
+{
+    public const string Finished = "";
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public DateTimeOffset? LastRunAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>A pass has started and not finished every prefix (set when a run claims it, so a crashed run is retried).</summary>
+    public bool UnderWay { get; set; }
+
+    public Dictionary<string, string> Positions { get; set; } = new(StringComparer.Ordinal);
+
+    public static string NameOf(string systemId) => $"{systemId}/collection.json";
+
+    /// <summary>The stored record; a damaged one counts as none (the next pass starts over and replaces it).</summary>
+    public static BlobCollectionRecord Read(BinaryData content)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<BlobCollectionRecord>(content.ToMemory().Span, Options) ?? new BlobCollectionRecord();
+        }
+        catch (JsonException)
+        {
+            return new BlobCollectionRecord();
+        }
+    }
+
+    public BinaryData ToBinaryData() => new(JsonSerializer.SerializeToUtf8Bytes(this, Options));
+}
