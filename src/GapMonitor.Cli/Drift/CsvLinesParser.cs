@@ -4,9 +4,9 @@ namespace GapMonitor.Cli.Drift;
 
 /// <summary>
 /// Parses whole lines of a quote-free CSV block into columns, the numbers straight from the UTF-8 bytes. A cell that
-/// starts like a number and that csFastFloat (the fast_float algorithm, as in Sep) reads up to the comma as a finite
-/// number is that number, correctly rounded like Sep's; an empty cell is missing; any other cell gets Sep's answer
-/// (<see cref="OddCells"/>). Blank lines are skipped, as the Sep loop skips them.
+/// starts like a number and that <see cref="Utf8DecimalParser"/> (or, where it declines, csFastFloat: the fast_float
+/// algorithm, as in Sep) reads up to the comma as a finite number is that number, correctly rounded like Sep's; an
+/// empty cell is missing; any other cell gets Sep's answer (<see cref="OddCells"/>). Blank lines are skipped, as the Sep loop skips them.
 /// </summary>
 internal static class CsvLinesParser
 {
@@ -60,7 +60,7 @@ internal static class CsvLinesParser
     {
         var line = buffer.AsSpan(start, lineEnd - start);
         if (!categorical[column] && !line.IsEmpty && StartsLikeNumber(line[0])
-            && FastDoubleParser.TryParseDouble(line, out int used, out value)
+            && (Utf8DecimalParser.TryParse(line, out value, out var used) || FastDoubleParser.TryParseDouble(line, out used, out value))
             && double.IsFinite(value) && (used == line.Length || line[used] == ','))
         {
             return start + used;
