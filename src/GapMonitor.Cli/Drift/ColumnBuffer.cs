@@ -29,21 +29,6 @@ internal sealed class ColumnBuffer
         }
     }
 
-    /// <summary>Makes room for <paramref name="count"/> more values; they are written from index <see cref="Count"/> on.</summary>
-    public double[] Reserve(int count)
-    {
-        var needed = (long)Count + count;
-        if (needed > _values.Length)
-        {
-            Array.Resize(ref _values, (int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _values.Length)));
-        }
-
-        return _values;
-    }
-
-    /// <summary>Counts <paramref name="count"/> values written into the array that <see cref="Reserve"/> returned.</summary>
-    public void Advance(int count) => Count += count;
-
     public double[] ToArray()
     {
         Array.Resize(ref _values, Count);

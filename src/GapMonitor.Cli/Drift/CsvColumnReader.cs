@@ -17,25 +17,6 @@ internal static class CsvColumnReader
     public static (string[] Header, ColumnBuffer[] Columns, long Rows) ReadNumbers(string path, Action<long>? progress = null)
     {
         using var stream = Open(path);
-        var file = Utf8CsvNumberReader.TryRead(path, stream, progress);
-        if (file is null)
-        {
-            stream.Position = 0;
-            file = ReadNumbersWithSep(path, stream, progress);
-        }
-
-        progress?.Invoke(stream.Length);
-        if (file.Value.Rows == 0)
-        {
-            throw new DriftInputException($"{path} has a header row but no data rows.");
-        }
-
-        return file.Value;
-    }
-
-    /// <summary>The Sep loop: any RFC 4180 file; the reference for the fast path (<see cref="Utf8CsvNumberReader"/>).</summary>
-    internal static (string[] Header, ColumnBuffer[] Columns, long Rows) ReadNumbersWithSep(string path, FileStream stream, Action<long>? progress)
-    {
         using var reader = CreateReader(path, stream);
         var header = Header(path, reader);
         var columns = header.Select(_ => new ColumnBuffer()).ToArray();
@@ -58,8 +39,8 @@ internal static class CsvColumnReader
                         continue;
                     }
 
-                    column.Add(ParseCell(row[c], out var notNumber));
-                    column.IsCategorical |= notNumber;
+                    var cell = row[c];
+                    column.Add(ParseCell(cell, column));
                 }
 
                 if (++rows % ProgressEveryRows == 0)
@@ -75,6 +56,12 @@ internal static class CsvColumnReader
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {
             throw new DriftInputException($"Cannot parse {path}: {e.Message}", e);
+        }
+
+        progress?.Invoke(stream.Length);
+        if (rows == 0)
+        {
+            throw new DriftInputException($"{path} has a header row but no data rows.");
         }
 
         return (header, columns, rows);
@@ -121,22 +108,8 @@ internal static class CsvColumnReader
         }
     }
 
-    /// <summary>What the loop above makes of a cell with this text (the text alone is read through Sep).</summary>
-    public static double ParseCellText(string text, out bool notNumber)
+    private static double ParseCell(SepReader.Col cell, ColumnBuffer column)
     {
-        using var reader = Sep.Reader(Options).FromText(text);
-        foreach (var row in reader)
-        {
-            return ParseCell(row[0], out notNumber);
-        }
-
-        notNumber = false;
-        return double.NaN;
-    }
-
-    private static double ParseCell(SepReader.Col cell, out bool notNumber)
-    {
-        notNumber = false;
         if (cell.TryParse<double>(out var value))
         {
             return double.IsFinite(value) ? value : double.NaN;
@@ -153,11 +126,11 @@ internal static class CsvColumnReader
             return double.IsFinite(value) ? value : double.NaN;
         }
 
-        notNumber = true;
+        column.IsCategorical = true;
         return double.NaN;
     }
 
-    internal static FileStream Open(string path)
+    private static FileStream Open(string path)
     {
         if (Directory.Exists(path))
         {
@@ -174,20 +147,18 @@ internal static class CsvColumnReader
         }
     }
 
-    private static SepReaderOptions Options(SepReaderOptions options) => options with
-    {
-        Sep = new Sep(','),
-        HasHeader = false,
-        Unescape = true,
-        DisableColCountCheck = true,
-        CultureInfo = CultureInfo.InvariantCulture,
-    };
-
     private static SepReader CreateReader(string path, FileStream stream)
     {
         try
         {
-            return Sep.Reader(o => Options(o) with { HasHeader = true }).From(stream, leaveOpen: true);
+            return Sep.Reader(o => o with
+            {
+                Sep = new Sep(','),
+                HasHeader = true,
+                Unescape = true,
+                DisableColCountCheck = true,
+                CultureInfo = CultureInfo.InvariantCulture,
+            }).From(stream, leaveOpen: true);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
@@ -203,18 +174,13 @@ internal static class CsvColumnReader
         }
 
         var names = reader.Header.ColNames.ToArray();
-        CheckUniqueNames(path, names);
-        return names;
-    }
-
-    /// <summary>Rejects a header that names a column twice.</summary>
-    public static void CheckUniqueNames(string path, string[] names)
-    {
         var duplicate = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new DriftInputException($"{path}: the header names column '{duplicate.Key}' more than once.");
         }
+
+        return names;
     }
 
     private static bool IsBlank(SepReader.Row row) => row.ColCount == 1 && row.Span.IsEmpty;

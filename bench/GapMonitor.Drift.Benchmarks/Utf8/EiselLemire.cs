@@ -1,12 +1,14 @@
 using System.Numerics;
 
-namespace GapMonitor.Cli.Drift;
+namespace GapMonitor.Drift.Benchmarks.Utf8;
 
 /// <summary>
 /// The correctly rounded double nearest to w × 10^q for a 64-bit w (Eisel–Lemire, as in fast_float's
 /// decimal_to_binary, with its 128-bit truncated powers of five). The rare inputs where that algorithm needs more
 /// care (subnormal results, exact halfway products, an inexact 128-bit product) are declined: the caller then parses
-/// the text with csFastFloat.
+/// the text with a slower, exact parser (double.Parse).
+/// A benchmark experiment (csv-throughput, docs/benchmarks.md "drift-scale"), not used by the CLI: parsing a cell this
+/// way measured no faster per core than Sep on this machine.
 /// </summary>
 internal static class EiselLemire
 {
