@@ -23,6 +23,7 @@ internal static class CsvParseThroughput
         Report("Sep: split rows and cells, no number parsing", path, repeats, megabytes, SplitOnly);
         Report("Sep: split and parse doubles (the CLI's loop)", path, repeats, megabytes, ParseNumbers);
         Report("Sep: split and parse a row's doubles at once (row[..].Parse)", path, repeats, megabytes, ParseRows);
+        Report("UTF-8 bytes, IndexOf splitting, SWAR digits + Eisel-Lemire (Utf8/, not in the CLI)", path, repeats, megabytes, ParseUtf8);
         return 0;
     }
 
@@ -114,6 +115,51 @@ internal static class CsvParseThroughput
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The experiment of docs/benchmarks.md (drift-scale): the whole file's bytes, lines and cells found with
+    /// IndexOf, numbers by <see cref="Utf8.Utf8DecimalParser"/> (double.Parse where it declines). Returns the number of
+    /// cells, minus one for every sampled cell whose double differs from double.Parse's (so it must equal the cells).
+    /// </summary>
+    private static long ParseUtf8(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var position = bytes.AsSpan().IndexOf((byte)'\n') + 1;
+        var width = bytes.AsSpan(0, position).Count((byte)',') + 1;
+        var rows = bytes.AsSpan(position).Count((byte)'\n') + 1;
+        var columns = Enumerable.Range(0, width).Select(_ => new double[rows]).ToArray();
+        long cells = 0;
+        var row = 0;
+        while (position < bytes.Length)
+        {
+            var newline = bytes.AsSpan(position).IndexOf((byte)'\n');
+            var line = bytes.AsSpan(position, newline < 0 ? bytes.Length - position : newline);
+            position += line.Length + 1;
+            for (var c = 0; c < width && !line.IsEmpty; c++)
+            {
+                var comma = line.IndexOf((byte)',');
+                var cell = comma < 0 ? line : line[..comma];
+                if (!Utf8.Utf8DecimalParser.TryParse(cell, out var value, out var used) || used != cell.Length)
+                {
+                    value = double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : double.NaN;
+                }
+
+                columns[c][row] = value;
+                cells++;
+                if (cells % 97 == 0 && BitConverter.DoubleToInt64Bits(value) != BitConverter.DoubleToInt64Bits(
+                        double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture)))
+                {
+                    cells--;
+                }
+
+                line = comma < 0 ? [] : line[(comma + 1)..];
+            }
+
+            row++;
+        }
+
+        return cells;
     }
 
     private static FileStream Open(string path) =>

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Side-by-side speed comparison of `gapmonitor drift --format json` against the pandas + scipy baseline, with the
-# "before" CLI (b493d38, built from `git archive`) in the same run, interleaved, on the same files:
+# "before" CLI (BASE_COMMIT, default 73508da, built from `git archive`) in the same run, interleaved, on the same files:
+#   - "startup": 30 × 50 rows (process start-up, JIT and imports: what every run pays);
 #   - "large": 200,000-row × 50-column numeric CSV files (KS p-values asymptotic: n > 10,000);
 #   - "exact": 10,000 × 50 against 9,999 × 50 rows (every KS p-value takes scipy's exact lattice path).
-# Then the CSV parser alone on one core against the file-read limit (`cat`, reading the bytes in .NET).
+# Then the CSV parser alone on one core against the file-read limit (`cat`, reading the bytes in .NET), and the
+# UTF-8 parsing experiment (bench/GapMonitor.Drift.Benchmarks/Utf8).
 # Needs Debian's python3-scipy, python3-pandas and python3-numpy (/usr/bin/python3). Prints markdown tables with
 # the median of REPEATS runs (default 3), `uptime` before and after, and whether the outputs agree.
 #   bench/drift/run.sh                       # env: REPEATS, ROWS, COLUMNS_COUNT, BASE_COMMIT, DRIFT_BENCH_DIR
@@ -13,7 +15,7 @@ py=/usr/bin/python3
 dir="${DRIFT_BENCH_DIR:-${TMPDIR:-/tmp}/gapmonitor-drift-bench}"
 rows="${ROWS:-200000}"; cols="${COLUMNS_COUNT:-50}"
 repeats="${REPEATS:-3}"
-base="${BASE_COMMIT:-b493d38}"
+base="${BASE_COMMIT:-73508da}"
 
 generate() { # dir rows cols current_rows
   if [ ! -f "$1/reference.csv" ] || [ ! -f "$1/current.csv" ] || [ "$(cat "$1/.shape" 2>/dev/null)" != "$2 x $3 / $4" ]; then
@@ -24,6 +26,7 @@ generate() { # dir rows cols current_rows
 }
 generate "$dir/large" "$rows" "$cols" "$rows"
 generate "$dir/exact" 10000 "$cols" 9999
+generate "$dir/startup" 30 "$cols" 30
 
 echo "load before: $(uptime)"
 
@@ -45,7 +48,7 @@ timed() { # label scenario output command...
   /usr/bin/time -f '%e %U %S' -o "$dir/.time" "$@" >"$out"
   echo "$scenario	$label	$(cat "$dir/.time")" >>"$times"
 }
-for scenario in exact large; do
+for scenario in startup exact large; do
   d="$dir/$scenario"
   for r in $(seq "$repeats"); do
     echo "$scenario: run $r of $repeats" >&2
@@ -89,7 +92,7 @@ def worst(a, b):
 print(f"\n| files | before ({base}) | after | pandas + scipy | before / scipy | after / scipy | after / before |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 notes = []
-for scenario in ("exact", "large"):
+for scenario in ("startup", "exact", "large"):
     med = {}
     for label in ("before", "after", "scipy"):
         runs = [r for r in rows if r[0] == scenario and r[1] == label]
@@ -102,8 +105,11 @@ for scenario in ("exact", "large"):
           f"| {b[0] / s[0]:.3f} | {a[0] / s[0]:.3f} | {a[0] / b[0]:.2f} |")
     d = os.path.join(dir, scenario)
     ours, old, theirs = columns(f"{d}/after.json"), columns(f"{d}/before.json"), columns(f"{d}/scipy.json")
-    notes.append(f"{scenario}: after vs scipy largest relative difference {worst(ours, theirs):.1e}; "
-                 f"after vs before {worst(ours, old):.1e}")
+    try:
+        notes.append(f"{scenario}: after vs scipy largest relative difference {worst(ours, theirs):.1e}; "
+                     f"after vs before {worst(ours, old):.1e}")
+    except (KeyError, TypeError) as e:
+        notes.append(f"{scenario}: outputs not comparable field by field ({e!r})")
 print(f"\nmedian of {repeats} interleaved runs (wall time; cpu = user + sys)")
 for n in notes:
     print(n)
