@@ -51,6 +51,9 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs, TimeProvider ti
     /// </summary>
     public static readonly TimeSpan MoveAfter = TimeSpan.FromMinutes(2);
 
+    /// <summary>A claimed batch whose data blob is missing this long after its name was folded and collected since.</summary>
+    public static readonly TimeSpan CollectedAfter = TimeSpan.FromDays(1);
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     internal BlobContainerClient Container => blobs.Pushed;
@@ -162,7 +165,7 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs, TimeProvider ti
         {
             var properties = (await marker.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
             var dataName = properties.Metadata.TryGetValue(BlobKey, out var name) ? name : DataBlobName(systemId, arrivedAt, recordId);
-            if (await Container.GetBlobClient(dataName).ExistsAsync(cancellationToken))
+            if (await Container.GetBlobClient(dataName).ExistsAsync(cancellationToken) || IsCollected(systemId, dataName, arrivedAt))
             {
                 return false;
             }
@@ -187,6 +190,30 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs, TimeProvider ti
 
             return await TryWriteDataAsync(moved, record, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Whether a missing data blob was written, folded and deleted by retention (pushed data is kept at least a day, see
+    /// <c>GapMonitor:Retention:PushedDays</c>): its name is older than <see cref="CollectedAfter"/>. A crashed first
+    /// attempt is retried within minutes, so this keeps a repeated batch id a duplicate for as long as its marker lives.
+    /// </summary>
+    private static bool IsCollected(string systemId, string dataName, DateTimeOffset now) =>
+        NamedAt(systemId, dataName) is { } named && now - named > CollectedAfter;
+
+    /// <summary>The arrival a data blob's name records: to the tick, or the hour folder of an earlier build's name.</summary>
+    private static DateTimeOffset? NamedAt(string systemId, string dataName)
+    {
+        if (PushedBlobName.TryParse(dataName, PrefixOf(systemId), out var name))
+        {
+            return name.ArrivedAt;
+        }
+
+        var parts = dataName.Split('/');
+        return parts.Length >= 5 && DateTime.TryParseExact(
+                string.Join('/', parts[^5..^1]), "yyyy/MM/dd/HH", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var hour)
+            ? new DateTimeOffset(hour, TimeSpan.Zero)
+            : null;
     }
 
     /// <summary>Whether <paramref name="dataName"/> is an earlier build's name, or so old that the reader may have settled past it.</summary>

@@ -226,6 +226,28 @@ public sealed class PushedTelemetryPullTests(AzuriteFixture azurite) : StorageTe
     }
 
     [Fact]
+    public async Task ABatchIdRepeatedAfterRetentionDeletedItsData_IsStillADuplicate_WhileItsMarkerLives()
+    {
+        await using var graph = await BuildAsync();
+        var system = await RegisterAsync();
+        var push = graph.GetRequiredService<TelemetryPush>();
+        var log = graph.GetRequiredService<BlobPushedTelemetryLog>();
+        await push.PushAsync(system, Batch("b-1", 3));
+        await graph.GetRequiredService<TelemetryPuller>().PullAsync();
+        await foreach (var blob in log.Container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = BlobPushedTelemetryLog.PrefixOf(SystemId) + "/" }))
+        {
+            await log.Container.DeleteBlobAsync(blob.Name);
+        }
+
+        Time.Advance(TimeSpan.FromDays(8));
+        var again = await push.PushAsync(system, Batch("b-1", 3));
+        await graph.GetRequiredService<TelemetryPuller>().PullAsync();
+
+        Assert.True(again.Duplicate);
+        Assert.Equal(1, (await StateAsync(graph)).RecordsRead);
+    }
+
+    [Fact]
     public async Task ARetryOfABatchABuildBeforeTheLogFoldedDirectly_AddsNoRows()
     {
         await using var graph = await BuildAsync();
