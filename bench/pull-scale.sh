@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Pull at scale, before and after in one run: builds the pull benchmark twice — at BEFORE (default b493d38, from
+# Pull at scale, before and after in one run: builds the pull benchmark twice — at BEFORE (default 73508da, from
 # `git archive`, its bench/GapMonitor.PullBenchmark replaced by this tree's so both are measured by the same code) and
 # from this tree — starts one fresh Azurite per scenario, prepares the same data twice (own table prefix each), then
 # pulls before and after one after the other on the same Azurite. Prints a table and writes the `pull-scale` section of
 # docs/benchmarks.md (the rest of the file is kept).
 #   bench/pull-scale.sh                          100x10000:one-pull and 10x10000:open-then-close
+#   AZURITE_BIN=/path/to/azurite bench/...       an Azurite installed elsewhere (nothing is installed)
 #   bench/pull-scale.sh 20x10000:one-pull        any "FLEET:MODE" list, as bench/pull.sh takes
 #   BEFORE=<commit> bench/pull-scale.sh          another "before"
 set -euo pipefail
@@ -15,7 +16,7 @@ log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 
 scenarios=("$@")
 [ ${#scenarios[@]} -eq 0 ] && scenarios=(100x10000:one-pull 10x10000:open-then-close)
-before_commit=${BEFORE:-b493d38}
+before_commit=${BEFORE:-73508da}
 
 # shellcheck source=scripts/azurite.sh
 source scripts/azurite.sh
@@ -78,7 +79,7 @@ cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
   echo
   echo "Measured $(date -u +%Y-%m-%d) with \`bench/pull-scale.sh${*:+ $*}\`: before = $before_commit, after = $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo ' (with uncommitted changes)'),"
   echo "both measured by this tree's \`bench/GapMonitor.PullBenchmark\` (see the Pull section for what it does), in one run on $(nproc) cores ($cpu),"
-  echo "${memory_gb} GB RAM shared with other work; .NET $(dotnet --version), Release; Azurite $(node_modules/.bin/azurite --version), one fresh"
+  echo "${memory_gb} GB RAM shared with other work; .NET $(dotnet --version), Release; Azurite $("$azurite_bin" --version), one fresh"
   echo "instance per scenario (data on disk) holding both copies of the same data. Load average is before–after each pull."
   echo
   echo "| Code | Systems × rows each | Step | Pulls | Rows | Seconds | Rows/s end to end | Storage requests | Drift windows stored | Peak MB | CPU s (pull / Azurite) | Load |"

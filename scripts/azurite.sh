@@ -7,10 +7,15 @@
 #   azurite_stop                    stop the Azurite azurite_start started (no-op when none runs)
 
 azurite_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# AZURITE_BIN: an Azurite installed elsewhere (e.g. a worktree sharing another checkout's node_modules); then nothing is installed.
+azurite_bin=${AZURITE_BIN:-$azurite_root/node_modules/.bin/azurite}
 azurite_pid=""
 azurite_connection=""
 
 azurite_install() {
+  if [ -n "${AZURITE_BIN:-}" ] && [ -x "$AZURITE_BIN" ]; then
+    return 0
+  fi
   if [ ! -x "$azurite_root/node_modules/.bin/azurite" ] || [ "$azurite_root/package-lock.json" -nt "$azurite_root/node_modules/.package-lock.json" ]; then
     printf '\033[1;34m==>\033[0m %s\n' "Installing Azurite from package-lock.json" >&2
     (cd "$azurite_root" && npm ci --no-audit --no-fund --loglevel=error)
@@ -30,7 +35,7 @@ azurite_start() {
     mkdir -p "$data"
     persistence=(--location "$data")
   fi
-  "$azurite_root/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose "${persistence[@]}" \
+  "$azurite_bin" --silent --skipApiVersionCheck --loose "${persistence[@]}" \
     --blobHost 127.0.0.1 --blobPort "$blob_port" --tableHost 127.0.0.1 --tablePort "$table_port" \
     --queueHost 127.0.0.1 --queuePort "$queue_port" >"$log" 2>&1 &
   azurite_pid=$!

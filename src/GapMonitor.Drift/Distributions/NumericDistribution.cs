@@ -16,6 +16,12 @@ internal static class NumericDistribution
 
         DoubleSorter.Sort(reference);
         DoubleSorter.Sort(current);
+        return FromSorted(name, reference, current, bars);
+    }
+
+    /// <summary>The same from ascending samples, which are only read.</summary>
+    private static ColumnDistribution FromSorted(string name, double[] reference, double[] current, int bars)
+    {
         var min = Math.Min(reference.Length > 0 ? reference[0] : double.PositiveInfinity, current.Length > 0 ? current[0] : double.PositiveInfinity);
         var max = Math.Max(reference.Length > 0 ? reference[^1] : double.NegativeInfinity, current.Length > 0 ? current[^1] : double.NegativeInfinity);
         var edges = Edges(min, max, bars);
@@ -34,7 +40,10 @@ internal static class NumericDistribution
     {
         if (Complete(reference) && Complete(current))
         {
-            return FromValues(name, reference.SampleValues.ToArray(), current.SampleValues.ToArray(), bars);
+            // The samples sorted once per profile (a reference's for every window it is compared with): the drift comparison sorts them too.
+            return reference.NumericCount + current.NumericCount == 0
+                ? new ColumnDistribution(name, ColumnType.Numeric, [], 0, 0)
+                : FromSorted(name, reference.Sample.SortedValues(), current.Sample.SortedValues(), bars);
         }
 
         double min = Math.Min(reference.Min, current.Min), max = Math.Max(reference.Max, current.Max);

@@ -18,6 +18,8 @@ namespace GapMonitor.Infrastructure.Telemetry;
 /// previous document named and the new one no longer does. A crash between the two leaves unnamed blobs and the old
 /// document intact. All open windows are read in parallel with the document: folding is synchronous and touches any
 /// window a row's time falls in, and the windows open at once are few (the bound is <see cref="TelemetryState.MaxOpenWindows"/>).
+/// A window is decoded only when the update uses it (<see cref="OpenWindow.Deferred"/>); one never decoded is unchanged,
+/// so a save neither encodes nor writes it.
 /// </summary>
 public sealed class BlobTelemetryStateStore(TelemetryBlobs blobs) : ITelemetryStateStore
 {
@@ -76,10 +78,19 @@ public sealed class BlobTelemetryStateStore(TelemetryBlobs blobs) : ITelemetrySt
         var toWrite = new List<(string Name, byte[] Content)>();
         foreach (var (start, window) in state.Windows.Select(w => (w.Key, w.Value)).Concat(state.Closing.Select(c => (c.Start, c.Window))))
         {
+            var known = previous.Windows.TryGetValue(window, out var was);
+            if (known && !window.IsDecoded)
+            {
+                // Never decoded, so never changed: the blob it was read from stays.
+                next.Windows[window] = was;
+                next.Names.Add(was.Name);
+                continue;
+            }
+
             var content = WindowBlobCodec.Serialize(window);
             var hash = SHA256.HashData(content);
             string name;
-            if (previous.Windows.TryGetValue(window, out var was) && was.Hash.AsSpan().SequenceEqual(hash))
+            if (known && was.Hash.AsSpan().SequenceEqual(hash))
             {
                 name = was.Name;
             }
@@ -167,7 +178,8 @@ public sealed class BlobTelemetryStateStore(TelemetryBlobs blobs) : ITelemetrySt
         try
         {
             var content = (await blobs.State.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
-            return (WindowBlobCodec.Deserialize(content), SHA256.HashData(content));
+            WindowBlobCodec.CheckFormat(content);
+            return (OpenWindow.Deferred(() => WindowBlobCodec.Deserialize(content)), SHA256.HashData(content));
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

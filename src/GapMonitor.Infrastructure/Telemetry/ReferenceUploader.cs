@@ -39,7 +39,7 @@ public sealed class ReferenceUploader(TelemetryBlobs blobs) : IReferenceUploader
         }
 
         await blobs.References.GetBlobClient(ReferenceNames.Profile(systemId, version))
-            .UploadAsync(BinaryData.FromString(ProfileJson.Serialize(profile)), overwrite: true, cancellationToken);
+            .UploadAsync(new BinaryData(ProfileBinary.Serialize(profile)), overwrite: true, cancellationToken);
         return new ReferenceUpload(version, profile.Rows, [.. profile.Columns.Select(c => c.Name)], properties.Value.ContentLength);
     }
 

@@ -6,7 +6,7 @@ namespace GapMonitor.Infrastructure.Telemetry;
 
 /// <summary>
 /// Blob containers of telemetry: <c>telemetry</c> holds each system's state document (<c>{systemId}/state.json</c>),
-/// <c>references</c> the uploaded reference datasets and their profiles (<c>{systemId}/{version}.data</c>, <c>.profile.json</c>),
+/// <c>references</c> the uploaded reference datasets and their profiles (<c>{systemId}/{version}.data</c>, <c>.profile.bin</c>; <c>.profile.json</c> before that),
 /// <c>driftreports</c> the details of closed drift windows too large for their table row, <c>pushedtelemetry</c> the
 /// pushed batches and their batch-id markers (a container of their own, so no system id can reach another layout's names).
 /// </summary>

@@ -33,6 +33,16 @@ internal static class WindowBlobCodec
         return stream.ToArray();
     }
 
+    /// <summary>Refuses at once (before any decoding) bytes that cannot be a window of a format this version reads.</summary>
+    /// <exception cref="InvalidDataException">The bytes are empty or of another format.</exception>
+    public static void CheckFormat(byte[] data)
+    {
+        if (data.Length == 0 || data[0] is 0 or > CurrentFormat)
+        {
+            throw new InvalidDataException($"The drift window is in format {(data.Length == 0 ? "none (empty)" : data[0])}; this version reads format {CurrentFormat} and older.");
+        }
+    }
+
     /// <exception cref="InvalidDataException">The bytes are not a window, or were written by a newer format.</exception>
     public static OpenWindow Deserialize(byte[] data)
     {

@@ -53,7 +53,7 @@ public sealed class TelemetryLimitsTests : IAsyncLifetime
         var (vendor, ingest) = await RegisterAsync("fragile-sys");
         string[] names = ["a", "b"];
         var version = await UploadReferenceAsync(vendor, "fragile-sys", names, rows: 30, offset: 0);
-        var profile = (await ContainerAsync("references")).GetBlobClient($"fragile-sys/{version}.profile.json");
+        var profile = (await ContainerAsync("references")).GetBlobClient($"fragile-sys/{version}.profile.bin");
         var good = (await profile.DownloadContentAsync()).Value.Content;
         await profile.UploadAsync(BinaryData.FromString("{ not a profile"), overwrite: true);
 

@@ -85,6 +85,46 @@ public sealed class WindowBlobStateStoreTests(AzuriteFixture azurite) : StorageT
     }
 
     [Fact]
+    public async Task AnUpdateBringingAWindowNoRows_NeitherDecodesNorRewritesIt()
+    {
+        var state = new TelemetryState();
+        Fold(state, Hour, 100);
+        Fold(state, Hour.AddHours(1), 100);
+        await _store.SaveAsync(SystemId, state, null);
+        var before = await WindowBlobsAsync();
+
+        var (read, etag) = await _store.GetAsync(SystemId);
+        Assert.False(read!.Windows[Hour].IsDecoded);
+        Fold(read, Hour.AddHours(1), 5);
+        await _store.SaveAsync(SystemId, read, etag);
+
+        Assert.False(read.Windows[Hour].IsDecoded);
+        Assert.True(read.Windows[Hour.AddHours(1)].IsDecoded);
+        Assert.Single((await WindowBlobsAsync()).Intersect(before));
+        var (again, _) = await _store.GetAsync(SystemId);
+        Assert.Equal(ProfileJson.Serialize(state.Windows[Hour].Profile), ProfileJson.Serialize(again!.Windows[Hour].Profile));
+        Assert.Equal(105L, again.Windows[Hour.AddHours(1)].Profile.Rows);
+    }
+
+    [Fact]
+    public async Task AWindowBlobOfAnotherFormat_FailsTheRead_AndADamagedOneFailsItsFirstUse()
+    {
+        var state = new TelemetryState();
+        Fold(state, Hour, 100);
+        await _store.SaveAsync(SystemId, state, null);
+        var blob = _blobs.State.GetBlobClient(Assert.Single(await WindowBlobsAsync()));
+        var bytes = (await blob.DownloadContentAsync()).Value.Content.ToArray();
+
+        await blob.UploadAsync(new BinaryData(bytes[..40]), overwrite: true);
+        var (read, _) = await _store.GetAsync(SystemId);
+        Assert.Throws<InvalidDataException>(() => read!.Windows[Hour].Profile);
+
+        bytes[0] = 99;
+        await blob.UploadAsync(new BinaryData(bytes), overwrite: true);
+        await Assert.ThrowsAsync<InvalidDataException>(() => _store.GetAsync(SystemId));
+    }
+
+    [Fact]
     public async Task Save_ClosedWindows_LeaveNoBlobBehind()
     {
         var state = new TelemetryState();
