@@ -185,11 +185,13 @@ module functionApp 'modules/function-app.bicep' = {
       GapMonitor__Storage__TableServiceUri: storage.outputs.tableServiceUri
       GapMonitor__Storage__BlobServiceUri: storage.outputs.blobServiceUri
       GapMonitor__Storage__ManagedIdentityClientId: identity.outputs.clientId
-      // The sweep fans out through this queue; the queue trigger reads its connection from the same section.
-      GapMonitor__Storage__QueueServiceUri: storage.outputs.queueServiceUri
-      GapMonitor__Storage__SweepQueue: 'sweep-shards'
-      GapMonitor__Storage__credential: 'managedidentity'
-      GapMonitor__Storage__clientId: identity.outputs.clientId
+      // The sweep fans out through this queue. The queue trigger's connection (GapMonitorStorage) and queue name
+      // (GapMonitorSweepQueue) are flat app settings: the scale controller does not resolve 'Section:Key' names.
+      // The worker's enqueue side reads the same two settings (aliases of GapMonitor__Storage__QueueServiceUri / __SweepQueue).
+      GapMonitorStorage__queueServiceUri: storage.outputs.queueServiceUri
+      GapMonitorStorage__credential: 'managedidentity'
+      GapMonitorStorage__clientId: identity.outputs.clientId
+      GapMonitorSweepQueue: 'sweep-shards'
       GapMonitor__AdminApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${adminApiKeySecretName})'
       GapMonitor__Email__Smtp__Host: smtpHost
       GapMonitor__Email__Smtp__Port: string(smtpPort)

@@ -31,8 +31,8 @@ APP_SETTINGS = [
     "GapMonitor__Email__Smtp__From", "GapMonitor__Webhooks__AllowPrivateNetworks",
     "GapMonitor__SweepSchedule", "GapMonitor__DeliverySchedule", "GapMonitor__PullSchedule",
     "GapMonitor__PublicBaseUrl",
-    "GapMonitor__Storage__QueueServiceUri", "GapMonitor__Storage__SweepQueue",
-    "GapMonitor__Storage__credential", "GapMonitor__Storage__clientId",
+    "GapMonitorStorage__queueServiceUri", "GapMonitorStorage__credential",
+    "GapMonitorStorage__clientId", "GapMonitorSweepQueue",
     "GapMonitor__Retention__DeletePushedBlobs",
 ]
 TABLES = ["systems", "history", "apikeys", "idempotency", "drift", "sources", "archive"]

@@ -9,7 +9,7 @@ HOST_JSON: the published host.json (extensions.http.routePrefix, default "api").
 ROUTES_JSON: output of `./gapmonitor routes --format json`:
   {"routes": [{"method": "GET", "path": "/api/health"}, ...],
    "timers": [{"name": "Sweep", "setting": "GapMonitor:SweepSchedule"}, ...],
-   "queues": [{"name": "SweepShard", "setting": "GapMonitor:Storage:SweepQueue"}, ...]}
+   "queues": [{"name": "SweepShard", "setting": "GapMonitorSweepQueue"}, ...]}
 Without ROUTES_JSON only the metadata itself is checked (HTTP and timer triggers present).
 Every standalone route (method + path), timer setting and queue consumer's queue setting must exist in the Functions app
 (a queue trigger whose queueName is %Setting%), and every Functions queue trigger must have a standalone consumer.
@@ -35,7 +35,7 @@ def normalize_path(path):
 
 
 def functions_routes(metadata, route_prefix):
-    routes, schedules, queues = set(), {}, {}
+    routes, schedules, queues, connections = set(), {}, {}, {}
     for function in metadata:
         for binding in function.get("bindings", []):
             kind = binding.get("type", "").lower()
@@ -48,7 +48,8 @@ def functions_routes(metadata, route_prefix):
                 schedules[function["name"]] = binding.get("schedule", "")
             elif kind == "queuetrigger":
                 queues[function["name"]] = binding.get("queueName", "")
-    return routes, schedules, queues
+                connections[function["name"]] = binding.get("connection", "")
+    return routes, schedules, queues, connections
 
 
 def validate(path):
@@ -76,7 +77,7 @@ def main(argv):
     with open(argv[2]) as f:
         host = json.load(f)
     route_prefix = host.get("extensions", {}).get("http", {}).get("routePrefix", "api").strip("/")
-    routes, schedules, queues = functions_routes(metadata, route_prefix)
+    routes, schedules, queues, connections = functions_routes(metadata, route_prefix)
     failures = []
     if not routes:
         failures.append("functions.metadata lists no HTTP trigger")
@@ -85,9 +86,12 @@ def main(argv):
     for name, schedule in sorted(schedules.items()):
         if not re.fullmatch(r"%[A-Za-z0-9_:]+%", schedule):
             failures.append(f"timer {name} has a literal schedule '{schedule}' instead of an app setting (%Name%)")
+    # The scale controller reads a queue trigger's settings by their flat app setting names: no 'Section:Key'.
     for name, queue in sorted(queues.items()):
-        if not re.fullmatch(r"%[A-Za-z0-9_:]+%", queue):
-            failures.append(f"queue trigger {name} has a literal queue '{queue}' instead of an app setting (%Name%)")
+        if not re.fullmatch(r"%[A-Za-z0-9_]+%", queue):
+            failures.append(f"queue trigger {name} has '{queue}' instead of a flat app setting (%Name%, no ':')")
+        if not re.fullmatch(r"[A-Za-z0-9_]+", connections.get(name, "")):
+            failures.append(f"queue trigger {name} has connection '{connections.get(name)}' instead of a flat app setting name (no ':')")
 
     if len(argv) == 4:
         with open(argv[3]) as f:

@@ -30,7 +30,7 @@ public static class StandaloneHost
         }
 
         LocalAzurite? azurite = null;
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var storage = StorageOptions.Read(builder.Configuration);
         if (!storage.IsConfigured && settings.StartLocalStorage)
         {
             azurite = await LocalAzurite.StartAsync(settings.RepositoryRoot, Path.Combine(settings.DataDirectory, "azurite"), cancellationToken);

@@ -35,27 +35,62 @@ public sealed class SweepService(
         ArgumentNullException.ThrowIfNull(shard);
         var startedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();
-        var pullsFailed = await PullWithinBudgetAsync(shard, cancellationToken);
-        var evaluated = await EvaluateAllAsync(shard, cancellationToken);
-        var delivered = await delivery.DeliverDueAsync(evaluated.Notified, shard, cancellationToken);
-        await KeepHistoryOutOfLiveRowsAsync(evaluated.Changed, evaluated.Notified, cancellationToken);
-        var summary = new SweepSummary(
-            startedAt,
-            timeProvider.GetElapsedTime(started),
-            evaluated.Systems,
-            evaluated.Opened,
-            evaluated.Escalated,
-            evaluated.Resolved,
-            evaluated.Conflicts,
-            delivered.Delivered,
-            delivered.Retrying,
-            delivered.Failed,
-            pullsFailed + evaluated.Failed + delivered.SystemsFailed);
-        metrics?.SweepCompleted(summary.Duration, summary.SystemsEvaluated, summary.SystemsFailed, timeProvider.GetUtcNow());
-        logger.LogInformation(
-            "Sweep of {Shard} evaluated {Systems} systems: {Opened} opened, {Escalated} escalated, {Resolved} resolved, {Delivered} delivered, {Failed} failed in {Duration}",
-            shard, summary.SystemsEvaluated, summary.AlertsOpened, summary.AlertsEscalated, summary.AlertsResolved, summary.NotificationsDelivered, summary.SystemsFailed, summary.Duration);
-        return summary;
+        using var pullStops = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pull = StartPull(shard, shard.IsAll ? cancellationToken : pullStops.Token);
+        try
+        {
+            var pullsFailed = await WaitWithinBudgetAsync(pull, cancellationToken);
+            var evaluated = await EvaluateAllAsync(shard, cancellationToken);
+            var delivered = await delivery.DeliverDueAsync(evaluated.Notified, shard, cancellationToken);
+            await KeepHistoryOutOfLiveRowsAsync(evaluated.Changed, evaluated.Notified, cancellationToken);
+            var summary = new SweepSummary(
+                startedAt,
+                timeProvider.GetElapsedTime(started),
+                evaluated.Systems,
+                evaluated.Opened,
+                evaluated.Escalated,
+                evaluated.Resolved,
+                evaluated.Conflicts,
+                delivered.Delivered,
+                delivered.Retrying,
+                delivered.Failed,
+                pullsFailed + evaluated.Failed + delivered.SystemsFailed);
+            metrics?.SweepCompleted(summary.Duration, summary.SystemsEvaluated, summary.SystemsFailed, timeProvider.GetUtcNow());
+            logger.LogInformation(
+                "Sweep of {Shard} evaluated {Systems} systems: {Opened} opened, {Escalated} escalated, {Resolved} resolved, {Delivered} delivered, {Failed} failed in {Duration}",
+                shard, summary.SystemsEvaluated, summary.AlertsOpened, summary.AlertsEscalated, summary.AlertsResolved, summary.NotificationsDelivered, summary.SystemsFailed, summary.Duration);
+            return summary;
+        }
+        finally
+        {
+            if (!shard.IsAll)
+            {
+                await StopShardPullAsync(shard, pull, pullStops);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A shard's pull ends with its sweep: its queue message is deleted (or handed to another consumer) once the sweep
+    /// returns, so nothing it started may go on. A pull still running is cancelled here; each system's telemetry state
+    /// and checkpoint are saved together under its ETag, so the next pull goes on from what this one saved.
+    /// </summary>
+    private async Task StopShardPullAsync(SweepShard shard, Task<int> pull, CancellationTokenSource pullStops)
+    {
+        if (!pull.IsCompleted)
+        {
+            logger.LogWarning("The telemetry pull of {Shard} was still running when its sweep ended; stopped, the next pull goes on from its checkpoints", shard);
+            await pullStops.CancelAsync();
+        }
+
+        try
+        {
+            await pull;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Counted (or ignored past the budget) already; here only its end matters.
+        }
     }
 
     /// <summary>
@@ -132,34 +167,37 @@ public sealed class SweepService(
     }
 
     /// <summary>
-    /// Waits for the pull at most the budget; a pull that takes longer goes on in the background (each system's
-    /// telemetry state and checkpoint are saved under its ETag as it goes, so nothing is lost or read twice).
-    /// Returns how many pullers failed, if the pull finished in time.
+    /// Every system's pull is shared by the sweeps that overlap it and goes on after a sweep that stopped waiting for it
+    /// (<see cref="WaitWithinBudgetAsync"/>). A shard's pull is its own, under <paramref name="pullToken"/>, and
+    /// ends with its sweep. Either returns before the pull's first step, so the budget starts before the pull does.
     /// </summary>
-    /// A shard's pull is its own; the pull of every system is shared by the sweeps that overlap it.
-    private async Task<int> PullWithinBudgetAsync(SweepShard shard, CancellationToken cancellationToken)
+    private Task<int> StartPull(SweepShard shard, CancellationToken pullToken)
     {
-        // The budget starts before the pull does, so nothing the pull does first can stretch it.
-        using var budgetOver = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var budget = Task.Delay(settings.PullBudget, timeProvider, budgetOver.Token);
-        Task<int> pull;
         if (!shard.IsAll)
         {
-            pull = PullAllAsync(shard, cancellationToken);
+            return PullAllAsync(shard, pullToken);
         }
-        else
+
+        lock (_pullGate)
         {
-            lock (_pullGate)
+            if (_pull is not { IsCompleted: false })
             {
-                if (_pull is not { IsCompleted: false })
-                {
-                    _pull = PullAllAsync(shard, cancellationToken);
-                }
-
-                pull = _pull;
+                _pull = PullAllAsync(shard, pullToken);
             }
-        }
 
+            return _pull;
+        }
+    }
+
+    /// <summary>
+    /// Waits for the pull at most the budget; an every-system pull that takes longer goes on in the background (each
+    /// system's telemetry state and checkpoint are saved under its ETag as it goes, so nothing is lost or read twice).
+    /// Returns how many pullers failed, if the pull finished in time.
+    /// </summary>
+    private async Task<int> WaitWithinBudgetAsync(Task<int> pull, CancellationToken cancellationToken)
+    {
+        using var budgetOver = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var budget = Task.Delay(settings.PullBudget, timeProvider, budgetOver.Token);
         if (await Task.WhenAny(pull, budget) == pull)
         {
             await budgetOver.CancelAsync();

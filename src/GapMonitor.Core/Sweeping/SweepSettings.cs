@@ -2,7 +2,8 @@ namespace GapMonitor.Core.Sweeping;
 
 /// <param name="PullBudget">
 /// How long a sweep waits for its telemetry pull before it evaluates anyway (the pull goes on and saves its checkpoints
-/// as it would have): one unresponsive source never delays gap detection by more than this.
+/// as it would have; a queued shard's pull only until its sweep ends): one unresponsive source never delays gap
+/// detection by more than this.
 /// </param>
 public sealed record SweepSettings(TimeSpan PullBudget)
 {

@@ -19,7 +19,7 @@ public static class QueueServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGapMonitorSweepQueue(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var options = StorageOptions.Read(configuration);
         if (!options.HasQueueService)
         {
             return services;

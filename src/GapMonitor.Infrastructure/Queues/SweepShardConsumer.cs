@@ -9,10 +9,15 @@ namespace GapMonitor.Infrastructure.Queues;
 /// The standalone host's queue consumer, with the Functions queue trigger's rules: a message is invisible to the others
 /// while one consumer sweeps its shard, deleted when the sweep succeeds, visible again soon after a failure, and moved
 /// to <c>{queue}-poison</c> once it has been dequeued more than <see cref="SweepQueueNames.MaxDequeueCount"/> times.
+/// While a shard is swept its message's visibility is renewed (<see cref="QueueMessageLease"/>, as the Functions host
+/// does for its triggers); if the message turns out to be another consumer's, the shard's sweep is cancelled.
 /// </summary>
 public sealed class SweepShardConsumer(StorageSweepShardQueue queue, SweepService sweep, TimeProvider timeProvider, ILogger<SweepShardConsumer> logger)
 {
-    /// <summary>Longer than a shard's worst case takes; a consumer that dies leaves its message to another after this.</summary>
+    /// <summary>
+    /// Renewed while the shard is swept, so a shard may take longer; a consumer that dies leaves its message to another
+    /// after this.
+    /// </summary>
     public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>How soon a failed message is tried again (as Functions' <c>visibilityTimeout</c> in host.json).</summary>
@@ -75,18 +80,31 @@ public sealed class SweepShardConsumer(StorageSweepShardQueue queue, SweepServic
             return true;
         }
 
+        await using var lease = QueueMessageLease.Start(queue.Queue, message, VisibilityTimeout, timeProvider, logger, cancellationToken);
         try
         {
             var shard = SweepShardMessage.Read(message.Body.ToString());
-            await sweep.RunShardAsync(shard, cancellationToken);
-            await queue.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            await sweep.RunShardAsync(shard, lease.Token);
+            await lease.StopRenewingAsync();
+            await queue.Queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, cancellationToken);
+        }
+        catch (OperationCanceledException) when (lease.IsLost && !cancellationToken.IsCancellationRequested)
+        {
+            // Logged by the lease: the consumer that holds the message now sweeps the shard.
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            await lease.StopRenewingAsync();
+            if (lease.IsLost)
+            {
+                logger.LogWarning(ex, "Sweep message {MessageId} failed after another consumer took it; left to that consumer", message.MessageId);
+                return true;
+            }
+
             logger.LogError(ex, "Sweep message {MessageId} (dequeue {Count}) failed; it is tried again in {RetryAfter}", message.MessageId, message.DequeueCount, RetryAfter);
             try
             {
-                await queue.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryAfter, cancellationToken: CancellationToken.None);
+                await queue.Queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: RetryAfter, cancellationToken: CancellationToken.None);
             }
             catch (Azure.RequestFailedException retryFailed)
             {

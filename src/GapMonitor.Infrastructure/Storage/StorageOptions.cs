@@ -1,3 +1,6 @@
+using GapMonitor.Core.Sweeping.Shards;
+using Microsoft.Extensions.Configuration;
+
 namespace GapMonitor.Infrastructure.Storage;
 
 /// <summary>
@@ -12,18 +15,21 @@ public sealed class StorageOptions
     public Uri? TableServiceUri { get; set; }
     public Uri? BlobServiceUri { get; set; }
 
-    /// <summary>The queue service for the sweep's fan-out (with managed identity); without it the sweep runs in one process.</summary>
+    /// <summary>
+    /// The queue service for the sweep's fan-out (with managed identity); without it the sweep runs in one process.
+    /// Unset, <c>GapMonitorStorage:queueServiceUri</c> (the queue trigger's connection) stands for it.
+    /// </summary>
     public Uri? QueueServiceUri { get; set; }
 
     /// <summary>
-    /// The sweep's queue (<c>GapMonitor:Storage:SweepQueue</c>, which the Functions queue trigger reads too); unset, it is
-    /// <c>sweep-shards</c> after <see cref="TablePrefix"/> in lower case.
+    /// The sweep's queue (<c>GapMonitor:Storage:SweepQueue</c>, or the flat <c>GapMonitorSweepQueue</c> the Functions queue
+    /// trigger reads); unset, it is <c>sweep-shards</c> after <see cref="TablePrefix"/> in lower case.
     /// </summary>
     public string? SweepQueue { get; set; }
 
     public string SweepQueueName => !string.IsNullOrWhiteSpace(SweepQueue)
         ? SweepQueue
-        : TablePrefix.Length == 0 ? Core.Sweeping.Shards.SweepQueueNames.Default : $"{TablePrefix.ToLowerInvariant()}-{Core.Sweeping.Shards.SweepQueueNames.Default}";
+        : TablePrefix.Length == 0 ? SweepQueueNames.Default : $"{TablePrefix.ToLowerInvariant()}-{SweepQueueNames.Default}";
 
     /// <summary>
     /// Whether a queue service can be reached: a <see cref="QueueServiceUri"/>, or a connection string that names a queue
@@ -40,4 +46,44 @@ public sealed class StorageOptions
     public string TablePrefix { get; set; } = "";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || TableServiceUri is not null;
+
+    /// <summary>The section bound, with the Functions queue trigger's flat settings as aliases (<see cref="ApplyAliases"/>).</summary>
+    public static StorageOptions Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(Section).Get<StorageOptions>() ?? new StorageOptions();
+        options.ApplyAliases(configuration);
+        return options;
+    }
+
+    /// <summary>
+    /// Fills <see cref="QueueServiceUri"/> and <see cref="SweepQueue"/> from the queue trigger's flat app settings when the
+    /// section leaves them unset, so the worker enqueues where the trigger reads.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Both name a value and the values differ.</exception>
+    public void ApplyAliases(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var queueServiceKey = SweepQueueNames.ConnectionSetting + ":queueServiceUri";
+        if (configuration[queueServiceKey] is { Length: > 0 } uri)
+        {
+            var aliased = new Uri(uri, UriKind.Absolute);
+            QueueServiceUri ??= aliased;
+            Agree(QueueServiceUri == aliased, Section + ":QueueServiceUri", queueServiceKey);
+        }
+
+        if (configuration[SweepQueueNames.QueueSetting] is { Length: > 0 } queue)
+        {
+            SweepQueue = string.IsNullOrWhiteSpace(SweepQueue) ? queue : SweepQueue;
+            Agree(string.Equals(SweepQueue, queue, StringComparison.Ordinal), Section + ":SweepQueue", SweepQueueNames.QueueSetting);
+        }
+
+        static void Agree(bool same, string key, string alias)
+        {
+            if (!same)
+            {
+                throw new InvalidOperationException($"{key} and {alias} name different queues; set one of them (or both to the same value).");
+            }
+        }
+    }
 }

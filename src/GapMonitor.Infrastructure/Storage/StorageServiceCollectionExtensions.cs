@@ -14,6 +14,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddGapMonitorStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .PostConfigure(o => o.ApplyAliases(configuration))
             .Validate(o => o.IsConfigured, "Set GapMonitor:Storage:ConnectionString, or GapMonitor:Storage:TableServiceUri and BlobServiceUri.")
             .Validate(o => o.TablePrefix.All(char.IsAsciiLetterOrDigit), "GapMonitor:Storage:TablePrefix may contain letters and digits only.")
             .ValidateOnStart();
@@ -33,7 +34,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddGapMonitorStorageClients(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGapMonitorCredential();
-        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var options = StorageOptions.Read(configuration);
         services.AddAzureClients(clients =>
         {
             clients.UseCredential(provider => provider.GetRequiredService<TokenCredential>());

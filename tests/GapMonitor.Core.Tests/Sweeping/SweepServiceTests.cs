@@ -106,6 +106,75 @@ public class SweepServiceTests
     }
 
     [Fact]
+    public async Task RunShard_APullPastItsBudget_IsStoppedBeforeTheShardsSweepReturns()
+    {
+        _systems.Add(new SystemBuilder().WithId("sys-b").WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());
+        var pullStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var puller = new Puller(async ct =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+                return new PullSummary(0, 0);
+            }
+            finally
+            {
+                pullStopped.SetResult();
+            }
+        });
+
+        var run = Sweep(puller).RunShardAsync(new Core.Sweeping.Shards.SweepShard("sys-a", "sys-c"));
+        _time.Advance(Settings.PullBudget);
+        var summary = await run;
+
+        // The queue message is deleted once the sweep returns: nothing the shard started may still run then.
+        Assert.True(pullStopped.Task.IsCompleted);
+        Assert.Equal((1, 1, 0), (summary.SystemsEvaluated, summary.AlertsOpened, summary.SystemsFailed));
+    }
+
+    [Fact]
+    public async Task RunShard_WhenItsSweepIsCancelled_StopsItsPullBeforeItReturns()
+    {
+        var pullStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var puller = new Puller(async ct =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+                return new PullSummary(0, 0);
+            }
+            finally
+            {
+                pullStopped.SetResult();
+            }
+        });
+        using var lost = new CancellationTokenSource();
+
+        var run = Sweep(puller).RunShardAsync(new Core.Sweeping.Shards.SweepShard("sys-a", "sys-c"), lost.Token);
+        await lost.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.True(pullStopped.Task.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Run_APullPastItsBudget_GoesOnAfterTheSweepForTheNextSweepToJoin()
+    {
+        var pullEnds = new TaskCompletionSource<PullSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var puller = new Puller(_ => pullEnds.Task);
+        var sweep = Sweep(puller);
+
+        var first = sweep.RunAsync();
+        _time.Advance(Settings.PullBudget);
+        await first;
+        var second = sweep.RunAsync();
+        pullEnds.SetResult(new PullSummary(10, SystemsFailed: 1));
+        var summary = await second;
+
+        Assert.Equal((1, 1), (puller.Calls, summary.SystemsFailed));
+    }
+
+    [Fact]
     public async Task Run_ASweepWhileAPullRuns_JoinsItInsteadOfPullingAgain()
     {
         var pullEnds = new TaskCompletionSource<PullSummary>(TaskCreationOptions.RunContinuationsAsynchronously);

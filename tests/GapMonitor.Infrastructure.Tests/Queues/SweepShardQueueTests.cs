@@ -1,4 +1,7 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using GapMonitor.Core.Alerts;
 using GapMonitor.Core.Notifications;
 using GapMonitor.Core.Ports;
@@ -19,6 +22,9 @@ public sealed class SweepShardQueueTests(AzuriteFixture azurite) : StorageTestBa
 {
     private const int Fleet = 50;
     private const int PerShard = 20;
+
+    /// <summary>Guards the test run only (a hung consumer fails the test instead of hanging it); the product runs on the fake clock.</summary>
+    private static readonly TimeSpan TestGuard = TimeSpan.FromSeconds(30);
     private static readonly string[] CustomerEmails = ["ml@acme.example", "oncall@acme.example"];
     private static readonly TimeSpan UntilDown = TimeSpan.FromHours(1) + TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1);
 
@@ -81,6 +87,88 @@ public sealed class SweepShardQueueTests(AzuriteFixture azurite) : StorageTestBa
     }
 
     [Fact]
+    public async Task Consumer_AShardLongerThanTheVisibilityTimeout_RenewsItsMessage_AndDeletesItWithTheLatestReceipt()
+    {
+        var puller = new HangingPuller();
+        var requests = new QueueRequestLog();
+        await using var host = await HostAsync(LongPullBudget(puller), requests);
+        var queue = host.GetRequiredService<StorageSweepShardQueue>();
+        await queue.EnqueueAsync([new SweepShard("sys-a", "sys-m")]);
+        var renewEvery = SweepShardConsumer.VisibilityTimeout / 3;
+
+        var consuming = host.GetRequiredService<SweepShardConsumer>().TryProcessOneAsync();
+        await puller.Started.WaitAsync(TestGuard);
+        var renewals = new List<QueueRequestLog.MessageRequest>();
+        for (var i = 0; i < 4; i++)
+        {
+            Time.Advance(renewEvery);
+            renewals.Add(await requests.NextAsync(TestGuard));
+        }
+
+        puller.Release();
+        Assert.True(await consuming.WaitAsync(TestGuard));
+
+        // 4 × a third of the timeout: the message would have been visible to other consumers since the third.
+        Assert.All(renewals, r => Assert.Equal(("PUT", 204, SweepShardConsumer.VisibilityTimeout), (r.Method, r.Status, r.VisibilityTimeout)));
+        Assert.All(renewals.Zip(renewals.Skip(1)), pair => Assert.Equal(pair.First.AnsweredPopReceipt, pair.Second.PopReceipt));
+        var delete = Assert.Single(requests.All, r => r.Method == "DELETE");
+        Assert.Equal((204, renewals[^1].AnsweredPopReceipt), (delete.Status, delete.PopReceipt));
+        Assert.Equal(new SweepQueueDepths(0, 0), await queue.GetDepthsAsync());
+    }
+
+    [Fact]
+    public async Task Consumer_WhenAnotherConsumerTookItsMessage_StopsTheShard_AndNeitherDeletesNorReleasesIt()
+    {
+        var puller = new HangingPuller();
+        var requests = new QueueRequestLog();
+        await using var host = await HostAsync(LongPullBudget(puller), requests);
+        var queue = host.GetRequiredService<StorageSweepShardQueue>();
+        await queue.EnqueueAsync([new SweepShard("sys-a", "sys-m")]);
+        var renewEvery = SweepShardConsumer.VisibilityTimeout / 3;
+        var consuming = host.GetRequiredService<SweepShardConsumer>().TryProcessOneAsync();
+        await puller.Started.WaitAsync(TestGuard);
+        Time.Advance(renewEvery);
+        var renewed = await requests.NextAsync(TestGuard);
+
+        // The visibility lapses (as after a consumer stalled past it) and another consumer takes the message.
+        var other = new QueueClient(Azurite.ConnectionString, queue.Name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await other.UpdateMessageAsync(renewed.MessageId, renewed.AnsweredPopReceipt, visibilityTimeout: TimeSpan.Zero);
+        QueueMessage taken = await other.ReceiveMessageAsync(SweepShardConsumer.VisibilityTimeout);
+        Time.Advance(renewEvery);
+        var refused = await requests.NextAsync(TestGuard);
+        await puller.Cancelled.WaitAsync(TestGuard);
+
+        Assert.True(await consuming.WaitAsync(TestGuard));
+        // 400 PopReceiptMismatch (what Azurite answers here) or 404 MessageNotFound.
+        Assert.Equal("PUT", refused.Method);
+        Assert.Contains(refused.Status, new[] { 400, 404 });
+        Assert.Equal(renewed.MessageId, taken.MessageId);
+        Assert.Equal(2, requests.All.Count);
+        Assert.Equal(new SweepQueueDepths(1, 0), await queue.GetDepthsAsync());
+        await other.DeleteMessageAsync(taken.MessageId, taken.PopReceipt);
+    }
+
+    [Fact]
+    public async Task Consumer_APullPastItsBudget_HasStoppedBeforeTheMessageIsDeleted()
+    {
+        var puller = new HangingPuller();
+        var requests = new QueueRequestLog();
+        await using var host = await HostAsync(services => services.AddSingleton<ITelemetryPuller>(puller), requests);
+        var queue = host.GetRequiredService<StorageSweepShardQueue>();
+        await queue.EnqueueAsync([new SweepShard("sys-a", "sys-m")]);
+        requests.Probe = () => puller.Cancelled.IsCompleted;
+
+        var consuming = host.GetRequiredService<SweepShardConsumer>().TryProcessOneAsync();
+        await puller.Started.WaitAsync(TestGuard);
+        Time.Advance(TimeSpan.FromSeconds(20));
+
+        Assert.True(await consuming.WaitAsync(TestGuard));
+        var delete = Assert.Single(requests.All);
+        Assert.Equal(("DELETE", 204, true), (delete.Method, delete.Status, delete.ProbedAtAnswer));
+        Assert.Equal(new SweepQueueDepths(0, 0), await queue.GetDepthsAsync());
+    }
+
+    [Fact]
     public async Task TryClaimOccurrence_ClaimsEachOccurrenceOnce_AndNeverAnEarlierOne()
     {
         await using var first = await HostAsync();
@@ -98,6 +186,13 @@ public sealed class SweepShardQueueTests(AzuriteFixture azurite) : StorageTestBa
         Assert.Equal((true, false, false), (next, again, earlier));
     }
 
+    /// <summary>A pull that hangs, and a budget long enough that the shard's sweep waits for it.</summary>
+    private static Action<IServiceCollection> LongPullBudget(HangingPuller puller) => services =>
+    {
+        services.AddSingleton<ITelemetryPuller>(puller);
+        services.AddSingleton(new SweepSettings(TimeSpan.FromHours(1)) { SystemsPerShard = PerShard });
+    };
+
     private async Task<int> ConsumeAllAsync(ServiceProvider host)
     {
         var consumer = host.GetRequiredService<SweepShardConsumer>();
@@ -111,15 +206,26 @@ public sealed class SweepShardQueueTests(AzuriteFixture azurite) : StorageTestBa
     }
 
     /// <summary>One host's services with the sweep queue, over the test's tables and the shared Azurite.</summary>
-    private Task<ServiceProvider> HostAsync(params INotificationSender[] senders) =>
+    private Task<ServiceProvider> HostAsync(params INotificationSender[] senders) => HostAsync(_ => { }, null, senders);
+
+    /// <param name="configure">Runs last: e.g. a puller of the test's own.</param>
+    /// <param name="requests">Sees the queue client's requests.</param>
+    private Task<ServiceProvider> HostAsync(Action<IServiceCollection> configure, HttpPipelinePolicy? requests, params INotificationSender[] senders) =>
         SweepGraph.BuildAsync(Azurite, TablePrefix, Time, services =>
         {
-            services.AddSingleton(new QueueServiceClient(Azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+            var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+            if (requests is not null)
+            {
+                options.AddPolicy(requests, HttpPipelinePosition.PerCall);
+            }
+
+            services.AddSingleton(new QueueServiceClient(Azurite.ConnectionString, options));
             services.AddSingleton<StorageSweepShardQueue>();
             services.AddSingleton<ISweepShardQueue>(sp => sp.GetRequiredService<StorageSweepShardQueue>());
             services.AddSingleton<SweepShardConsumer>();
             services.AddSingleton<SweepFanOut>();
             services.AddSingleton(new SweepSettings(TimeSpan.FromSeconds(20)) { SystemsPerShard = PerShard });
+            configure(services);
         }, senders);
 
     /// <summary>Registered now, handed over a month ago (the customer owns operations), no heartbeat yet.</summary>

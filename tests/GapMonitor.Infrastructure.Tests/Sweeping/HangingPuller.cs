@@ -7,11 +7,15 @@ internal sealed class HangingPuller : ITelemetryPuller
 {
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _calls;
 
     public int Calls => Volatile.Read(ref _calls);
 
     public Task Started => _started.Task;
+
+    /// <summary>Completes when a pull gave up because its caller cancelled it.</summary>
+    public Task Cancelled => _cancelled.Task;
 
     public void Release(int rows = 0) => _release.TrySetResult(rows);
 
@@ -19,7 +23,15 @@ internal sealed class HangingPuller : ITelemetryPuller
     {
         Interlocked.Increment(ref _calls);
         _started.TrySetResult();
-        return new PullSummary(await _release.Task.WaitAsync(cancellationToken), 0);
+        try
+        {
+            return new PullSummary(await _release.Task.WaitAsync(cancellationToken), 0);
+        }
+        catch (OperationCanceledException)
+        {
+            _cancelled.TrySetResult();
+            throw;
+        }
     }
 
     public Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, CancellationToken cancellationToken = default) => PullAsync(cancellationToken);

@@ -9,4 +9,14 @@ public static class SweepQueueNames
     public const int MaxDequeueCount = 5;
 
     public static string PoisonOf(string queue) => queue + "-poison";
+
+    /// <summary>
+    /// The queue trigger's connection: an app setting holding a connection string, or the prefix of
+    /// <c>GapMonitorStorage__queueServiceUri</c> (+ <c>__credential</c>, <c>__clientId</c>). Flat, with no <c>:</c>: the
+    /// Functions scale controller reads app settings by their flat names and does not resolve configuration sections.
+    /// </summary>
+    public const string ConnectionSetting = "GapMonitorStorage";
+
+    /// <summary>The app setting naming the sweep queue, flat for the same reason (alias of <c>GapMonitor:Storage:SweepQueue</c>).</summary>
+    public const string QueueSetting = "GapMonitorSweepQueue";
 }
