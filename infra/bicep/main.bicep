@@ -203,6 +203,9 @@ module functionApp 'modules/function-app.bicep' = {
       GapMonitor__PullSchedule: pullSchedule
       // The storage account's lifecycle rules delete pushed blobs and markers; the app's own collector stays off.
       GapMonitor__Retention__DeletePushedBlobs: 'false'
+      // A batch id whose data blob is missing past this age counts as collected (a duplicate), as the lifecycle rule deletes it.
+      GapMonitor__Retention__PushedDays: string(pushedRetentionDays)
+      GapMonitor__Retention__PushedMarkerDays: string(max(pushedMarkerRetentionDays, pushedRetentionDays))
       GapMonitor__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
     })
   }

@@ -48,7 +48,8 @@ public sealed class TelemetryIngestion(
 
         if (delta.Rows > 0 || delta.ModelVersion is not null)
         {
-            await RecordArrivalAsync(system.Id, delta, cancellationToken);
+            // The rows are committed: a pull cancelled now (a queued shard ending) must still record that they arrived.
+            await RecordArrivalAsync(system.Id, delta, CancellationToken.None);
         }
 
         return delta;

@@ -9,7 +9,9 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
+using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Telemetry.Pushed;
+using Microsoft.Extensions.Options;
 
 namespace GapMonitor.Infrastructure.Telemetry;
 
@@ -30,7 +32,7 @@ namespace GapMonitor.Infrastructure.Telemetry;
 /// gives up after <see cref="WriteBudget"/> (503, retry with the same batch id), so a blob appears within that of its
 /// name's time, well inside the reader's <see cref="PushedLogReader.SettleDelay"/>.
 /// </summary>
-public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs, TimeProvider timeProvider) : IPushedTelemetryLog
+public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs, TimeProvider timeProvider, IOptions<RetentionOptions> retention) : IPushedTelemetryLog
 {
     /// <summary>Prefix of the data blobs, followed by the system id.</summary>
     public const string DataRoot = "pushed";
@@ -51,8 +53,6 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs, TimeProvider ti
     /// </summary>
     public static readonly TimeSpan MoveAfter = TimeSpan.FromMinutes(2);
 
-    /// <summary>A claimed batch whose data blob is missing this long after its name was folded and collected since.</summary>
-    public static readonly TimeSpan CollectedAfter = TimeSpan.FromDays(1);
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
@@ -193,12 +193,12 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs, TimeProvider ti
     }
 
     /// <summary>
-    /// Whether a missing data blob was written, folded and deleted by retention (pushed data is kept at least a day, see
-    /// <c>GapMonitor:Retention:PushedDays</c>): its name is older than <see cref="CollectedAfter"/>. A crashed first
-    /// attempt is retried within minutes, so this keeps a repeated batch id a duplicate for as long as its marker lives.
+    /// Whether a missing data blob may have been written, folded and deleted by retention: its name is older than
+    /// <see cref="RetentionOptions.PushedDays"/>. Younger, it was never written (retention would not have deleted it), so
+    /// the retry writes it; older, the batch id stays a duplicate for as long as its marker lives.
     /// </summary>
-    private static bool IsCollected(string systemId, string dataName, DateTimeOffset now) =>
-        NamedAt(systemId, dataName) is { } named && now - named > CollectedAfter;
+    private bool IsCollected(string systemId, string dataName, DateTimeOffset now) =>
+        NamedAt(systemId, dataName) is { } named && now - named > TimeSpan.FromDays(retention.Value.PushedDays);
 
     /// <summary>The arrival a data blob's name records: to the tick, or the hour folder of an earlier build's name.</summary>
     private static DateTimeOffset? NamedAt(string systemId, string dataName)

@@ -21,7 +21,7 @@ namespace GapMonitor.Infrastructure.Telemetry;
 /// A window is decoded only when the update uses it (<see cref="OpenWindow.Deferred"/>); one never decoded is unchanged,
 /// so a save neither encodes nor writes it.
 /// </summary>
-public sealed class BlobTelemetryStateStore(TelemetryBlobs blobs) : ITelemetryStateStore
+public sealed partial class BlobTelemetryStateStore(TelemetryBlobs blobs) : ITelemetryStateStore
 {
     /// <summary>A concurrent save may delete the window blobs a document named between reading it and them: read again.</summary>
     private const int ReadAttempts = 5;
@@ -169,6 +169,14 @@ public sealed class BlobTelemetryStateStore(TelemetryBlobs blobs) : ITelemetrySt
 
     internal static string WindowsPrefix(string systemId) => $"{systemId}/windows/";
 
+    /// <summary>
+    /// Whether a blob under <see cref="WindowsPrefix"/> is one of this store's window blobs: another store's blob can
+    /// share the prefix (a system named <c>pending-predictions</c> against the pending predictions of one named <c>windows</c>).
+    /// </summary>
+    internal static bool IsWindowBlobName(string systemId, string name) =>
+        name.StartsWith(WindowsPrefix(systemId), StringComparison.Ordinal)
+        && WindowFileName.IsMatch(name.AsSpan(WindowsPrefix(systemId).Length));
+
     private static string WindowName(string systemId, DateTimeOffset start, long generation) => string.Create(
         CultureInfo.InvariantCulture,
         $"{WindowsPrefix(systemId)}{start.UtcDateTime:yyyyMMdd'T'HHmmss}-g{generation}-{Guid.NewGuid():N}.bin");
@@ -207,4 +215,7 @@ public sealed class BlobTelemetryStateStore(TelemetryBlobs blobs) : ITelemetrySt
 
         public Dictionary<OpenWindow, (string Name, byte[] Hash)> Windows { get; } = new(ReferenceEqualityComparer.Instance);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9]{8}T[0-9]{6}-g[0-9]+-[0-9a-f]{32}\\.bin$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WindowFileName { get; }
 }

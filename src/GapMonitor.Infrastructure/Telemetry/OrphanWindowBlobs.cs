@@ -46,7 +46,7 @@ internal sealed class OrphanWindowBlobs(TelemetryBlobs blobs)
         var named = new HashSet<string>(TelemetryStateJson.Read(read.Content).WindowBlobs, StringComparer.Ordinal);
         var (listed, next) = await BlobCollectionPage.ReadAsync(blobs.State, BlobTelemetryStateStore.WindowsPrefix(systemId), position, pageSize, cancellationToken);
         var orphans = listed
-            .Where(b => !named.Contains(b.Name) && b.Properties.LastModified is { } modified && now - modified >= MinimumAge)
+            .Where(b => !named.Contains(b.Name) && BlobTelemetryStateStore.IsWindowBlobName(systemId, b.Name) && b.Properties.LastModified is { } modified && now - modified >= MinimumAge)
             .Select(b => b.Name)
             .ToList();
         if (orphans.Count == 0)

@@ -41,7 +41,7 @@ public sealed class BlobCollectorTests(AzuriteFixture azurite) : StorageTestBase
     {
         await SaveStateAsync();
         var named = await WindowBlobsAsync();
-        var orphan = await UploadAsync(_blobs.State, $"{SystemId}/windows/20260302T080000-g7-0123456789abcdef.bin");
+        var orphan = await UploadAsync(_blobs.State, $"{SystemId}/windows/20260302T080000-g7-0123456789abcdef0123456789abcdef.bin");
         Time.SetUtcNow(orphan.LastModified + TimeSpan.FromHours(2));
 
         var deleted = await Collector().CollectAsync(SystemId);
@@ -56,7 +56,7 @@ public sealed class BlobCollectorTests(AzuriteFixture azurite) : StorageTestBase
     public async Task AYoungOrphan_IsKept_AndAPassRunsAtMostOnceADay()
     {
         await SaveStateAsync();
-        var orphan = await UploadAsync(_blobs.State, $"{SystemId}/windows/20260302T080000-g7-0123456789abcdef.bin");
+        var orphan = await UploadAsync(_blobs.State, $"{SystemId}/windows/20260302T080000-g7-0123456789abcdef0123456789abcdef.bin");
         var collector = Collector();
 
         Time.SetUtcNow(orphan.LastModified + TimeSpan.FromMinutes(30));
@@ -165,7 +165,7 @@ public sealed class BlobCollectorTests(AzuriteFixture azurite) : StorageTestBase
         await CreateAsync(new SystemBuilder().WithId(SystemId).Build());
         await SaveStateAsync();
         var named = await WindowBlobsAsync();
-        await UploadAsync(_blobs.State, $"{SystemId}/windows/20260302T080000-g7-0123456789abcdef.bin");
+        await UploadAsync(_blobs.State, $"{SystemId}/windows/20260302T080000-g7-0123456789abcdef0123456789abcdef.bin");
         var marker = await UploadAsync(_blobs.Pushed, $"pushed-batches/{SystemId}/0123456789abcdef");
         Time.SetUtcNow(marker.LastModified + TimeSpan.FromDays(31));
 

@@ -264,6 +264,45 @@ public sealed class PushedTelemetryPullTests(AzuriteFixture azurite) : StorageTe
         Assert.Equal(1, state.RecordsRead);
     }
 
+    [Fact]
+    public async Task NewStyleBlobsOlderThanTheEarlierBuildsOpenFolders_AreReadAtTheHandOver()
+    {
+        await using var graph = await BuildAsync();
+        var system = await RegisterAsync();
+        var log = graph.GetRequiredService<BlobPushedTelemetryLog>();
+        var prefix = BlobPushedTelemetryLog.PrefixOf(SystemId);
+        await graph.GetRequiredService<TelemetryPush>().PushAsync(system, Batch("new-early", 4));
+        Time.Advance(TimeSpan.FromHours(3));
+        await WriteLegacyAsync(log, "old-1", 2);
+        var depth = prefix.Count(c => c == '/') + 5;
+        var legacy = await graph.GetRequiredService<InferenceLogReader>().ReadNewAsync(
+            log.Container, prefix, null, 1_000, Time.GetUtcNow(), name => name.Count(c => c == '/') == depth, CancellationToken.None);
+        var state = new TelemetryState { PushedLogCheckpoint = JsonSerializer.Serialize(legacy.Checkpoint) };
+
+        var delta = await graph.GetRequiredService<PushedTelemetryFold>().FoldAsync(system, state);
+
+        Assert.Equal(4, delta.Rows);
+        Assert.Equal(1, state.RecordsRead);
+    }
+
+    [Fact]
+    public void TheEarlierBuild_FailsToReadTheNewCheckpoint_RatherThanFoldingEverythingAgain()
+    {
+        var checkpoint = new Infrastructure.Telemetry.Pushed.PushedLogCheckpoint { SettledThrough = Time.GetUtcNow() }.Serialize();
+
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<InferenceLogCheckpoint>(checkpoint));
+    }
+
+    [Theory]
+    [InlineData("s-1/windows/20261126T100000-g3-0123456789abcdef0123456789abcdef.bin", true)]
+    [InlineData("pending-predictions/windows/prediction-batch.json", false)]
+    [InlineData("s-1/windows/20261126T100000-g3-0123456789abcdef0123456789abcdef.bin.tmp", false)]
+    public void OnlyTheStoresOwnWindowBlobNames_AreCollectable(string name, bool collectable)
+    {
+        var systemId = name[..name.IndexOf('/', StringComparison.Ordinal)];
+        Assert.Equal(collectable, BlobTelemetryStateStore.IsWindowBlobName(systemId, name));
+    }
+
     /// <summary>A batch as the earlier build named it: no minute folder, the record id as the whole name.</summary>
     private async Task WriteLegacyAsync(BlobPushedTelemetryLog log, string batchId, int rows)
     {

@@ -24,7 +24,7 @@ public sealed class PushedWriteBudgetTests(AzuriteFixture azurite) : StorageTest
         var options = new BlobClientOptions();
         options.AddPolicy(new HangUntilCancelled(), HttpPipelinePosition.PerCall);
         var blobs = new TelemetryBlobs(new BlobServiceClient(Azurite.ConnectionString, options), Options.Create(new StorageOptions { TablePrefix = TablePrefix }));
-        var log = new BlobPushedTelemetryLog(blobs, Time);
+        var log = new BlobPushedTelemetryLog(blobs, Time, Options.Create(new RetentionOptions()));
         var batch = new PushedBatch("b-1", null, null, [System.Text.Json.JsonDocument.Parse("""{"x": 1}""").RootElement.Clone()]);
 
         var push = log.AppendAsync("budget", batch, Time.GetUtcNow(), Time.GetUtcNow());

@@ -25,6 +25,13 @@ internal sealed record PushedLogCheckpoint
 
     public InferenceLogCheckpoint? Legacy { get; init; }
 
+    /// <summary>
+    /// A string where the earlier build reads its list of blob positions: that build fails to read this checkpoint (its
+    /// pull of the system fails and writes nothing) instead of taking it for "nothing read yet" and folding every
+    /// pushed blob again, should its hosts still pull beside this one during an upgrade.
+    /// </summary>
+    public string Blobs { get; init; } = "superseded by Version 2";
+
     /// <summary>Until when the <see cref="Legacy"/> checkpoint is read even when nothing is left in its open folders.</summary>
     public DateTimeOffset? LegacyUntil { get; init; }
 

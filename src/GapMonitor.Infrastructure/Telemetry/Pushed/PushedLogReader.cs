@@ -101,16 +101,16 @@ internal sealed class PushedLogReader(ILogger logger)
         };
     }
 
-    /// <summary>The hour folder of the mark; before any mark, the earlier build's open folders (or the beginning).</summary>
+    /// <summary>The hour folder of the mark; before any mark, the beginning (once: new-style blobs may predate the legacy read's folders).</summary>
     private static HourFolder? StartFolder(PushedLogCheckpoint? checkpoint)
     {
-        if (checkpoint?.SettledThrough is { } settled)
+        if (checkpoint?.SettledThrough is not { } settled)
         {
-            var hour = new DateTimeOffset(settled.UtcDateTime.Date.AddHours(settled.UtcDateTime.Hour), TimeSpan.Zero);
-            return HourFolder.TryParse(hour.ToString("yyyy/MM/dd/HH", System.Globalization.CultureInfo.InvariantCulture), out var folder) ? folder : null;
+            return null;
         }
 
-        return HourFolder.TryParse(checkpoint?.Legacy?.OpenFrom, out var open) ? open : null;
+        var hour = new DateTimeOffset(settled.UtcDateTime.Date.AddHours(settled.UtcDateTime.Hour), TimeSpan.Zero);
+        return HourFolder.TryParse(hour.ToString("yyyy/MM/dd/HH", System.Globalization.CultureInfo.InvariantCulture), out var folder) ? folder : null;
     }
 
     /// <summary>
