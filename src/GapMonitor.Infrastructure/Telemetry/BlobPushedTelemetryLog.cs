@@ -223,9 +223,13 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs, TimeProvider ti
     /// <summary>Whether the system has any pushed record (a system without other telemetry is pulled only then).</summary>
     public async Task<bool> HasPushesAsync(string systemId, CancellationToken cancellationToken = default)
     {
+        // A listing page may come back empty with a continuation (the service answers what it found in its time box).
         await foreach (var page in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = PrefixOf(systemId) + "/" }, cancellationToken).AsPages(pageSizeHint: 1))
         {
-            return page.Values.Count > 0;
+            if (page.Values.Count > 0)
+            {
+                return true;
+            }
         }
 
         return false;
