@@ -10,6 +10,7 @@ using Azure.Storage.Blobs.Models;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Infrastructure.Storage;
+using GapMonitor.Infrastructure.Telemetry.InferenceLog;
 using GapMonitor.Infrastructure.Telemetry.Pushed;
 using Microsoft.Extensions.Options;
 
@@ -208,12 +209,10 @@ public sealed class BlobPushedTelemetryLog(TelemetryBlobs blobs, TimeProvider ti
             return name.ArrivedAt;
         }
 
-        var parts = dataName.Split('/');
-        return parts.Length >= 5 && DateTime.TryParseExact(
-                string.Join('/', parts[^5..^1]), "yyyy/MM/dd/HH", CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var hour)
-            ? new DateTimeOffset(hour, TimeSpan.Zero)
-            : null;
+        return dataName.StartsWith(PrefixOf(systemId) + "/", StringComparison.Ordinal)
+            && HourFolder.TryParse(HourFolder.KeyOf(dataName, PrefixOf(systemId)), out var folder)
+                ? folder.Start
+                : null;
     }
 
     /// <summary>Whether <paramref name="dataName"/> is an earlier build's name, or so old that the reader may have settled past it.</summary>

@@ -104,13 +104,10 @@ internal sealed class PushedLogReader(ILogger logger)
     /// <summary>The hour folder of the mark; before any mark, the beginning (once: new-style blobs may predate the legacy read's folders).</summary>
     private static HourFolder? StartFolder(PushedLogCheckpoint? checkpoint)
     {
-        if (checkpoint?.SettledThrough is not { } settled)
-        {
-            return null;
-        }
-
-        var hour = new DateTimeOffset(settled.UtcDateTime.Date.AddHours(settled.UtcDateTime.Hour), TimeSpan.Zero);
-        return HourFolder.TryParse(hour.ToString("yyyy/MM/dd/HH", System.Globalization.CultureInfo.InvariantCulture), out var folder) ? folder : null;
+        return checkpoint?.SettledThrough is { } settled
+            && HourFolder.TryParse(settled.UtcDateTime.ToString("yyyy/MM/dd/HH", System.Globalization.CultureInfo.InvariantCulture), out var folder)
+                ? folder
+                : null;
     }
 
     /// <summary>
