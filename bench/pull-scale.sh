@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Pull at scale, before and after in one run: builds the pull benchmark twice — at BEFORE (default 73508da, from
+# Pull at scale, before and after in one run: builds the pull benchmark twice — at BEFORE (default 23203f8, from
 # `git archive`, its bench/GapMonitor.PullBenchmark replaced by this tree's so both are measured by the same code) and
 # from this tree — starts one fresh Azurite per scenario, prepares the same data twice (own table prefix each), then
 # pulls before and after one after the other on the same Azurite. Prints a table and writes the `pull-scale` section of
@@ -16,7 +16,7 @@ log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 
 scenarios=("$@")
 [ ${#scenarios[@]} -eq 0 ] && scenarios=(100x10000:one-pull 10x10000:open-then-close)
-before_commit=${BEFORE:-73508da}
+before_commit=${BEFORE:-23203f8}
 
 # shellcheck source=scripts/azurite.sh
 source scripts/azurite.sh
@@ -75,7 +75,7 @@ memory_gb=$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
 cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
 {
   echo "<!-- pull-scale:begin -->"
-  echo "## Pull at scale: window state in blobs of their own, the reference once per pull"
+  echo "## Pull at scale: exact KS lattice without divide instructions"
   echo
   echo "Measured $(date -u +%Y-%m-%d) with \`bench/pull-scale.sh${*:+ $*}\`: before = $before_commit, after = $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo ' (with uncommitted changes)'),"
   echo "both measured by this tree's \`bench/GapMonitor.PullBenchmark\` (see the Pull section for what it does), in one run on $(nproc) cores ($cpu),"

@@ -1,4 +1,5 @@
-using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace GapMonitor.Drift.Statistics;
 
@@ -12,7 +13,8 @@ namespace GapMonitor.Drift.Statistics;
 /// column inside it. scipy walks column by column, so each cell waits for its neighbour below (one dependent
 /// division per cell). The cells of one anti-diagonal i + j = s depend only on the previous anti-diagonal and share
 /// the divisor s, so they are computed with SIMD vectors; every cell still gets exactly
-/// <c>(a·i + b·j) / (i + j)</c> rounded as scipy rounds it, which keeps the result bit for bit scipy's. Only the
+/// <c>(a·i + b·j) / (i + j)</c> rounded as scipy rounds it, which keeps the result bit for bit scipy's. The division
+/// itself is the correctly rounded quotient of <see cref="KsLatticeQuotient"/> (multiply-adds, not divide instructions). Only the
 /// cells of the band are visited, as in scipy: O(m · band width) work, O(m) memory.
 /// <para>
 /// Far inside a wide band (a large statistic) the cells are subnormal, and every operation on a subnormal costs the
@@ -117,35 +119,19 @@ internal static class KsLatticeWavefront
     /// <summary>current[i] = (previous[i−1]·i + previous[i]·(s−i)) / s for i in [from, to].</summary>
     private static void Diagonal(double[] previous, double[] current, int from, int to, long s)
     {
-        var i = from;
         double sum = s;
-        if (Vector.IsHardwareAccelerated && to - from + 1 >= Vector<double>.Count)
+        var i = from;
+        if (KsLatticeQuotient.IsAccelerated)
         {
-            var width = Vector<double>.Count;
-            var step = new Vector<double>(width);
-            var divisor = new Vector<double>(sum);
-            var limit = new Vector<double>(SubnormalLimit);
-            var iv = Vector<double>.Indices + new Vector<double>(from);
-            var jv = divisor - iv;
-            for (; i + width - 1 <= to; i += width)
+            var reciprocal = 1.0 / sum;
+            if (Vector512.IsHardwareAccelerated)
             {
-                var left = new Vector<double>(previous, i - 1);
-                var below = new Vector<double>(previous, i);
-                var quotient = ((left * iv) + (below * jv)) / divisor;
-                quotient.CopyTo(current, i);
-                if (Vector.BitwiseAnd(Vector.LessThan(quotient, limit), Vector.GreaterThan(quotient, Vector<double>.Zero)) != Vector<long>.Zero)
-                {
-                    for (var k = i; k < i + width; k++)
-                    {
-                        if (current[k] > 0 && current[k] < SubnormalLimit)
-                        {
-                            current[k] = OnSubnormalGrid(current[k], (previous[k - 1] * k) + (previous[k] * (s - k)), sum);
-                        }
-                    }
-                }
+                i = Diagonal512(previous, current, i, to, sum, reciprocal);
+            }
 
-                iv += step;
-                jv -= step;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                i = Diagonal256(previous, current, i, to, sum, reciprocal);
             }
         }
 
@@ -154,6 +140,104 @@ internal static class KsLatticeWavefront
             var dividend = (previous[i - 1] * i) + (previous[i] * (s - i));
             var quotient = dividend / sum;
             current[i] = quotient > 0 && quotient < SubnormalLimit ? OnSubnormalGrid(quotient, dividend, sum) : quotient;
+        }
+    }
+
+    /// <summary><see cref="Diagonal"/> eight cells at a time from <paramref name="i"/>; returns the first cell not done.</summary>
+    private static int Diagonal512(double[] previous, double[] current, int i, int to, double sum, double reciprocal)
+    {
+        var width = Vector512<double>.Count;
+        ref var below = ref MemoryMarshal.GetArrayDataReference(previous);
+        ref var target = ref MemoryMarshal.GetArrayDataReference(current);
+        var step = Vector512.Create((double)width);
+        var divisor = Vector512.Create(sum);
+        var inverse = Vector512.Create(reciprocal);
+        var limit = Vector512.Create(SubnormalLimit);
+        var halfGrid = Vector512.Create(HalfGrid);
+        var iv = Vector512<double>.Indices + Vector512.Create((double)i);
+        var jv = divisor - iv;
+        for (; i + width - 1 <= to; i += width)
+        {
+            var dividend = (Vector512.LoadUnsafe(ref below, (nuint)(i - 1)) * iv) + (Vector512.LoadUnsafe(ref below, (nuint)i) * jv);
+            var quotient = KsLatticeQuotient.Divide(dividend, divisor, inverse);
+            var small = Vector512.LessThan(quotient, limit);
+            if (small.ExtractMostSignificantBits() != 0)
+            {
+                // OnSubnormalGrid, lane by lane; a quotient on a midpoint of the grid (rare) is redone one cell at a time.
+                var rounded = (quotient + limit) - limit;
+                var midpoints = Vector512.Equals(Vector512.Abs(quotient - rounded), halfGrid) & small;
+                quotient = Vector512.ConditionalSelect(small, rounded, quotient);
+                quotient.StoreUnsafe(ref target, (nuint)i);
+                if (midpoints.ExtractMostSignificantBits() != 0)
+                {
+                    RoundMidpoints(previous, current, i, i + width, sum);
+                }
+            }
+            else
+            {
+                quotient.StoreUnsafe(ref target, (nuint)i);
+            }
+
+            iv += step;
+            jv -= step;
+        }
+
+        return i;
+    }
+
+    /// <summary><see cref="Diagonal"/> four cells at a time from <paramref name="i"/>; returns the first cell not done.</summary>
+    private static int Diagonal256(double[] previous, double[] current, int i, int to, double sum, double reciprocal)
+    {
+        var width = Vector256<double>.Count;
+        ref var below = ref MemoryMarshal.GetArrayDataReference(previous);
+        ref var target = ref MemoryMarshal.GetArrayDataReference(current);
+        var step = Vector256.Create((double)width);
+        var divisor = Vector256.Create(sum);
+        var inverse = Vector256.Create(reciprocal);
+        var limit = Vector256.Create(SubnormalLimit);
+        var halfGrid = Vector256.Create(HalfGrid);
+        var iv = Vector256<double>.Indices + Vector256.Create((double)i);
+        var jv = divisor - iv;
+        for (; i + width - 1 <= to; i += width)
+        {
+            var dividend = (Vector256.LoadUnsafe(ref below, (nuint)(i - 1)) * iv) + (Vector256.LoadUnsafe(ref below, (nuint)i) * jv);
+            var quotient = KsLatticeQuotient.Divide(dividend, divisor, inverse);
+            var small = Vector256.LessThan(quotient, limit);
+            if (small.ExtractMostSignificantBits() != 0)
+            {
+                // OnSubnormalGrid, lane by lane; a quotient on a midpoint of the grid (rare) is redone one cell at a time.
+                var rounded = (quotient + limit) - limit;
+                var midpoints = Vector256.Equals(Vector256.Abs(quotient - rounded), halfGrid) & small;
+                quotient = Vector256.ConditionalSelect(small, rounded, quotient);
+                quotient.StoreUnsafe(ref target, (nuint)i);
+                if (midpoints.ExtractMostSignificantBits() != 0)
+                {
+                    RoundMidpoints(previous, current, i, i + width, sum);
+                }
+            }
+            else
+            {
+                quotient.StoreUnsafe(ref target, (nuint)i);
+            }
+
+            iv += step;
+            jv -= step;
+        }
+
+        return i;
+    }
+
+    /// <summary>Rounds again, from the exact quotient, the cells in [from, until) that lie below the smallest normal.</summary>
+    private static void RoundMidpoints(double[] previous, double[] current, int from, int until, double sum)
+    {
+        for (var k = from; k < until; k++)
+        {
+            var dividend = (previous[k - 1] * k) + (previous[k] * (sum - k));
+            var quotient = dividend / sum;
+            if (quotient < SubnormalLimit)
+            {
+                current[k] = OnSubnormalGrid(quotient, dividend, sum);
+            }
         }
     }
 
