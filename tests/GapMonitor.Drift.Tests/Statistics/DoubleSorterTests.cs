@@ -40,4 +40,29 @@ public class DoubleSorterTests
             Assert.True(values[i - 1] <= values[i], $"{values[i - 1]} > {values[i]} at {i}");
         }
     }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(50_000)]
+    public void SortFinite_WhenValuesHoldNonFinite_WritesOnlyTheFiniteOnesAscendingToTheDestination(int length)
+    {
+        var random = new Random(5);
+        var values = Enumerable.Range(0, length)
+            .Select(i => (i % 7) switch
+            {
+                0 => double.NaN,
+                1 => double.PositiveInfinity,
+                2 => double.NegativeInfinity,
+                3 => -0.0,
+                _ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-20, 20)),
+            })
+            .ToArray();
+        var destination = Enumerable.Repeat(double.NaN, length + 10).ToArray();
+
+        var count = DoubleSorter.SortFinite(values, destination);
+
+        Assert.Equal(values.Where(double.IsFinite).Order(), destination.Take(count));
+        Assert.Equal(values.Count(double.IsFinite), count);
+        Assert.All(destination.Skip(count), v => Assert.True(double.IsNaN(v)));
+    }
 }
