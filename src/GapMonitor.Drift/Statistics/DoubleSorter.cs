@@ -9,9 +9,9 @@ namespace GapMonitor.Drift.Statistics;
 /// the one order every correct sort gives). Large arrays are first spread over n/2 buckets by value, which keeps the
 /// value order (the bucket of v is the truncation of (v - min) × scale, non-decreasing in v), then each bucket is
 /// sorted by insertion, or by the same method when it is large. That is two passes over the data on typical columns,
-/// against the six of an LSD radix sort on 64-bit keys (11-bit digits), which remains the fallback when a bucket is
-/// still crowded two levels down (heavy tails, huge ranges). Buffers are rented: on large columns fresh memory costs as
-/// much as a pass in page faults.
+/// against the six of an LSD radix sort on 64-bit keys (11-bit digits), which remains the fallback for a bucket that
+/// holds most of its level's values (heavy tails, huge ranges) or is still crowded two levels down. Buffers are
+/// rented: on large columns fresh memory costs as much as a pass in page faults.
 /// </summary>
 internal static class DoubleSorter
 {
@@ -148,7 +148,15 @@ internal static class DoubleSorter
                         high = Math.Max(high, v);
                     }
 
-                    BucketSort(values[start..stop], keys[start..stop], low, high, depth + 1);
+                    // A bucket holding most of the values means a heavy tail: more levels would spread it no better.
+                    if (stop - start > n / 2)
+                    {
+                        RadixSort(values[start..stop], MemoryMarshal.Cast<long, ulong>(keys[start..stop]));
+                    }
+                    else
+                    {
+                        BucketSort(values[start..stop], keys[start..stop], low, high, depth + 1);
+                    }
                 }
 
                 start = stop;
