@@ -9,8 +9,8 @@ namespace GapMonitor.Drift.Statistics;
 /// the one order every correct sort gives). Large arrays are first spread over n/2 buckets by value, which keeps the
 /// value order (the bucket of v is the truncation of (v - min) × scale, non-decreasing in v), then each bucket is
 /// sorted by insertion, or by the same method when it is large. That is two passes over the data on typical columns,
-/// against the six of an LSD radix sort on 64-bit keys (11-bit digits), which remains the fallback for a bucket that
-/// holds most of its level's values (heavy tails, huge ranges) or is still crowded two levels down. Buffers are
+/// against the six of an LSD radix sort on 64-bit keys (11-bit digits), which remains the fallback when one bucket
+/// would hold most of the values (heavy tails, huge ranges) or is still crowded two levels down. Buffers are
 /// rented: on large columns fresh memory costs as much as a pass in page faults.
 /// </summary>
 internal static class DoubleSorter
@@ -108,12 +108,20 @@ internal static class DoubleSorter
                 Unsafe.Add(ref end, Bucket(Unsafe.Add(ref value, i), min, scale, buckets))++;
             }
 
-            var total = 0;
+            int total = 0, crowded = 0;
             for (var b = 0; b < buckets; b++)
             {
                 var count = Unsafe.Add(ref end, b);
                 Unsafe.Add(ref end, b) = total;
                 total += count;
+                crowded = Math.Max(crowded, count);
+            }
+
+            // One bucket holding most of the values means a heavy tail: buckets would spread it no better.
+            if (crowded > n / 2)
+            {
+                RadixSort(values, MemoryMarshal.Cast<long, ulong>(keys));
+                return;
             }
 
             // Scatter the keys; each bucket's start slot advances to its end (the next bucket's start).
@@ -148,15 +156,7 @@ internal static class DoubleSorter
                         high = Math.Max(high, v);
                     }
 
-                    // A bucket holding most of the values means a heavy tail: more levels would spread it no better.
-                    if (stop - start > n / 2)
-                    {
-                        RadixSort(values[start..stop], MemoryMarshal.Cast<long, ulong>(keys[start..stop]));
-                    }
-                    else
-                    {
-                        BucketSort(values[start..stop], keys[start..stop], low, high, depth + 1);
-                    }
+                    BucketSort(values[start..stop], keys[start..stop], low, high, depth + 1);
                 }
 
                 start = stop;
