@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side speed comparison of `gapmonitor drift --format json` against the pandas + scipy baseline, with the
-# "before" CLI (BASE_COMMIT, default 73508da, built from `git archive`) in the same run, interleaved, on the same files:
+# "before" CLI (BASE_COMMIT, default 23203f8, built from `git archive`, or BEFORE_CLI_DIR: an already built one) in the same run, interleaved, on the same files:
 #   - "startup": 30 × 50 rows (process start-up, JIT and imports: what every run pays);
 #   - "large": 200,000-row × 50-column numeric CSV files (KS p-values asymptotic: n > 10,000);
 #   - "exact": 10,000 × 50 against 9,999 × 50 rows (every KS p-value takes scipy's exact lattice path).
@@ -8,14 +8,14 @@
 # UTF-8 parsing experiment (bench/GapMonitor.Drift.Benchmarks/Utf8).
 # Needs Debian's python3-scipy, python3-pandas and python3-numpy (/usr/bin/python3). Prints markdown tables with
 # the median of REPEATS runs (default 3), `uptime` before and after, and whether the outputs agree.
-#   bench/drift/run.sh                       # env: REPEATS, ROWS, COLUMNS_COUNT, BASE_COMMIT, DRIFT_BENCH_DIR
+#   bench/drift/run.sh                       # env: REPEATS, ROWS, COLUMNS_COUNT, BASE_COMMIT, BEFORE_CLI_DIR, DRIFT_BENCH_DIR
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 py=/usr/bin/python3
 dir="${DRIFT_BENCH_DIR:-${TMPDIR:-/tmp}/gapmonitor-drift-bench}"
 rows="${ROWS:-200000}"; cols="${COLUMNS_COUNT:-50}"
 repeats="${REPEATS:-3}"
-base="${BASE_COMMIT:-73508da}"
+base="${BASE_COMMIT:-23203f8}"
 
 generate() { # dir rows cols current_rows
   if [ ! -f "$1/reference.csv" ] || [ ! -f "$1/current.csv" ] || [ "$(cat "$1/.shape" 2>/dev/null)" != "$2 x $3 / $4" ]; then
@@ -33,11 +33,17 @@ echo "load before: $(uptime)"
 # Build both CLIs and the parser benchmark outside the timed runs. The CLI project is built directly, not through
 # ./gapmonitor: that wrapper runs `npm ci` when node_modules lacks Azurite, and npm empties a symlinked
 # node_modules' target, which a copy of the tree must never do to a shared one. `drift` needs no node modules.
-before="$(mktemp -d "${TMPDIR:-/tmp}/gapmonitor-drift-before.XXXXXX")"
-trap 'rm -rf "$before"' EXIT
-git -C "$root" archive "$base" | tar -x -C "$before"
-echo "Building the $base CLI in $before and this tree's CLI…" >&2
-dotnet build "$before/src/GapMonitor.Cli/GapMonitor.Cli.csproj" -c Release -o "$before/artifacts/cli" --nologo -v quiet >/dev/null
+if [ -n "${BEFORE_CLI_DIR:-}" ]; then
+  before_cli="$BEFORE_CLI_DIR/gapmonitor.dll" # built from $base by the caller
+else
+  before="$(mktemp -d "${TMPDIR:-/tmp}/gapmonitor-drift-before.XXXXXX")"
+  trap 'rm -rf "$before"' EXIT
+  git -C "$root" archive "$base" | tar -x -C "$before"
+  echo "Building the $base CLI in $before…" >&2
+  dotnet build "$before/src/GapMonitor.Cli/GapMonitor.Cli.csproj" -c Release -o "$before/artifacts/cli" --nologo -v quiet >/dev/null
+  before_cli="$before/artifacts/cli/gapmonitor.dll"
+fi
+echo "Building this tree's CLI…" >&2
 after_out="$root/artifacts/drift-bench-cli"
 dotnet build "$root/src/GapMonitor.Cli/GapMonitor.Cli.csproj" -c Release -o "$after_out" --nologo -v quiet >/dev/null
 dotnet build "$root/bench/GapMonitor.Drift.Benchmarks" -c Release -v quiet --nologo >/dev/null
@@ -52,7 +58,7 @@ for scenario in startup exact large; do
   d="$dir/$scenario"
   for r in $(seq "$repeats"); do
     echo "$scenario: run $r of $repeats" >&2
-    timed before "$scenario" "$d/before.json" dotnet "$before/artifacts/cli/gapmonitor.dll" drift --reference "$d/reference.csv" --current "$d/current.csv" --format json
+    timed before "$scenario" "$d/before.json" dotnet "$before_cli" drift --reference "$d/reference.csv" --current "$d/current.csv" --format json
     timed after "$scenario" "$d/after.json" dotnet "$after_out/gapmonitor.dll" drift --reference "$d/reference.csv" --current "$d/current.csv" --format json
     timed scipy "$scenario" "$d/scipy.json" "$py" "$root/bench/drift/drift_scipy.py" "$d/reference.csv" "$d/current.csv"
   done

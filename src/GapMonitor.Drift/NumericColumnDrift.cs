@@ -1,3 +1,4 @@
+using System.Buffers;
 using GapMonitor.Drift.Statistics;
 
 namespace GapMonitor.Drift;
@@ -13,20 +14,31 @@ internal static class NumericColumnDrift
     public static ColumnOutcome Compare(
         string name, ReadOnlySpan<double> reference, ReadOnlySpan<double> current, DriftMethod? method, double? threshold)
     {
-        var sortedReference = SortedFinite(reference);
-        var sortedCurrent = SortedFinite(current);
-        var missing = new MissingCounts(reference.Length - sortedReference.Length, current.Length - sortedCurrent.Length);
-        if (sortedReference.Length == 0 || sortedCurrent.Length == 0)
+        // The sorted copies live only while the statistics are computed, so they are rented, not allocated.
+        var referenceBuffer = ArrayPool<double>.Shared.Rent(reference.Length);
+        var currentBuffer = ArrayPool<double>.Shared.Rent(current.Length);
+        try
         {
-            return EmptySide.Skip(name, missing, sortedReference.Length, sortedCurrent.Length);
-        }
+            var sortedReference = referenceBuffer.AsSpan(0, DoubleSorter.SortFinite(reference, referenceBuffer));
+            var sortedCurrent = currentBuffer.AsSpan(0, DoubleSorter.SortFinite(current, currentBuffer));
+            var missing = new MissingCounts(reference.Length - sortedReference.Length, current.Length - sortedCurrent.Length);
+            if (sortedReference.Length == 0 || sortedCurrent.Length == 0)
+            {
+                return EmptySide.Skip(name, missing, sortedReference.Length, sortedCurrent.Length);
+            }
 
-        return FromSorted(name, sortedReference, sortedCurrent, missing, method, threshold);
+            return FromSorted(name, sortedReference, sortedCurrent, missing, method, threshold);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(referenceBuffer);
+            ArrayPool<double>.Shared.Return(currentBuffer);
+        }
     }
 
     /// <summary>Compares two ascending, finite, non-empty samples.</summary>
     public static ColumnDrift FromSorted(
-        string name, double[] reference, double[] current, MissingCounts missing, DriftMethod? method, double? threshold)
+        string name, ReadOnlySpan<double> reference, ReadOnlySpan<double> current, MissingCounts missing, DriftMethod? method, double? threshold)
     {
         var values = DistinctValues.Count(reference, current, MaxValueBins);
         var distinct = values.Exceeded ? MaxValueBins + 1 : values.Values.Count;
@@ -69,23 +81,5 @@ internal static class NumericColumnDrift
                 : null,
         };
         return ColumnVerdict.Create(name, ColumnType.Numeric, chosen, threshold, statistics, missing);
-    }
-
-    /// <summary>The finite values, ascending.</summary>
-    public static double[] SortedFinite(ReadOnlySpan<double> values)
-    {
-        var finite = new double[values.Length];
-        var count = 0;
-        foreach (var v in values)
-        {
-            if (double.IsFinite(v))
-            {
-                finite[count++] = v;
-            }
-        }
-
-        Array.Resize(ref finite, count);
-        DoubleSorter.Sort(finite);
-        return finite;
     }
 }

@@ -25,13 +25,25 @@ internal sealed class ColumnBuffer
     {
         if (capacity > _values.Length && capacity < Array.MaxLength)
         {
-            Array.Resize(ref _values, (int)capacity);
+            _values = CopyOf(_values, (int)capacity);
         }
     }
 
     public double[] ToArray()
     {
-        Array.Resize(ref _values, Count);
+        if (_values.Length != Count)
+        {
+            _values = CopyOf(_values, Count);
+        }
+
         return _values;
+    }
+
+    /// <summary>A new array of <paramref name="length"/> holding the first <see cref="Count"/> values; the rest is not zeroed.</summary>
+    private double[] CopyOf(double[] values, int length)
+    {
+        var copy = GC.AllocateUninitializedArray<double>(length);
+        values.AsSpan(0, Count).CopyTo(copy);
+        return copy;
     }
 }
