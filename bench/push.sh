@@ -2,12 +2,15 @@
 # Push benchmark (issue 12): the "before" build (b493d38, or BEFORE=<commit>) and this checkout, each as a
 # `gapmonitor serve` on its own loopback port with its own table prefix, against ONE fresh Azurite, measured
 # interleaved in the same run with the same data. Per scenario SYSTEMSxPUSHES, every system pushes its 200-row,
-# 22-column batches back to back over HTTP (bench/GapMonitor.PushBenchmark), all systems at once; then one
+# 22-column batches back to back over HTTP (bench/GapMonitor.PushBenchmark), all systems at once, each system with
+# INFLIGHT pushes open at a time (a client pipelining its batches; default 1); then one
 # POST /api/sweep (which pulls) and a check that every row reached the open window. Prints the table and writes the
 # `push` section of docs/benchmarks.md (between its markers; the rest of the file is kept).
 #   bench/push.sh                   scenarios 1x600 4x100 8x100
 #   bench/push.sh 1x600 2x50        any SYSTEMSxPUSHES list
 #   BEFORE=none bench/push.sh       this checkout only
+#   INFLIGHT="1 4" bench/push.sh    every scenario with 1, then 4 pushes in flight per system
+#   WARMUP=0 bench/push.sh          no warm-up (default: 100 pushes to a system of their own before each row, not counted)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +19,7 @@ log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 scenarios=("$@")
 [ ${#scenarios[@]} -eq 0 ] && scenarios=(1x600 4x100 8x100)
 before=${BEFORE:-b493d38}
+read -r -a inflights <<<"${INFLIGHT:-1}"
 
 # shellcheck source=scripts/azurite.sh
 source scripts/azurite.sh
@@ -75,20 +79,22 @@ loads=()
 i=0
 for scenario in "${scenarios[@]}"; do
   systems=${scenario%x*}; pushes=${scenario#*x}
-  for variant in "${variants[@]}"; do
-    i=$((i + 1))
-    label="$variant"; [ "$variant" = before ] && label="before ($before)"
-    log "$scenario: $label"
-    load=$(cut -d' ' -f1 /proc/loadavg)
-    dotnet "$generator" --url "${urls[$variant]}" --admin-key "$admin_key" --systems "$systems" --pushes "$pushes" --rows 200 \
-      --label "$label" --run "r$i" --rows-out "$work/rows.md" || failed=1
-    loads+=("$load–$(cut -d' ' -f1 /proc/loadavg)")
+  for inflight in "${inflights[@]}"; do
+    for variant in "${variants[@]}"; do
+      i=$((i + 1))
+      label="$variant"; [ "$variant" = before ] && label="before ($before)"
+      log "$scenario, $inflight in flight: $label"
+      load=$(cut -d' ' -f1 /proc/loadavg)
+      dotnet "$generator" --url "${urls[$variant]}" --admin-key "$admin_key" --systems "$systems" --pushes "$pushes" --rows 200 \
+        --inflight "$inflight" --warmup "${WARMUP:-100}" --label "$label" --run "r$i" --rows-out "$work/rows.md" || failed=1
+      loads+=("$load–$(cut -d' ' -f1 /proc/loadavg)")
+    done
   done
 done
 
 table() {
-  echo "| Build | Systems | Pushes each | Rows | Seconds | Rows/s per system | Rows/s all | Median ms, first 100 | Median ms, last 100 | Last/first | p50 ms | p99 ms | Sweep s (folds) | Rows in open windows after it |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| Build | Systems | Pushes each | In flight per system | Rows | Seconds | Rows/s per system | Rows/s all | Median ms, first 100 | Median ms, last 100 | Last/first | p50 ms | p99 ms | Sweep s (folds) | Rows in open windows after it |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   cat "$work/rows.md"
 }
 table
@@ -99,16 +105,17 @@ cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
   echo "<!-- push:begin -->"
   echo "## Push"
   echo
-  echo "Measured $(date -u +%Y-%m-%d) at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown) with \`bench/push.sh${*:+ $*}\` on $(nproc) cores ($cpu), ${memory_gb} GB RAM,"
+  echo "Measured $(date -u +%Y-%m-%d) at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown) with \`${INFLIGHT:+INFLIGHT=\"$INFLIGHT\" }${BEFORE:+BEFORE=$BEFORE }bench/push.sh${*:+ $*}\` on $(nproc) cores ($cpu), ${memory_gb} GB RAM,"
   echo "shared with Azurite, both hosts, the load generator and other work (1-minute load average before–after each row: ${loads[*]}; \`uptime\` at the end: $(uptime | sed 's/.*load average/load average/'))."
-  echo ".NET $(dotnet --version), Release builds; Azurite $(node_modules/.bin/azurite --version) with data on disk, one instance for every row."
+  echo ".NET $(dotnet --version), Release builds; Azurite $("$azurite_bin" --version) with data on disk, one instance for every row."
   echo
   echo "Each row: SYSTEMS systems registered with one-hour drift windows; each pushes PUSHES batches of 200 rows × 22 columns"
   echo "(18 numbers, 4 categories; the same seeded data for both builds) to \`POST /api/systems/{id}/telemetry\` of a \`gapmonitor serve\`,"
-  echo "back to back (the next push when the last one answered), all systems at once, over loopback HTTP. Latency is per push, at the"
-  echo "client. The hosts' timers are off (once a year); after the pushes one \`POST /api/sweep\` pulls — for this build that folds the"
-  echo "pushed rows — and the last column checks every row reached the open window. Rows \"before\" are the b493d38 build (push ="
-  echo "read–modify–write of the whole state document), \"after\" this one (push = one blob write, folded at the next pull)."
+  echo "back to back, all systems at once, over loopback HTTP; each system keeps \"in flight\" pushes open at a time (1: the next push"
+  echo "when the last one answered; more: a client pipelining its batches, each with its own batchId). Latency is per push, at the"
+  echo "client. Before each row ${WARMUP:-100} pushes go to a system of their own and are left out of every figure (the host's code is"
+  echo "compiled by then: the first 100 pushes of a cold host are several times slower). The hosts' timers are off (once a year); after the pushes one \`POST /api/sweep\` pulls — for this build that folds the"
+  echo "pushed rows — and the last column checks every row reached the open window. Rows \"before\" are the $before build, \"after\" this one."
   echo
   table
   echo "<!-- push:end -->"

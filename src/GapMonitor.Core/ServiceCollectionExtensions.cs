@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertAcknowledgement>();
         services.AddSingleton<OwnershipConfirmation>();
         services.AddSingleton<SystemScope>();
+        services.AddSingleton<RecentSystems>();
         services.AddSingleton<FleetQuery>();
         services.AddSingleton<ScorecardHistoryReader>();
         services.AddSingleton<ScorecardQuery>();

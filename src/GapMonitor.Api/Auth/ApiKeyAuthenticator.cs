@@ -1,5 +1,6 @@
 using GapMonitor.Core.Keys;
 using GapMonitor.Core.Ports;
+using GapMonitor.Core.Systems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ namespace GapMonitor.Api.Auth;
 
 /// <summary>
 /// Turns the presented key into a <see cref="Principal"/>: the configured admin key, a stored role key (one point read),
-/// or a system's ingest key (one read of the system). Hashes are compared in constant time. A revoked or expired role key
+/// or a system's ingest key (one read of the system, or none where the route lets the system as this process read it
+/// recently suffice: <see cref="RecentSystems"/>). Hashes are compared in constant time. A revoked or expired role key
 /// is no key. A role key's use is recorded at most once per <see cref="ApiKey.LastUsedResolution"/>, and a failure to
 /// record it never fails the request.
 /// </summary>
@@ -17,18 +19,26 @@ public sealed class ApiKeyAuthenticator(
     ISystemStore systems,
     IOptions<GapMonitorOptions> options,
     TimeProvider timeProvider,
-    ILogger<ApiKeyAuthenticator> logger)
+    ILogger<ApiKeyAuthenticator> logger,
+    RecentSystems? recentSystems = null)
 {
     private readonly string? _adminHash = string.IsNullOrEmpty(options.Value.AdminApiKey) ? null : ApiKeyFormat.Hash(options.Value.AdminApiKey);
 
-    public Task<Principal?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<Principal?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        AuthenticateAsync(request, recentSystemSuffices: false, cancellationToken);
+
+    /// <param name="recentSystemSuffices">Whether an ingest key may be checked against the system as this process read it recently.</param>
+    public Task<Principal?> AuthenticateAsync(HttpRequest request, bool recentSystemSuffices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return AuthenticateKeyAsync(PresentedKey(request), request.HttpContext, cancellationToken);
+        return AuthenticateKeyAsync(PresentedKey(request), request.HttpContext, recentSystemSuffices, cancellationToken);
     }
 
     /// <summary>The same check for a key presented another way (the console's sign-in form).</summary>
-    public async Task<Principal?> AuthenticateKeyAsync(string? key, HttpContext http, CancellationToken cancellationToken)
+    public Task<Principal?> AuthenticateKeyAsync(string? key, HttpContext http, CancellationToken cancellationToken) =>
+        AuthenticateKeyAsync(key, http, recentSystemSuffices: false, cancellationToken);
+
+    private async Task<Principal?> AuthenticateKeyAsync(string? key, HttpContext http, bool recentSystemSuffices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         key = key?.Trim();
@@ -50,8 +60,9 @@ public sealed class ApiKeyAuthenticator(
 
         if (kind == Role.Ingest)
         {
-            var system = await systems.GetAsync(id, cancellationToken);
-            if (system?.System.IngestKeyHash is not { } hash || !ApiKeyFormat.Matches(key, hash) || system.System.IsRetired)
+            // A recent copy that refuses the key is no answer: the key may have been rotated to this one since.
+            var system = recentSystemSuffices && recentSystems?.Find(id) is { } recent && AcceptsIngestKey(recent, key) ? recent : await ReadSystemAsync(id, cancellationToken);
+            if (system is null || !AcceptsIngestKey(system, key))
             {
                 return null;
             }
@@ -100,6 +111,21 @@ public sealed class ApiKeyAuthenticator(
     }
 
     private const string AdminSessionPrefix = "admin:";
+
+    private static bool AcceptsIngestKey(SystemWithAlerts system, string key) =>
+        system.System.IngestKeyHash is { } hash && ApiKeyFormat.Matches(key, hash) && !system.System.IsRetired;
+
+    private async Task<SystemWithAlerts?> ReadSystemAsync(string id, CancellationToken cancellationToken)
+    {
+        var stamp = recentSystems?.Stamp ?? 0;
+        var system = await systems.GetAsync(id, cancellationToken);
+        if (system is not null)
+        {
+            recentSystems?.Remember(system, stamp);
+        }
+
+        return system;
+    }
 
     /// <summary>The principal of a stored role key that <paramref name="presented"/> accepts and that is active now; its use is recorded.</summary>
     private async Task<Principal?> ActiveKeyAsync(string keyId, Func<ApiKey, bool> presented, CancellationToken cancellationToken)

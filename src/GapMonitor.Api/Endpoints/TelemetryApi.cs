@@ -63,7 +63,7 @@ public sealed class TelemetryApi(
         return ApiResponse.Json(StatusCodes.Status201Created, new ReferenceResponse(id, upload.Version, upload.Rows, upload.Columns, upload.Bytes));
     }, cancellationToken);
 
-    public Task<IResult> PostTelemetryAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.Signals, async (principal, cancellationToken) =>
+    public Task<IResult> PostTelemetryAsync(HttpContext http, string id, CancellationToken cancellationToken) => pipeline.RunAsync(http, Access.Push, async (principal, cancellationToken) =>
     {
         var found = await scope.FindAsync(http, principal!, id, cancellationToken);
         if (found is null)

@@ -44,7 +44,7 @@ public sealed class ApiPipeline(
             Principal? principal = null;
             if (!access.Anonymous)
             {
-                principal = await authenticator.AuthenticateAsync(http.Request, cancellationToken);
+                principal = await authenticator.AuthenticateAsync(http.Request, access.RecentSystemsSuffice, cancellationToken);
                 if (principal is null)
                 {
                     return Problems.Unauthorized();

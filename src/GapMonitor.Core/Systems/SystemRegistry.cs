@@ -16,7 +16,8 @@ public sealed class SystemRegistry(
     TelemetrySourceAuthorization sourceAuthorization,
     OutboundNetworkOptions network,
     IdGenerator ids,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    RecentSystems? recentSystems = null)
 {
     /// <summary>How often a write is tried again because only the system's signals changed under it.</summary>
     private const int MaxSignalRetries = 3;
@@ -95,6 +96,11 @@ public sealed class SystemRegistry(
         {
             return null;
         }
+        finally
+        {
+            // Written or failed: this process reads the system from storage again.
+            recentSystems?.Forget(system.Id);
+        }
     }
 
     /// <summary>
@@ -133,6 +139,11 @@ public sealed class SystemRegistry(
         {
             return null;
         }
+        finally
+        {
+            // Written or failed: this process reads the system from storage again.
+            recentSystems?.Forget(system.Id);
+        }
     }
 
     /// <summary>Stops monitoring and keeps the history (the next sweep resolves open alerts); false when the system changed meanwhile.</summary>
@@ -153,6 +164,10 @@ public sealed class SystemRegistry(
         catch (ConcurrencyConflictException)
         {
             return false;
+        }
+        finally
+        {
+            recentSystems?.Forget(system.Id);
         }
     }
 
