@@ -47,9 +47,10 @@ public sealed class TelemetryPuller(
 
     public Task<PullSummary> PullAsync(CancellationToken cancellationToken = default) => PullAsync(Core.Sweeping.Shards.SweepShard.All, cancellationToken);
 
-    public Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, CancellationToken cancellationToken = default) =>
-        PullSystemsAsync(shard, systems.ListRangeAsync(shard, cancellationToken), cancellationToken);
+    public async Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, CancellationToken cancellationToken = default) =>
+        (await PullSystemsAsync(shard, systems.ListRangeAsync(shard, cancellationToken), cancellationToken)) with { Pulled = null };
 
+    /// <summary>As <see cref="PullAsync(Core.Sweeping.Shards.SweepShard, CancellationToken)"/>, and says which of the systems it worked on.</summary>
     public Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, IReadOnlyList<SystemWithAlerts> systems, CancellationToken cancellationToken = default) =>
         PullSystemsAsync(shard, systems.ToAsyncEnumerable(), cancellationToken);
 
