@@ -119,7 +119,7 @@ PY
 } >"$work/cpu.md"
 cat "$work/cpu.md"
 
-azurite_version=$(node_modules/.bin/azurite --version)
+azurite_version=$("$azurite_bin" --version)
 cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
 {
   echo "<!-- sweep:begin -->"
