@@ -66,7 +66,7 @@ if [ "${HISTORY:-0}" != 0 ] || [ "${STEADY_ONLY:-false}" = true ]; then
 fi
 
 # --- docs/benchmarks.md: replace the sweep section, keep everything else -----------------------
-azurite_version=$(node_modules/.bin/azurite --version)
+azurite_version=$("$azurite_bin" --version)
 persistence_text="data in a temporary folder on disk (\`--location\`)"
 [ "$mode" = memory ] && persistence_text="\`--inMemoryPersistence\`"
 memory_gb=$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)

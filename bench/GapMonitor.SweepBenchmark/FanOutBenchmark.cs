@@ -44,7 +44,7 @@ public static class FanOutBenchmark
             var provider = BenchServices.Build(connection, prefix, clock, pickup, perShard);
             await provider.GetRequiredService<Infrastructure.Storage.StorageTables>().EnsureCreatedAsync();
             var seeding = Stopwatch.StartNew();
-            await Fleet.SeedAsync(provider.GetRequiredService<ISystemStore>(), n, seededAt, receiver.BaseAddress, CancellationToken.None);
+            await Fleet.SeedAsync(provider.GetRequiredService<ISystemStore>(), Fleet.SystemsTable(provider), n, seededAt, receiver.BaseAddress, CancellationToken.None);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {n} systems under {prefix} in {seeding.Elapsed.TotalSeconds:0.0} s"));
             await provider.GetRequiredService<IHistoryArchive>().RunDailyHousekeepingAsync();
             fleets[workers] = provider;

@@ -1,7 +1,11 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using GapMonitor.Core.Audit;
 using GapMonitor.Core.Ports;
 using GapMonitor.Core.Systems;
+using GapMonitor.Infrastructure.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GapMonitor.SweepBenchmark;
 
@@ -12,23 +16,53 @@ namespace GapMonitor.SweepBenchmark;
 /// </summary>
 public static class Fleet
 {
-    private const int SeedingParallelism = 32;
+    private const int SeedingParallelism = 64;
 
     /// <summary>Any 32-byte key: every system signs with the same secret, which changes nothing in what is measured.</summary>
     private static readonly string WebhookSecret = "whsec_" + Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
+    /// <summary>The benchmark's <c>systems</c> table (the store's, under the configured prefix).</summary>
+    public static TableClient SystemsTable(IServiceProvider services) =>
+        services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix + "systems");
+
     public static string SystemId(int index) => "bench-" + index.ToString("D6", CultureInfo.InvariantCulture);
 
-    public static async Task SeedAsync(ISystemStore store, int count, DateTimeOffset now, Uri webhookBase, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the first system through the store (its system row and audit entry in one transaction, as the API does),
+    /// then copies those rows to every other system with its own id, as single inserts with many requests in flight:
+    /// the same rows as registering each, at the speed storage takes single inserts (Azurite's transactions are slow).
+    /// </summary>
+    public static async Task SeedAsync(ISystemStore store, TableClient systemsTable, int count, DateTimeOffset now, Uri webhookBase, CancellationToken cancellationToken)
     {
+        var first = Create(SystemId(1), now, webhookBase);
+        await store.CreateAsync(first, new AuditEntry(Guid.NewGuid().ToString("N"), first.Id, now, "bench", "system.registered"), cancellationToken);
+        var template = new List<TableEntity>();
+        await foreach (var row in systemsTable.QueryAsync<TableEntity>(e => e.PartitionKey == first.Id, cancellationToken: cancellationToken))
+        {
+            template.Add(row);
+        }
+
         await Parallel.ForEachAsync(
-            Enumerable.Range(1, count),
+            Enumerable.Range(2, Math.Max(0, count - 1)).SelectMany(index => template.Select(row => (Id: SystemId(index), Row: row))),
             new ParallelOptions { MaxDegreeOfParallelism = SeedingParallelism, CancellationToken = cancellationToken },
-            async (index, ct) =>
+            async (copy, ct) => await systemsTable.AddEntityAsync(CopyFor(copy.Row, first.Id, copy.Id), ct));
+    }
+
+    /// <summary>The row with every occurrence of <paramref name="from"/> (keys, names, addresses, URLs) replaced by <paramref name="to"/>.</summary>
+    private static TableEntity CopyFor(TableEntity row, string from, string to)
+    {
+        var copy = new TableEntity(row.PartitionKey.Replace(from, to, StringComparison.Ordinal), row.RowKey.Replace(from, to, StringComparison.Ordinal));
+        foreach (var (key, value) in row)
+        {
+            if (key is "PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")
             {
-                var system = Create(SystemId(index), now, webhookBase);
-                await store.CreateAsync(system, new AuditEntry(Guid.NewGuid().ToString("N"), system.Id, now, "bench", "system.registered"), ct);
-            });
+                continue;
+            }
+
+            copy[key] = value is string text ? text.Replace(from, to, StringComparison.Ordinal) : value;
+        }
+
+        return copy;
     }
 
     private static MonitoredSystem Create(string id, DateTimeOffset now, Uri webhookBase) => new()

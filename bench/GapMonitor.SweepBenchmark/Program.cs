@@ -65,7 +65,7 @@ var n = arguments.Systems;
 Console.WriteLine($"Seeding {n} systems…");
 var beforeSeeding = counter.Snapshot();
 var seeding = Stopwatch.StartNew();
-await Fleet.SeedAsync(provider.GetRequiredService<ISystemStore>(), n, seededAt, receiver.BaseAddress, CancellationToken.None);
+await Fleet.SeedAsync(provider.GetRequiredService<ISystemStore>(), Fleet.SystemsTable(provider), n, seededAt, receiver.BaseAddress, CancellationToken.None);
 seeding.Stop();
 var seedingRequests = counter.Snapshot().Since(beforeSeeding);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {n} systems in {seeding.Elapsed.TotalSeconds:0.0} s ({seedingRequests})"));

@@ -25,7 +25,7 @@ public sealed class SweepService(
     private readonly Lock _pullGate = new();
 
     /// <summary>This instance's pull, while it runs: a sweep joins it instead of pulling the same sources again.</summary>
-    private Task<int>? _pull;
+    private Task<PullOutcome>? _pull;
 
     public Task<SweepSummary> RunAsync(CancellationToken cancellationToken = default) => RunShardAsync(SweepShard.All, cancellationToken);
 
@@ -39,8 +39,8 @@ public sealed class SweepService(
         var pull = StartPull(shard, shard.IsAll ? cancellationToken : pullStops.Token);
         try
         {
-            var pullsFailed = await WaitWithinBudgetAsync(pull, cancellationToken);
-            var evaluated = await EvaluateAllAsync(shard, cancellationToken);
+            var (pullsFailed, pulled, listed) = await WaitWithinBudgetAsync(pull, cancellationToken);
+            var evaluated = await EvaluateAllAsync(SystemsToEvaluate(shard, listed, pulled, cancellationToken), cancellationToken);
             var delivered = await delivery.DeliverDueAsync(evaluated.Notified, shard, cancellationToken);
             await KeepHistoryOutOfLiveRowsAsync(evaluated.Changed, evaluated.Notified, cancellationToken);
             var summary = new SweepSummary(
@@ -75,7 +75,7 @@ public sealed class SweepService(
     /// returns, so nothing it started may go on. A pull still running is cancelled here; each system's telemetry state
     /// and checkpoint are saved together under its ETag, so the next pull goes on from what this one saved.
     /// </summary>
-    private async Task StopShardPullAsync(SweepShard shard, Task<int> pull, CancellationTokenSource pullStops)
+    private async Task StopShardPullAsync(SweepShard shard, Task<PullOutcome> pull, CancellationTokenSource pullStops)
     {
         if (!pull.IsCompleted)
         {
@@ -115,14 +115,56 @@ public sealed class SweepService(
         }
     }
 
+    /// <summary>
+    /// What the evaluation reads: a shard's systems as listed for its pull, with the systems the pull worked on read
+    /// again (its writes changed their rows and ETags); the shard listed again when the pull did not end in time or did
+    /// not say what it worked on, or worked on so many that one listing costs less than reading each. Every system's
+    /// are listed here.
+    /// </summary>
+    private async IAsyncEnumerable<SystemWithAlerts> SystemsToEvaluate(
+        SweepShard shard, IReadOnlyList<SystemWithAlerts>? listed, IReadOnlySet<string>? pulled, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (shard.IsAll)
+        {
+            await foreach (var system in store.ListAllAsync(cancellationToken))
+            {
+                yield return system;
+            }
+
+            yield break;
+        }
+
+        if (listed is null || pulled is null || pulled.Count > MaxSystemsReadAgain)
+        {
+            await foreach (var system in store.ListRangeAsync(shard, cancellationToken))
+            {
+                yield return system;
+            }
+
+            yield break;
+        }
+
+        foreach (var system in listed)
+        {
+            if (!pulled.Contains(system.System.Id))
+            {
+                yield return system;
+            }
+            else if (await store.GetAsync(system.System.Id, cancellationToken) is { } current)
+            {
+                yield return current;
+            }
+        }
+    }
+
     private async Task<(int Systems, int Opened, int Escalated, int Resolved, int Conflicts, int Failed, Dictionary<string, MonitoredSystem> Notified, List<string> Changed)> EvaluateAllAsync(
-        SweepShard shard, CancellationToken cancellationToken)
+        IAsyncEnumerable<SystemWithAlerts> toEvaluate, CancellationToken cancellationToken)
     {
         int systems = 0, opened = 0, escalated = 0, resolved = 0, conflicts = 0, failed = 0;
         var notified = new Dictionary<string, MonitoredSystem>(StringComparer.Ordinal);
         var changed = new List<string>();
         var inFlight = new List<(MonitoredSystem System, Task<EvaluationOutcome?> Outcome)>();
-        await foreach (var system in shard.IsAll ? store.ListAllAsync(cancellationToken) : store.ListRangeAsync(shard, cancellationToken))
+        await foreach (var system in toEvaluate)
         {
             systems++;
             inFlight.Add((system.System, EvaluateSafelyAsync(system, cancellationToken)));
@@ -171,18 +213,18 @@ public sealed class SweepService(
     /// (<see cref="WaitWithinBudgetAsync"/>). A shard's pull is its own, under <paramref name="pullToken"/>, and
     /// ends with its sweep. Either returns before the pull's first step, so the budget starts before the pull does.
     /// </summary>
-    private Task<int> StartPull(SweepShard shard, CancellationToken pullToken)
+    private Task<PullOutcome> StartPull(SweepShard shard, CancellationToken pullToken)
     {
         if (!shard.IsAll)
         {
-            return PullAllAsync(shard, pullToken);
+            return ListAndPullAsync(shard, pullToken);
         }
 
         lock (_pullGate)
         {
             if (_pull is not { IsCompleted: false })
             {
-                _pull = PullAllAsync(shard, pullToken);
+                _pull = PullAllAsync(shard, null, pullToken);
             }
 
             return _pull;
@@ -192,9 +234,9 @@ public sealed class SweepService(
     /// <summary>
     /// Waits for the pull at most the budget; an every-system pull that takes longer goes on in the background (each
     /// system's telemetry state and checkpoint are saved under its ETag as it goes, so nothing is lost or read twice).
-    /// Returns how many pullers failed, if the pull finished in time.
+    /// Returns how many pullers failed, if the pull finished in time, and the systems it worked on (null: not known).
     /// </summary>
-    private async Task<int> WaitWithinBudgetAsync(Task<int> pull, CancellationToken cancellationToken)
+    private async Task<PullOutcome> WaitWithinBudgetAsync(Task<PullOutcome> pull, CancellationToken cancellationToken)
     {
         using var budgetOver = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var budget = Task.Delay(settings.PullBudget, timeProvider, budgetOver.Token);
@@ -209,34 +251,71 @@ public sealed class SweepService(
             {
                 // The sweep that started the pull was cancelled (e.g. its request aborted); this one goes on.
                 logger.LogWarning("The telemetry pull this sweep joined was cancelled; evaluating without it");
-                return 0;
+                return new PullOutcome(0, null, null);
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         logger.LogWarning("Telemetry pull still running after {Budget}; evaluating without waiting for it", settings.PullBudget);
-        return 0;
+        return new PullOutcome(0, null, null);
     }
 
-    private async Task<int> PullAllAsync(SweepShard shard, CancellationToken cancellationToken)
+    /// <summary>
+    /// A shard's pull: lists the shard's systems once, for the pull and then the evaluation. A listing that fails counts
+    /// as a failed pull; the evaluation lists the shard itself then.
+    /// </summary>
+    private async Task<PullOutcome> ListAndPullAsync(SweepShard shard, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var listed = new List<SystemWithAlerts>();
+        try
+        {
+            await foreach (var system in store.ListRangeAsync(shard, cancellationToken))
+            {
+                listed.Add(system);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Listing the systems of {Shard} for its pull failed; evaluation goes on", shard);
+            return new PullOutcome(1, null, null);
+        }
+
+        return await PullAllAsync(shard, listed, cancellationToken);
+    }
+
+    private async Task<PullOutcome> PullAllAsync(SweepShard shard, List<SystemWithAlerts>? listed, CancellationToken cancellationToken)
     {
         await Task.Yield();
         var failed = 0;
+        HashSet<string>? worked = listed is null ? null : new(StringComparer.Ordinal);
         foreach (var puller in pullers)
         {
             try
             {
-                var pulled = shard.IsAll ? puller.PullAsync(cancellationToken) : puller.PullAsync(shard, cancellationToken);
-                failed += (await pulled).SystemsFailed;
+                var pulling = listed is not null ? puller.PullAsync(shard, listed, cancellationToken)
+                    : shard.IsAll ? puller.PullAsync(cancellationToken)
+                    : puller.PullAsync(shard, cancellationToken);
+                var summary = await pulling;
+                failed += summary.SystemsFailed;
+                if (summary.Pulled is null)
+                {
+                    worked = null;
+                }
+                else
+                {
+                    worked?.UnionWith(summary.Pulled);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 failed++;
+                worked = null;
                 logger.LogError(ex, "Pulling telemetry ({Puller}) failed; evaluation goes on", puller.GetType().Name);
             }
         }
 
-        return failed;
+        return new PullOutcome(failed, worked, listed);
     }
 
     /// <summary>Null when evaluating or writing failed: logged here, and the other systems go on.</summary>
@@ -255,4 +334,11 @@ public sealed class SweepService(
 
     /// <summary>Evaluation is a pure function; only the writes of systems that changed go to storage, this many at a time.</summary>
     private const int MaxConcurrentWrites = 32;
+
+    /// <summary>Up to this many systems the pull worked on are read again one by one; more, and the shard is listed again.</summary>
+    private const int MaxSystemsReadAgain = 50;
+
+    /// <param name="Pulled">The systems the pull worked on; null when not known (then every system may have changed).</param>
+    /// <param name="Listed">A shard's systems as listed before its pull.</param>
+    private readonly record struct PullOutcome(int Failed, IReadOnlySet<string>? Pulled, IReadOnlyList<SystemWithAlerts>? Listed);
 }

@@ -23,7 +23,23 @@ internal sealed class BlobCollectionRecord
 
     public Dictionary<string, string> Positions { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Metadata key of the record's due time (when the next run may start), so that a listing of a shard's records tells
+    /// every system's due time without reading each (<see cref="ShardBlobCensus"/>).
+    /// </summary>
+    public const string DueAtKey = "dueat";
+
     public static string NameOf(string systemId) => $"{systemId}/collection.json";
+
+    public static Dictionary<string, string> MetadataFor(DateTimeOffset dueAt) =>
+        new(StringComparer.Ordinal) { [DueAtKey] = dueAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>The due time a record's metadata carries; null for a record written without it.</summary>
+    public static DateTimeOffset? DueAtOf(IDictionary<string, string>? metadata) =>
+        metadata is not null && metadata.TryGetValue(DueAtKey, out var text)
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var dueAt)
+            ? dueAt
+            : null;
 
     /// <summary>The stored record; a damaged one counts as none (the next pass starts over and replaces it).</summary>
     public static BlobCollectionRecord Read(BinaryData content)

@@ -36,6 +36,34 @@ public sealed class BlobCollector(TelemetryBlobs blobs, IOptions<RetentionOption
 
     internal int PageSize { get; init; } = DefaultPageSize;
 
+    internal Azure.Storage.Blobs.BlobContainerClient StateContainer => blobs.State;
+
+    /// <summary>
+    /// Takes the system's due time from a census of its shard instead of reading its record: the record's metadata when
+    /// it has one; not due for <see cref="StepInterval"/> when the system has no record and no blob a pass would look at
+    /// (nothing to collect; the next census looks again); due now when it has blobs and no record yet. A record without
+    /// the metadata (an earlier build's) is read as before.
+    /// </summary>
+    internal void Learn(string systemId, ShardBlobCensus census)
+    {
+        ArgumentNullException.ThrowIfNull(census);
+        if (census.TryGetCollectionDueAt(systemId, out var dueAt))
+        {
+            if (dueAt is { } known)
+            {
+                _dueAt[systemId] = known;
+            }
+        }
+        else if (!census.HasBlobsToCollect(systemId, options.Value.DeletePushedBlobs))
+        {
+            _dueAt[systemId] = timeProvider.GetUtcNow() + StepInterval;
+        }
+        else
+        {
+            _dueAt.TryRemove(systemId, out _);
+        }
+    }
+
     /// <summary>Runs a collection step for the system when one is due; the number of blobs deleted (null: none was due).</summary>
     public async Task<int?> CollectAsync(string systemId, CancellationToken cancellationToken = default)
     {
@@ -79,7 +107,7 @@ public sealed class BlobCollector(TelemetryBlobs blobs, IOptions<RetentionOption
             record.Positions.Clear();
         }
 
-        await SaveAsync(systemId, record, etag, cancellationToken);
+        await SaveAsync(systemId, record, etag, now, cancellationToken);
         _dueAt[systemId] = DueAt(record, now);
         if (deleted > 0)
         {
@@ -133,7 +161,8 @@ public sealed class BlobCollector(TelemetryBlobs blobs, IOptions<RetentionOption
         (record.LastRunAt, record.UnderWay) = (now, true);
         try
         {
-            var written = await blob.UploadAsync(record.ToBinaryData(), new BlobUploadOptions { Conditions = conditions }, cancellationToken);
+            var written = await blob.UploadAsync(
+                record.ToBinaryData(), new BlobUploadOptions { Conditions = conditions, Metadata = BlobCollectionRecord.MetadataFor(DueAt(record, now)) }, cancellationToken);
             return (record, written.Value.ETag);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -143,12 +172,14 @@ public sealed class BlobCollector(TelemetryBlobs blobs, IOptions<RetentionOption
     }
 
     /// <summary>Another instance that claimed a later run since keeps its own record: a lost write only repeats a page.</summary>
-    private async Task SaveAsync(string systemId, BlobCollectionRecord record, ETag? etag, CancellationToken cancellationToken)
+    private async Task SaveAsync(string systemId, BlobCollectionRecord record, ETag? etag, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
             await blobs.State.GetBlobClient(BlobCollectionRecord.NameOf(systemId)).UploadAsync(
-                record.ToBinaryData(), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = etag } }, cancellationToken);
+                record.ToBinaryData(),
+                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = etag }, Metadata = BlobCollectionRecord.MetadataFor(DueAt(record, now)) },
+                cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {

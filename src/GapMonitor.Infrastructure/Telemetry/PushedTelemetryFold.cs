@@ -32,6 +32,8 @@ public sealed class PushedTelemetryFold(
 
     private readonly PushedLogReader _reader = new(logger);
 
+    internal Azure.Storage.Blobs.BlobContainerClient PushedContainer => log.Container;
+
     public Task<bool> HasPushesAsync(string systemId, CancellationToken cancellationToken = default) => log.HasPushesAsync(systemId, cancellationToken);
 
     public async Task<TelemetryDelta> FoldAsync(MonitoredSystem system, TelemetryState state, CancellationToken cancellationToken = default)

@@ -47,12 +47,25 @@ public sealed class TelemetryPuller(
 
     public Task<PullSummary> PullAsync(CancellationToken cancellationToken = default) => PullAsync(Core.Sweeping.Shards.SweepShard.All, cancellationToken);
 
-    public async Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, CancellationToken cancellationToken = default)
+    public async Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, CancellationToken cancellationToken = default) =>
+        (await PullSystemsAsync(shard, systems.ListRangeAsync(shard, cancellationToken), cancellationToken)) with { Pulled = null };
+
+    /// <summary>As <see cref="PullAsync(Core.Sweeping.Shards.SweepShard, CancellationToken)"/>, and says which of the systems it worked on.</summary>
+    public Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, IReadOnlyList<SystemWithAlerts> systems, CancellationToken cancellationToken = default) =>
+        PullSystemsAsync(shard, systems.ToAsyncEnumerable(), cancellationToken);
+
+    /// <summary>
+    /// Which systems of the shard have pushes and blobs to collect is read first, with a few listings for the whole
+    /// shard (<see cref="ShardBlobCensus"/>), so a system with nothing to pull or collect costs no request at all.
+    /// </summary>
+    private async Task<PullSummary> PullSystemsAsync(Core.Sweeping.Shards.SweepShard shard, IAsyncEnumerable<SystemWithAlerts> listed, CancellationToken cancellationToken)
     {
         long pulled = 0;
         var failed = 0;
+        var worked = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var census = await ReadCensusAsync(shard, cancellationToken);
         var options = new ParallelOptions { MaxDegreeOfParallelism = SystemsAtOnce, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(systems.ListRangeAsync(shard, cancellationToken), options, async (entry, ct) =>
+        await Parallel.ForEachAsync(listed, options, async (entry, ct) =>
         {
             var system = entry.System;
             if (system.IsRetired)
@@ -60,14 +73,16 @@ public sealed class TelemetryPuller(
                 return;
             }
 
-            await CollectBlobsAsync(system.Id, ct);
+            await CollectBlobsAsync(system.Id, census, ct);
             try
             {
-                if (system.Telemetry is null && system.Signals.ReferenceVersion is null && !await pushed.HasPushesAsync(system.Id, ct))
+                if (system.Telemetry is null && system.Signals.ReferenceVersion is null
+                    && !(census?.HasPushes(system.Id) ?? await pushed.HasPushesAsync(system.Id, ct)))
                 {
                     return;
                 }
 
+                worked[system.Id] = true;
                 var delta = await ingestion.UpdateAsync(system, state => PullSystemAsync(system, state, ct), ct);
                 Interlocked.Add(ref pulled, delta.Rows);
             }
@@ -78,16 +93,35 @@ public sealed class TelemetryPuller(
             }
         });
 
-        return new PullSummary(pulled, failed);
+        return new PullSummary(pulled, failed) { Pulled = worked.Keys.ToHashSet(StringComparer.Ordinal) };
+    }
+
+    /// <summary>Null when a listing failed: then each system is asked on its own, as before.</summary>
+    private async Task<ShardBlobCensus?> ReadCensusAsync(Core.Sweeping.Shards.SweepShard shard, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ShardBlobCensus.ReadAsync(pushed.PushedContainer, blobCollector?.StateContainer, shard, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            logger.LogWarning("Listing the blobs of {Shard} failed ({Status} {ErrorCode}); each system's are read on their own", shard, ex.Status, ex.ErrorCode);
+            return null;
+        }
     }
 
     /// <summary>Orphan window blobs and old pushed blobs, at most daily per system; a failure waits for the next pull.</summary>
-    private async Task CollectBlobsAsync(string systemId, CancellationToken cancellationToken)
+    private async Task CollectBlobsAsync(string systemId, ShardBlobCensus? census, CancellationToken cancellationToken)
     {
         try
         {
             if (blobCollector is not null)
             {
+                if (census is not null)
+                {
+                    blobCollector.Learn(systemId, census);
+                }
+
                 await blobCollector.CollectAsync(systemId, cancellationToken);
             }
         }

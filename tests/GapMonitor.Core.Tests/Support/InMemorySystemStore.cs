@@ -17,6 +17,14 @@ internal sealed class InMemorySystemStore(InMemoryOutbox? outbox = null) : ISyst
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SystemWithAlerts> _systems = new(StringComparer.Ordinal);
     private readonly List<SystemChangeSet> _applied = [];
+    private int _listings;
+    private int _reads;
+
+    /// <summary>How many times the systems were listed (every system, or a shard of them).</summary>
+    public int Listings => _listings;
+
+    /// <summary>How many times one system was read (<see cref="GetAsync"/>).</summary>
+    public int Reads => _reads;
 
     public IReadOnlyList<SystemChangeSet> Applied
     {
@@ -50,6 +58,7 @@ internal sealed class InMemorySystemStore(InMemoryOutbox? outbox = null) : ISyst
 
     public Task<SystemWithAlerts?> GetAsync(string systemId, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _reads);
         lock (_gate)
         {
             return Task.FromResult(_systems.GetValueOrDefault(systemId));
@@ -96,6 +105,7 @@ internal sealed class InMemorySystemStore(InMemoryOutbox? outbox = null) : ISyst
 
     public async IAsyncEnumerable<SystemWithAlerts> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _listings);
         List<SystemWithAlerts> systems;
         lock (_gate)
         {

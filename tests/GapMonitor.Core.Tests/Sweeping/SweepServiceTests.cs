@@ -106,6 +106,60 @@ public class SweepServiceTests
     }
 
     [Fact]
+    public async Task RunShard_ListsItsSystemsOnce_ForItsPullAndItsEvaluation_AndEvaluatesEachOnce()
+    {
+        foreach (var id in new[] { "sys-a", "sys-b", "sys-c", "sys-d" })
+        {
+            _systems.Add(new SystemBuilder().WithId(id).WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());
+        }
+
+        var puller = new ListedPuller((_, _) => Task.FromResult(new PullSummary(0, 0) { Pulled = new HashSet<string>() }));
+
+        var summary = await Sweep(puller).RunShardAsync(new Core.Sweeping.Shards.SweepShard("sys-b", "sys-d"));
+
+        Assert.Equal(["sys-b", "sys-c"], puller.Handed);
+        Assert.Equal((2, 2, 0), (summary.SystemsEvaluated, summary.AlertsOpened, summary.SystemsFailed));
+        Assert.Equal(["sys-b", "sys-c"], _systems.Applied.Select(c => c.SystemId).Order(StringComparer.Ordinal));
+        Assert.Equal((1, 0), (_systems.Listings, _systems.Reads));
+    }
+
+    [Fact]
+    public async Task RunShard_ReadsAgainTheSystemsItsPullWorkedOn_AndDecidesOnTheirRowsAfterThePull()
+    {
+        var silent = new SystemBuilder().WithId("sys-b").WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build();
+        _systems.Add(silent);
+        _systems.Add(new SystemBuilder().WithId("sys-c").WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());
+        var puller = new ListedPuller((_, _) =>
+        {
+            // The pull recorded a heartbeat of sys-b (Log Analytics): its listed row is stale now.
+            _systems.Add(new SystemBuilder().WithId("sys-b").WithLastHeartbeat(_time.GetUtcNow()).Build());
+            return Task.FromResult(new PullSummary(0, 0) { Pulled = new HashSet<string> { "sys-b" } });
+        });
+
+        var summary = await Sweep(puller).RunShardAsync(new Core.Sweeping.Shards.SweepShard("sys-a", null));
+
+        Assert.Equal((2, 1, 0), (summary.SystemsEvaluated, summary.AlertsOpened, summary.Conflicts));
+        Assert.Equal("sys-c", Assert.Single(_systems.Applied).SystemId);
+        Assert.Equal((1, 1), (_systems.Listings, _systems.Reads));
+    }
+
+    [Fact]
+    public async Task RunShard_WithAPullThatDoesNotSayWhatItWorkedOn_ListsTheShardAgainForTheEvaluation()
+    {
+        _systems.Add(new SystemBuilder().WithId("sys-b").WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());
+        var puller = new ListedPuller((_, _) =>
+        {
+            _systems.Add(new SystemBuilder().WithId("sys-b").WithLastHeartbeat(_time.GetUtcNow()).Build());
+            return Task.FromResult(new PullSummary(0, 0));
+        });
+
+        var summary = await Sweep(puller).RunShardAsync(new Core.Sweeping.Shards.SweepShard("sys-a", null));
+
+        Assert.Equal((1, 0), (summary.SystemsEvaluated, summary.AlertsOpened));
+        Assert.Equal(2, _systems.Listings);
+    }
+
+    [Fact]
     public async Task RunShard_APullPastItsBudget_IsStoppedBeforeTheShardsSweepReturns()
     {
         _systems.Add(new SystemBuilder().WithId("sys-b").WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());
@@ -226,6 +280,23 @@ public class SweepServiceTests
             }
 
             return PullAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A puller that takes the systems the sweep listed for it.</summary>
+    private sealed class ListedPuller(Func<IReadOnlyList<SystemWithAlerts>, CancellationToken, Task<PullSummary>> pull) : ITelemetryPuller
+    {
+        public List<string> Handed { get; } = [];
+
+        public Task<PullSummary> PullAsync(CancellationToken cancellationToken = default) => throw new InvalidOperationException("Only shards are pulled here.");
+
+        public Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The sweep hands its listed systems over.");
+
+        public Task<PullSummary> PullAsync(Core.Sweeping.Shards.SweepShard shard, IReadOnlyList<SystemWithAlerts> systems, CancellationToken cancellationToken = default)
+        {
+            Handed.AddRange(systems.Select(s => s.System.Id));
+            return pull(systems, cancellationToken);
         }
     }
 

@@ -3,6 +3,7 @@ using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using GapMonitor.Core.Concurrency;
+using GapMonitor.Core.Sweeping.Shards;
 using GapMonitor.Core.Telemetry;
 using GapMonitor.Infrastructure.Storage;
 using GapMonitor.Infrastructure.Telemetry;
@@ -175,6 +176,52 @@ public sealed class BlobCollectorTests(AzuriteFixture azurite) : StorageTestBase
         Assert.Empty(await PushedBlobsAsync());
     }
 
+    [Fact]
+    public async Task TheCensusOfAShard_NamesTheBlobsOfItsSystemsOnly_AlsoWhereADashSortsBeforeTheSlashThatEndsAnId()
+    {
+        // Blob order: abb/…, abc-d/…, abc/…, abd/… ('-' sorts before '/'), id order: abb, abc, abc-d, abd.
+        await UploadAsync(_blobs.State, "abb/state.json");
+        await UploadAsync(_blobs.State, "abc-d/state.json");
+        await UploadAsync(_blobs.State, "abc/windows/20260302T080000-g7-0123456789abcdef0123456789abcdef.bin");
+        await UploadAsync(_blobs.State, "abd/state.json");
+        await UploadAsync(_blobs.Pushed, "pushed/abc-d/2026/03/02/09/00/000000000-r1.jsonl");
+        await UploadAsync(_blobs.Pushed, "pushed/abc/2026/03/02/09/00/000000000-r2.jsonl");
+        await UploadAsync(_blobs.Pushed, "pushed-batches/abd/r3");
+
+        var before = await ShardBlobCensus.ReadAsync(_blobs.Pushed, _blobs.State, new SweepShard(null, "abc-a"), CancellationToken.None);
+        var after = await ShardBlobCensus.ReadAsync(_blobs.Pushed, _blobs.State, new SweepShard("abc-a", null), CancellationToken.None);
+
+        Assert.Equal([true, true, false, false], new[] { "abb", "abc", "abc-d", "abd" }.Select(id => before.HasBlobsToCollect(id, pushedBlobs: true)));
+        Assert.Equal([false, true, false, false], new[] { "abb", "abc", "abc-d", "abd" }.Select(before.HasPushes));
+        Assert.Equal([false, false, true, true], new[] { "abb", "abc", "abc-d", "abd" }.Select(id => after.HasBlobsToCollect(id, pushedBlobs: true)));
+        Assert.Equal([false, false, true, false], new[] { "abb", "abc", "abc-d", "abd" }.Select(after.HasPushes));
+    }
+
+    [Fact]
+    public async Task ACollectorThatLearnsFromTheCensus_ReadsNoRecordWhenNothingIsDue_AndWritesNoneForASystemWithoutBlobs()
+    {
+        await SaveStateAsync();
+        Assert.Equal(0, await Collector().CollectAsync(SystemId));
+        var requests = 0;
+        var counted = Blobs(Options(new CountingPolicy(() => Interlocked.Increment(ref requests))));
+        var fresh = new BlobCollector(counted, Microsoft.Extensions.Options.Options.Create(new RetentionOptions()), Time, NullLogger<BlobCollector>.Instance);
+        Time.Advance(TimeSpan.FromHours(1));
+
+        var census = await ShardBlobCensus.ReadAsync(_blobs.Pushed, _blobs.State, SweepShard.All, CancellationToken.None);
+        fresh.Learn(SystemId, census);
+        fresh.Learn("no-blobs", census);
+
+        Assert.Null(await fresh.CollectAsync(SystemId));
+        Assert.Null(await fresh.CollectAsync("no-blobs"));
+        Assert.Equal(0, requests);
+        Assert.Empty(await ListAsync("no-blobs/"));
+
+        Time.Advance(TimeSpan.FromDays(1));
+        fresh.Learn(SystemId, await ShardBlobCensus.ReadAsync(_blobs.Pushed, _blobs.State, SweepShard.All, CancellationToken.None));
+        Assert.Equal(0, await fresh.CollectAsync(SystemId));
+        Assert.True(requests > 0);
+    }
+
     private BlobCollector Collector(RetentionOptions? options = null, int pageSize = BlobCollector.DefaultPageSize) =>
         new(_blobs, Microsoft.Extensions.Options.Options.Create(options ?? new RetentionOptions()), Time, NullLogger<BlobCollector>.Instance) { PageSize = pageSize };
 
@@ -224,6 +271,11 @@ public sealed class BlobCollectorTests(AzuriteFixture azurite) : StorageTestBase
         var options = new BlobClientOptions();
         options.AddPolicy(policy, HttpPipelinePosition.PerCall);
         return options;
+    }
+
+    private sealed class CountingPolicy(Action count) : HttpPipelineSynchronousPolicy
+    {
+        public override void OnSendingRequest(HttpMessage message) => count();
     }
 
     private TelemetryBlobs Blobs(BlobClientOptions options) =>

@@ -57,6 +57,29 @@ public sealed class PushedTelemetryPullTests(AzuriteFixture azurite) : StorageTe
     }
 
     [Fact]
+    public async Task AShardsPull_OfTheSystemsItIsHanded_FoldsThePushedOne_AndSaysItWorkedOnThatOneOnly()
+    {
+        await using var graph = await BuildAsync();
+        var system = await RegisterAsync();
+        await CreateAsync(new SystemBuilder().WithId("pushed-quiet").Build());
+        await CreateAsync(new SystemBuilder().WithId("pushed-other-shard").Build());
+        Time.Advance(TimeSpan.FromMinutes(10));
+        await graph.GetRequiredService<TelemetryPush>().PushAsync(system, Batch("b-1", 3));
+        var shard = new GapMonitor.Core.Sweeping.Shards.SweepShard("pushed-p", null);
+        var listed = new List<SystemWithAlerts>();
+        await foreach (var entry in Systems.ListRangeAsync(shard))
+        {
+            listed.Add(entry);
+        }
+
+        var summary = await graph.GetRequiredService<TelemetryPuller>().PullAsync(shard, listed);
+
+        Assert.Equal(["pushed-pull", "pushed-quiet"], listed.Select(s => s.System.Id));
+        Assert.Equal([SystemId], summary.Pulled!);
+        Assert.Equal(3, Assert.Single((await StateAsync(graph)).Windows).Value.Profile.Rows);
+    }
+
+    [Fact]
     public async Task ACrashAfterTheBlobWrite_AndItsRetry_NeitherLoseNorDoubleRows()
     {
         await using var graph = await BuildAsync();
