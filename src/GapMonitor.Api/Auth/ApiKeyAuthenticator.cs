@@ -61,7 +61,7 @@ public sealed class ApiKeyAuthenticator(
         if (kind == Role.Ingest)
         {
             // A recent copy that refuses the key is no answer: the key may have been rotated to this one since.
-            var system = recentSystemSuffices && recentSystems?.Find(id) is { } recent && AcceptsIngestKey(recent, key) ? recent : await ReadSystemAsync(id, cancellationToken);
+            var system = recentSystemSuffices && recentSystems?.Find(id) is { } recent && AcceptsIngestKey(recent, key) ? recent : await ReadSystemAsync(id, key, cancellationToken);
             if (system is null || !AcceptsIngestKey(system, key))
             {
                 return null;
@@ -115,13 +115,14 @@ public sealed class ApiKeyAuthenticator(
     private static bool AcceptsIngestKey(SystemWithAlerts system, string key) =>
         system.System.IngestKeyHash is { } hash && ApiKeyFormat.Matches(key, hash) && !system.System.IsRetired;
 
-    private async Task<SystemWithAlerts?> ReadSystemAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The system from storage; kept for the next pushes only when it accepts the key (a wrong key fills no cache).</summary>
+    private async Task<SystemWithAlerts?> ReadSystemAsync(string id, string key, CancellationToken cancellationToken)
     {
-        var stamp = recentSystems?.Stamp ?? 0;
+        var start = recentSystems?.StartRead();
         var system = await systems.GetAsync(id, cancellationToken);
-        if (system is not null)
+        if (system is not null && start is { } read && AcceptsIngestKey(system, key))
         {
-            recentSystems?.Remember(system, stamp);
+            recentSystems!.Remember(system, read);
         }
 
         return system;

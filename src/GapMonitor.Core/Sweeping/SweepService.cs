@@ -150,10 +150,27 @@ public sealed class SweepService(
             {
                 yield return system;
             }
-            else if (await store.GetAsync(system.System.Id, cancellationToken) is { } current)
+            else if (await ReadAgainAsync(system, cancellationToken) is { } current)
             {
                 yield return current;
             }
+        }
+    }
+
+    /// <summary>
+    /// A pulled system as it is now; null when it is gone. A read that fails evaluates the listed copy: its writes are
+    /// guarded by ETags, so a stale copy can only meet a conflict, and the rest of the shard goes on.
+    /// </summary>
+    private async Task<SystemWithAlerts?> ReadAgainAsync(SystemWithAlerts listed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.GetAsync(listed.System.Id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Reading {SystemId} again after its pull failed; evaluating the copy listed before the pull", listed.System.Id);
+            return listed;
         }
     }
 

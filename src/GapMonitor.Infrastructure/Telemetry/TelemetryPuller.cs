@@ -108,6 +108,12 @@ public sealed class TelemetryPuller(
             logger.LogWarning("Listing the blobs of {Shard} failed ({Status} {ErrorCode}); each system's are read on their own", shard, ex.Status, ex.ErrorCode);
             return null;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Retries that ran out end as an AggregateException or a timeout, not a RequestFailedException.
+            logger.LogWarning("Listing the blobs of {Shard} failed ({Error}); each system's are read on their own", shard, ex.GetType().Name);
+            return null;
+        }
     }
 
     /// <summary>Orphan window blobs and old pushed blobs, at most daily per system; a failure waits for the next pull.</summary>

@@ -26,6 +26,9 @@ internal sealed class InMemorySystemStore(InMemoryOutbox? outbox = null) : ISyst
     /// <summary>How many times one system was read (<see cref="GetAsync"/>).</summary>
     public int Reads => _reads;
 
+    /// <summary>Reads of the ids it names fail, as a storage read that runs out of retries.</summary>
+    public Func<string, bool>? FailReadsOf { get; set; }
+
     public IReadOnlyList<SystemChangeSet> Applied
     {
         get
@@ -59,6 +62,11 @@ internal sealed class InMemorySystemStore(InMemoryOutbox? outbox = null) : ISyst
     public Task<SystemWithAlerts?> GetAsync(string systemId, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _reads);
+        if (FailReadsOf?.Invoke(systemId) == true)
+        {
+            return Task.FromException<SystemWithAlerts?>(new IOException($"Reading {systemId} failed"));
+        }
+
         lock (_gate)
         {
             return Task.FromResult(_systems.GetValueOrDefault(systemId));

@@ -144,6 +144,20 @@ public class SweepServiceTests
     }
 
     [Fact]
+    public async Task RunShard_APulledSystemThatCannotBeReadAgain_IsEvaluatedFromItsListedCopy_AndTheShardGoesOn()
+    {
+        _systems.Add(new SystemBuilder().WithId("sys-b").WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());
+        _systems.Add(new SystemBuilder().WithId("sys-c").WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());
+        _systems.FailReadsOf = id => id == "sys-b";
+        var puller = new ListedPuller((_, _) => Task.FromResult(new PullSummary(0, 0) { Pulled = new HashSet<string> { "sys-b", "sys-c" } }));
+
+        var summary = await Sweep(puller).RunShardAsync(new Core.Sweeping.Shards.SweepShard("sys-a", null));
+
+        Assert.Equal((2, 2, 0), (summary.SystemsEvaluated, summary.AlertsOpened, summary.SystemsFailed));
+        Assert.Equal(["sys-b", "sys-c"], _systems.Applied.Select(c => c.SystemId).Order());
+    }
+
+    [Fact]
     public async Task RunShard_WithAPullThatDoesNotSayWhatItWorkedOn_ListsTheShardAgainForTheEvaluation()
     {
         _systems.Add(new SystemBuilder().WithId("sys-b").WithLastHeartbeat(_time.GetUtcNow() - TimeSpan.FromHours(3)).Build());

@@ -21,7 +21,7 @@ public sealed class RecentSystemsTests
     public void Find_IsTheRememberedCopyUntilItsLifetimeEnds_ThenNothing()
     {
         var system = Read("sys-a");
-        _recent.Remember(system, _recent.Stamp);
+        _recent.Remember(system, _recent.StartRead());
 
         _time.Advance(RecentSystems.Lifetime - TimeSpan.FromTicks(1));
         Assert.Same(system, _recent.Find("sys-a"));
@@ -31,9 +31,21 @@ public sealed class RecentSystemsTests
     }
 
     [Fact]
+    public void Find_ACopyWhoseReadWasSlow_LivesALifetimeFromTheReadsStart()
+    {
+        var start = _recent.StartRead();
+        _time.Advance(TimeSpan.FromSeconds(3));
+        _recent.Remember(Read("sys-a"), start);
+
+        _time.Advance(RecentSystems.Lifetime - TimeSpan.FromSeconds(3));
+
+        Assert.Null(_recent.Find("sys-a"));
+    }
+
+    [Fact]
     public void Find_ASystemNeverRemembered_IsNothing()
     {
-        _recent.Remember(Read("sys-a"), _recent.Stamp);
+        _recent.Remember(Read("sys-a"), _recent.StartRead());
 
         Assert.Null(_recent.Find("sys-b"));
     }
@@ -41,7 +53,7 @@ public sealed class RecentSystemsTests
     [Fact]
     public void Forget_DropsTheCopyAtOnce()
     {
-        _recent.Remember(Read("sys-a"), _recent.Stamp);
+        _recent.Remember(Read("sys-a"), _recent.StartRead());
 
         _recent.Forget("sys-a");
 
@@ -51,7 +63,7 @@ public sealed class RecentSystemsTests
     [Fact]
     public void Remember_ACopyReadBeforeAChangeWasForgotten_IsNotKept()
     {
-        var stamp = _recent.Stamp;
+        var stamp = _recent.StartRead();
         _recent.Forget("sys-a");
 
         _recent.Remember(Read("sys-a"), stamp);
@@ -64,15 +76,15 @@ public sealed class RecentSystemsTests
     {
         for (var i = 0; i < RecentSystems.Capacity; i++)
         {
-            _recent.Remember(Read($"sys-{i}"), _recent.Stamp);
+            _recent.Remember(Read($"sys-{i}"), _recent.StartRead());
         }
 
-        _recent.Remember(Read("sys-extra"), _recent.Stamp);
+        _recent.Remember(Read("sys-extra"), _recent.StartRead());
         Assert.Null(_recent.Find("sys-extra"));
         Assert.NotNull(_recent.Find("sys-0"));
 
         _time.Advance(RecentSystems.Lifetime);
-        _recent.Remember(Read("sys-extra"), _recent.Stamp);
+        _recent.Remember(Read("sys-extra"), _recent.StartRead());
         Assert.NotNull(_recent.Find("sys-extra"));
     }
 
@@ -89,7 +101,7 @@ public sealed class RecentSystemsTests
         var network = new OutboundNetworkOptions(false);
         var registry = new SystemRegistry(store.Object, new TelemetrySourceAuthorization(Mock.Of<ICustomerSourceStore>(), network), network, new IdGenerator(_time), _time, _recent);
         var vendor = new Principal(Role.Vendor, "key-1", Vendor: system.Vendor);
-        _recent.Remember(new SystemWithAlerts(system, []), _recent.Stamp);
+        _recent.Remember(new SystemWithAlerts(system, []), _recent.StartRead());
 
         _ = change switch
         {
