@@ -186,6 +186,10 @@ internal static class KsLatticeWavefront
     }
 
     /// <summary><see cref="Diagonal"/> four cells at a time from <paramref name="i"/>; returns the first cell not done.</summary>
+    /// <remarks>
+    /// The same loop as <see cref="Diagonal512"/> at half the width: Vector256 and Vector512 share no public interface in
+    /// .NET 10 (ISimdVector is internal), so one generic loop cannot serve both.
+    /// </remarks>
     private static int Diagonal256(double[] previous, double[] current, int i, int to, double sum, double reciprocal)
     {
         var width = Vector256<double>.Count;
