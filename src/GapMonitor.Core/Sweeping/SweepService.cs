@@ -124,19 +124,10 @@ public sealed class SweepService(
     private async IAsyncEnumerable<SystemWithAlerts> SystemsToEvaluate(
         SweepShard shard, IReadOnlyList<SystemWithAlerts>? listed, IReadOnlySet<string>? pulled, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (shard.IsAll)
+        if (shard.IsAll || listed is null || pulled is null || pulled.Count > MaxSystemsReadAgain)
         {
-            await foreach (var system in store.ListAllAsync(cancellationToken))
-            {
-                yield return system;
-            }
-
-            yield break;
-        }
-
-        if (listed is null || pulled is null || pulled.Count > MaxSystemsReadAgain)
-        {
-            await foreach (var system in store.ListRangeAsync(shard, cancellationToken))
+            var listing = shard.IsAll ? store.ListAllAsync(cancellationToken) : store.ListRangeAsync(shard, cancellationToken);
+            await foreach (var system in listing)
             {
                 yield return system;
             }

@@ -103,15 +103,11 @@ public sealed class TelemetryPuller(
         {
             return await ShardBlobCensus.ReadAsync(pushed.PushedContainer, blobCollector?.StateContainer, shard, cancellationToken);
         }
-        catch (Azure.RequestFailedException ex)
-        {
-            logger.LogWarning("Listing the blobs of {Shard} failed ({Status} {ErrorCode}); each system's are read on their own", shard, ex.Status, ex.ErrorCode);
-            return null;
-        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Retries that ran out end as an AggregateException or a timeout, not a RequestFailedException.
-            logger.LogWarning("Listing the blobs of {Shard} failed ({Error}); each system's are read on their own", shard, ex.GetType().Name);
+            // Retries that ran out end as an AggregateException or a timeout as well as a RequestFailedException.
+            var error = ex is Azure.RequestFailedException failed ? $"{failed.Status} {failed.ErrorCode}" : ex.GetType().Name;
+            logger.LogWarning("Listing the blobs of {Shard} failed ({Error}); each system's are read on their own", shard, error);
             return null;
         }
     }
